@@ -1,0 +1,179 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// junkElements never hold article text.
+const junkElements = `script, style, noscript, template, iframe, svg, canvas, nav, footer, aside, form,
+	button, select, input, textarea, figure, figcaption, dialog,
+	[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"],
+	[hidden], [aria-hidden="true"]`
+
+// furnitureWords are words of class and id names that mark page furniture.
+// They are matched against whole words of the name ("share-tools" → share),
+// so "content" or "story" never match by accident.
+var furnitureWords = map[string]bool{
+	"comment": true, "comments": true, "share": true, "sharing": true, "sharedaddy": true, "social": true,
+	"related": true, "newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"promo": true, "advert": true, "advertisement": true, "ad": true, "ads": true, "sponsor": true, "sponsored": true,
+	"poll": true, "reactions": true, "reaction": true, "byline": true, "author": true, "contact": true,
+	"dateline": true, "date": true, "time": true, "breadcrumb": true, "breadcrumbs": true, "brdcrmb": true,
+	"tags": true, "tag": true, "more": true, "readmore": true, "source": true, "sidebar": true, "widget": true,
+	"nocomments": true, "cookie": true, "cookies": true, "popup": true, "modal": true, "caption": true,
+	"credit": true, "disclaimer": true, "copyright": true, "navigation": true, "menu": true, "footer": true,
+	"header": true, "masthead": true, "category": true, "label": true, "meta": true, "toolbar": true,
+	"print": true, "recommended": true, "trending": true, "outbrain": true, "taboola": true, "hidden": true,
+}
+
+// bodyWords mark a container as the article itself; such a container is
+// kept even when its name also holds a furniture word ("post-content
+// entry-meta"), as long as it holds several paragraphs.
+var bodyWords = map[string]bool{
+	"article": true, "body": true, "content": true, "story": true, "entry": true, "post": true,
+	"text": true, "main": true, "storybody": true, "articlebody": true,
+}
+
+// furnitureLines are paragraph texts that pages put among article
+// paragraphs but that are not article text.
+var furnitureLines = regexp.MustCompile(`(?i)^(read more|also read|related|source|sources|click here|follow us|subscribe|sign up|advertisement|share this|comments are closed|please read our comment policy|how did you feel after reading)\b|\bcan be reached at \S+@\S+|^•?\s*[\w.+-]+@[\w.-]+\.\w+$`)
+
+// bodyParagraphs returns the article's paragraphs, furniture dropped.
+func bodyParagraphs(doc *goquery.Document) []string {
+	root := doc.Find("body")
+	if root.Length() == 0 {
+		root = doc.Selection
+	}
+	root.Find(junkElements).Remove()
+	root.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
+		if isFurniture(s) {
+			s.Remove()
+		}
+	})
+	container := bestContainer(root)
+	if container == nil {
+		return nil
+	}
+	var out []string
+	container.Find("p, blockquote, pre, li").Each(func(_ int, s *goquery.Selection) {
+		if s.Is("li") && s.Closest("blockquote").Length() == 0 {
+			return // lists are mostly link lists; quoted lists live in blockquotes
+		}
+		if s.ParentsFiltered("p, blockquote, pre").Length() > 0 {
+			return // counted with its enclosing block
+		}
+		if s.Is("blockquote") && s.Find("p").Length() > 0 {
+			s.Find("p").Each(func(_ int, p *goquery.Selection) { out = appendPara(out, p.Text()) })
+			return
+		}
+		out = appendPara(out, s.Text())
+	})
+	if len(out) == 0 {
+		// Pages that set text in <div>s with <br>s: take the container's
+		// own text lines.
+		for _, line := range strings.Split(textWithBreaks(container), "\n") {
+			out = appendPara(out, line)
+		}
+	}
+	return out
+}
+
+func appendPara(out []string, text string) []string {
+	p := cleanSpace(text)
+	if p == "" || furnitureLines.MatchString(p) {
+		return out
+	}
+	return append(out, p)
+}
+
+func isFurniture(s *goquery.Selection) bool {
+	if s.Is("html, body, main, article") {
+		return false
+	}
+	if p, ok := s.Attr("itemprop"); ok && strings.Contains(strings.ToLower(p), "articlebody") {
+		return false
+	}
+	name := strings.ToLower(s.AttrOr("class", "") + " " + s.AttrOr("id", ""))
+	furniture, body := false, false
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
+		furniture = furniture || furnitureWords[w]
+		body = body || bodyWords[w]
+	}
+	if !furniture {
+		return false
+	}
+	return !body || s.Find("p").Length() < 3
+}
+
+// bestContainer picks the element whose own paragraphs hold the most text;
+// a parent earns half of its children's score so that a body split into
+// sections still wins as a whole. An element marked itemprop=articleBody
+// wins when it holds text at all.
+func bestContainer(root *goquery.Selection) *goquery.Selection {
+	if b := root.Find(`[itemprop="articleBody"]`).First(); b.Length() > 0 && len(cleanSpace(b.Text())) > 200 {
+		return b
+	}
+	scores := map[*html.Node]float64{}
+	var order []*html.Node
+	add := func(n *html.Node, v float64) {
+		if _, ok := scores[n]; !ok {
+			order = append(order, n)
+		}
+		scores[n] += v
+	}
+	root.Find("p, pre, blockquote").Each(func(_ int, p *goquery.Selection) {
+		n := len(cleanSpace(p.Text()))
+		if n < 25 {
+			return
+		}
+		score := 1 + float64(n)/100 + float64(strings.Count(p.Text(), ","))
+		if parent := p.Parent(); parent.Length() > 0 {
+			add(parent.Get(0), score)
+			if gp := parent.Parent(); gp.Length() > 0 {
+				add(gp.Get(0), score/2)
+			}
+		}
+	})
+	var best *html.Node
+	for _, n := range order {
+		if best == nil || scores[n] > scores[best] {
+			best = n
+		}
+	}
+	if best == nil {
+		if root.Length() == 0 || len(cleanSpace(root.Text())) == 0 {
+			return nil
+		}
+		return root
+	}
+	return goquery.NewDocumentFromNode(best).Selection
+}
+
+// textWithBreaks returns the text of s with <br> and block ends as line
+// breaks.
+func textWithBreaks(s *goquery.Selection) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			switch n.Data {
+			case "br", "div", "p", "h1", "h2", "h3", "h4", "li", "tr":
+				b.WriteByte('\n')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range s.Nodes {
+		walk(n)
+	}
+	return b.String()
+}

@@ -1,0 +1,43 @@
+package article
+
+import (
+	"bytes"
+	"strings"
+)
+
+// ParseText reads a plain-text article: each non-blank line is a paragraph.
+// It has no metadata to offer.
+func ParseText(data []byte) (*Article, error) {
+	if err := checkBytes(data); err != nil {
+		return nil, err
+	}
+	data, err := toUTF8(data, "text/plain")
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	a := &Article{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if p := cleanSpace(line); p != "" {
+			a.Paragraphs = append(a.Paragraphs, p)
+		}
+	}
+	if len(a.Paragraphs) == 0 {
+		return nil, ErrNoArticle
+	}
+	return a, nil
+}
+
+// cleanSpace collapses runs of white space (including non-breaking spaces)
+// to one space and trims the ends.
+func cleanSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '\u00A0', '\u2009', '\u202F', '\u200B', '\u3000':
+		return true
+	}
+	return false
+}
