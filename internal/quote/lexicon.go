@@ -1,0 +1,122 @@
+package quote
+
+// cueWords are attribution verbs, lower-case, as written in news text.
+var cueWords = map[string]bool{
+	"said": true, "says": true, "say": true, "saying": true, "told": true, "tells": true, "tell": true,
+	"warned": true, "warns": true, "warning": true, "wrote": true, "writes": true, "write": true,
+	"added": true, "adds": true, "adding": true, "stated": true, "stressed": true, "stresses": true,
+	"urged": true, "urges": true, "noted": true, "notes": true, "asked": true, "asks": true,
+	"declared": true, "declares": true, "insisted": true, "insists": true, "explained": true,
+	"emphasized": true, "emphasised": true, "emphasizes": true, "reiterated": true, "described": true,
+	"describing": true, "echoed": true, "argued": true, "argues": true, "claimed": true, "claims": true,
+	"announced": true, "acknowledged": true, "asserted": true, "asserting": true, "replied": true,
+	"responded": true, "vowed": true, "pledged": true, "praised": true, "quoted": true, "tweeted": true,
+	"remarked": true, "recalled": true, "conceded": true, "admitted": true, "suggested": true,
+	"predicted": true, "commented": true, "confirmed": true, "calling": true, "called": true,
+	"cast": true, "expressed": true, "reported": true, "report": true, "reports": true, "posted": true,
+	"added that": true, "dismissed": true, "hailed": true, "accused": true, "countered": true,
+}
+
+// titleWords precede or describe a person's name and are not part of it.
+var titleWords = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true,
+	"president": true, "vice": true, "prime": true, "minister": true, "premier": true, "secretary": true,
+	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "governor": true,
+	"senator": true, "sen": true, "rep": true, "representative": true, "congressman": true, "congresswoman": true,
+	"mayor": true, "general": true, "gen": true, "admiral": true, "colonel": true, "judge": true, "justice": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true, "chairman": true,
+	"chairwoman": true, "chair": true, "leader": true, "analyst": true, "professor": true, "prof": true,
+	"treasury": true, "state": true, "defense": true, "defence": true, "foreign": true, "chief": true,
+	"executive": true, "ceo": true, "director": true, "former": true, "deputy": true, "pope": true,
+	"chinese": true, "china": true, "us": true, "u.s": true, "american": true, "russian": true, "taiwan's": true,
+	"taiwan’s": true, "japan's": true, "japan’s": true, "china's": true, "china’s": true, "britain's": true,
+	"britain’s": true, "uk's": true, "uk’s": true, "russia's": true, "russia’s": true, "new": true,
+	"the": true, "party": true, "general-secretary": true, "counterpart": true,
+}
+
+// personTitles are the titles that make the name after them a person's.
+var personTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"president": true, "premier": true, "minister": true, "secretary": true, "chancellor": true,
+	"senator": true, "sen": true, "governor": true, "mayor": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "ambassador": true, "leader": true, "analyst": true, "professor": true,
+	"judge": true, "king": true, "queen": true, "prince": true, "pope": true, "chairman": true,
+	"general": true, "rep": true, "director": true, "ceo": true,
+}
+
+// roleSynonyms let a role phrase ("the Chinese leader") find the person
+// introduced with a title ("Chinese President Xi Jinping").
+var roleSynonyms = map[string]string{
+	"leader": "president", "head": "president", "chief": "president",
+}
+
+// notNames are capitalised words that start sentences or name places and
+// bodies; they never make a run of capitals a person's name.
+var notNames = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "but": true, "and": true, "on": true,
+	"in": true, "at": true, "as": true, "if": true, "while": true, "when": true, "after": true, "before": true,
+	"since": true, "despite": true, "although": true, "following": true, "according": true, "apart": true,
+	"besides": true, "meanwhile": true, "however": true, "for": true, "it": true, "its": true, "their": true,
+	"china": true, "taiwan": true, "beijing": true, "washington": true, "japan": true, "tokyo": true,
+	"russia": true, "ukraine": true, "moscow": true, "korea": true, "south": true, "north": true,
+	"united": true, "states": true, "nations": true, "america": true, "europe": true, "iran": true,
+	"wednesday": true, "thursday": true, "monday": true, "tuesday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"hours": true, "xinhua": true, "ministry": true, "reuters": true, "negotiators": true, "relations": true,
+	"both": true, "those": true, "these": true, "trade": true, "ties": true, "white": true, "house": true,
+	"western": true, "chinese": true, "american": true, "russian": true, "us": true, "u.s": true, "uk": true,
+	"i": true, "we": true, "they": true, "he": true, "she": true, "his": true, "her": true, "what": true,
+}
+
+// pronouns stand for the most recent speaker.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true}
+
+// channel is one way an outlet says it got the words: the token pattern
+// that names it in the article (lower-case, as written) and the canonical
+// name reported.
+type channel struct {
+	pattern []string
+	name    string
+}
+
+// channels are ordered from most to least specific: where two overlap
+// ("social media statement"), the earlier wins.
+var channels = []channel{
+	{[]string{"xinhua"}, "Xinhua"},
+	{[]string{"ministry", "of", "foreign", "affairs"}, "Foreign Ministry"},
+	{[]string{"foreign", "ministry"}, "Foreign Ministry"},
+	{[]string{"truth", "social"}, "Truth Social"},
+	{[]string{"china", "daily"}, "China Daily"},
+	{[]string{"global", "times"}, "Global Times"},
+	{[]string{"people's", "daily"}, "People's Daily"},
+	{[]string{"people’s", "daily"}, "People's Daily"},
+	{[]string{"cctv"}, "CCTV"},
+	{[]string{"state", "media"}, "State media"},
+	{[]string{"state-run", "media"}, "State media"},
+	{[]string{"state", "television"}, "State media"},
+	{[]string{"state", "broadcaster"}, "State media"},
+	{[]string{"readout"}, "Official readout"},
+	{[]string{"social", "media"}, "Social media post"},
+	{[]string{"post", "on", "x"}, "Social media post"},
+	{[]string{"tweet"}, "Social media post"},
+	{[]string{"told", "reporters"}, "Reporters"},
+	{[]string{"press", "conference"}, "Press conference"},
+	{[]string{"news", "conference"}, "Press conference"},
+	{[]string{"interview"}, "Interview"},
+	{[]string{"statement"}, "Statement"},
+	{[]string{"reuters"}, "Reuters"},
+	{[]string{"agence", "france-presse"}, "AFP"},
+	{[]string{"afp"}, "AFP"},
+	{[]string{"associated", "press"}, "AP"},
+	{[]string{"ap"}, "AP"},
+	{[]string{"ani"}, "ANI"},
+	{[]string{"yonhap"}, "Yonhap"},
+	{[]string{"kyodo"}, "Kyodo"},
+	{[]string{"tass"}, "TASS"},
+	{[]string{"editorial"}, "Editorial"},
+}
+
+// caseSensitiveChannels are acronyms that are channels only in capitals
+// ("AP", not "ap").
+var caseSensitiveChannels = map[string]bool{"ap": true, "ani": true, "afp": true, "tass": true}

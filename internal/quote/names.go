@@ -1,0 +1,163 @@
+package quote
+
+import "strings"
+
+// person is someone the article names, with the title words it used for
+// them ("Chinese President Xi Jinping" → Xi Jinping {chinese, president}).
+type person struct {
+	name   string
+	titles map[string]bool
+}
+
+// people is an article's table of the persons it names, keyed by each word
+// of their names, so that "Mr. Xi" and "Xi" find "Xi Jinping".
+type people struct {
+	byKey map[string]*person
+	all   []*person
+}
+
+func newPeople() *people { return &people{byKey: map[string]*person{}} }
+
+// learn registers every name that the text introduces with a person's
+// title ("President Trump", "Mr. Fisher", "China analyst Rick Fisher").
+func (pp *people) learn(ws []word) {
+	for i := 0; i < len(ws); {
+		j := runEnd(ws, i)
+		if j == i {
+			i++
+			continue
+		}
+		titles, name := splitTitles(ws[i:j])
+		if name != "" {
+			hasTitle := false
+			for t := range titles {
+				hasTitle = hasTitle || personTitles[t]
+			}
+			if hasTitle || pp.known(name) {
+				pp.add(name, titles)
+			}
+		}
+		i = j
+	}
+}
+
+// runEnd returns the end of the run of name and title words starting at i.
+func runEnd(ws []word, i int) int {
+	j := i
+	for j < len(ws) && ws[j].q < 0 && (ws[j].isWord() && (ws[j].isCapitalized() || titleWords[ws[j].low])) {
+		j++
+	}
+	return j
+}
+
+// splitTitles splits a run into its leading title words and the name that
+// follows them. The name is "" when the run ends in a title or holds a word
+// that is not a name.
+func splitTitles(run []word) (map[string]bool, string) {
+	titles := map[string]bool{}
+	k := 0
+	for k < len(run) && (titleWords[run[k].low] || titleWords[strings.TrimSuffix(run[k].low, "'s")]) {
+		t := strings.TrimSuffix(run[k].low, "'s")
+		if syn, ok := roleSynonyms[t]; ok {
+			t = syn
+		}
+		titles[t] = true
+		k++
+	}
+	var name []string
+	for _, w := range run[k:] {
+		if !w.isCapitalized() || notNames[w.low] {
+			return titles, ""
+		}
+		name = append(name, w.text)
+	}
+	return titles, strings.Join(name, " ")
+}
+
+func (pp *people) add(name string, titles map[string]bool) {
+	p := pp.lookup(name)
+	if p == nil {
+		p = &person{name: name, titles: map[string]bool{}}
+		pp.all = append(pp.all, p)
+	} else if len(name) > len(p.name) {
+		p.name = name
+	}
+	for t := range titles {
+		p.titles[t] = true
+	}
+	for _, k := range strings.Fields(strings.ToLower(p.name)) {
+		pp.byKey[k] = p
+	}
+}
+
+func (pp *people) known(name string) bool { return pp.lookup(name) != nil }
+
+// lookup finds the person whose name holds every word of name.
+func (pp *people) lookup(name string) *person {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) == 0 {
+		return nil
+	}
+	p := pp.byKey[ws[len(ws)-1]]
+	if p == nil {
+		p = pp.byKey[ws[0]]
+	}
+	if p == nil {
+		return nil
+	}
+	full := " " + strings.ToLower(p.name) + " "
+	for _, w := range ws {
+		if !strings.Contains(full, " "+w+" ") {
+			return nil
+		}
+	}
+	return p
+}
+
+// canonical returns the fullest name the article gives for name.
+func (pp *people) canonical(name string) string {
+	if p := pp.lookup(name); p != nil {
+		return p.name
+	}
+	return name
+}
+
+// role resolves a role phrase ("the Chinese leader", "the US president")
+// to the person whose titles share the most of its words, the role noun
+// included; "" when none does.
+func (pp *people) role(ws []word) string {
+	var noun string
+	words := map[string]bool{}
+	for _, w := range ws {
+		t := strings.TrimSuffix(w.low, "'s")
+		if syn, ok := roleSynonyms[t]; ok {
+			t = syn
+		}
+		if personTitles[t] {
+			noun = t
+		}
+		words[t] = true
+	}
+	if noun == "" {
+		return ""
+	}
+	best, bestScore := "", 0
+	for _, p := range pp.all {
+		if !p.titles[noun] {
+			continue
+		}
+		score := 0
+		for t := range words {
+			if p.titles[t] {
+				score++
+			}
+		}
+		if score > bestScore || score == bestScore && best != "" && score > 0 {
+			best, bestScore = p.name, score
+		}
+	}
+	if bestScore < 2 && len(words) > 2 {
+		return ""
+	}
+	return best
+}

@@ -1,0 +1,174 @@
+package quote
+
+import (
+	"strings"
+)
+
+// Quote is one quotation found in an article.
+type Quote struct {
+	Text        string `json:"text"`
+	Paragraph   int    `json:"paragraph"`
+	Start       int    `json:"-"` // byte offsets of Text in its paragraph
+	End         int    `json:"-"`
+	Kind        string `json:"kind"` // "direct" or "partial"
+	Speaker     string `json:"speaker"`
+	SpeakerText string `json:"speaker_text"`
+	Cue         string `json:"cue"`
+	Channel     string `json:"channel"`
+	ChannelText string `json:"channel_text"`
+	Attribution string `json:"attribution"`
+	Inferred    bool   `json:"inferred"`
+}
+
+// Find returns the quotations of an article's paragraphs in reading order,
+// each with its attribution.
+func Find(paragraphs []string) []Quote {
+	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}}
+	for _, p := range paragraphs {
+		f.people.learn(words(p, nil))
+	}
+	var out []Quote
+	for i, p := range paragraphs {
+		out = append(out, f.paragraph(i, p)...)
+	}
+	return out
+}
+
+type channelRef struct{ name, text string }
+
+// finder carries what an article has said so far: its people, the person
+// it last spoke of, and the channel last stated for each speaker.
+type finder struct {
+	people      *people
+	lastPerson  string
+	lastQuote   *Quote
+	lastChannel map[string]channelRef
+}
+
+func (f *finder) paragraph(pi int, p string) []Quote {
+	spans := findSpans(p)
+	ends := sentenceEnds(p, spans)
+	var out []Quote
+	start := 0
+	for _, end := range ends {
+		var inside []span
+		for _, s := range spans {
+			if s.open >= start && s.open < end {
+				inside = append(inside, s)
+			}
+		}
+		toks := words(p[:end], spans)
+		var sent []word
+		for _, t := range toks {
+			if t.start >= start {
+				sent = append(sent, t)
+			}
+		}
+		out = append(out, f.sentence(pi, p, sent, inside)...)
+		start = end
+	}
+	return out
+}
+
+// sentence attributes the quotations opened in one sentence and updates
+// the article's state from it.
+func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
+	a := f.attribute(sent)
+	if a.person != "" {
+		if a.channel.name != "" {
+			f.lastChannel[a.person] = a.channel
+		}
+	}
+	var out []Quote
+	for _, s := range spans {
+		q := Quote{Text: p[s.start:s.end], Paragraph: pi, Start: s.start, End: s.end, Kind: kind(p, s, sent)}
+		switch {
+		case a.person != "" || a.speakerText != "":
+			q.Speaker, q.SpeakerText, q.Cue = a.person, a.speakerText, a.cue
+			q.Attribution = frameText(p, sent, spans)
+			q.Channel, q.ChannelText = a.channel.name, a.channel.text
+		case a.cue == "" && f.lastQuote != nil && continues(p, s, sent, pi, f.lastQuote):
+			// No attribution of its own: the continuation of the previous
+			// quotation ("…," he said. "…") or of its speech.
+			prev := f.lastQuote
+			q.Speaker, q.SpeakerText, q.Cue, q.Attribution = prev.Speaker, prev.SpeakerText, prev.Cue, prev.Attribution
+			q.Channel, q.ChannelText, q.Inferred = prev.Channel, prev.ChannelText, prev.Inferred
+			if a.channel.name != "" {
+				q.Channel, q.ChannelText, q.Inferred = a.channel.name, a.channel.text, false
+			}
+		default:
+			q.Cue = a.cue
+			q.Channel, q.ChannelText = a.channel.name, a.channel.text
+			q.Attribution = frameText(p, sent, spans)
+		}
+		if q.Channel == "" && q.Speaker != "" {
+			if c, ok := f.lastChannel[q.Speaker]; ok {
+				q.Channel, q.ChannelText, q.Inferred = c.name, c.text, true
+			}
+		}
+		out = append(out, q)
+	}
+	if len(out) > 0 {
+		f.lastQuote = &out[len(out)-1]
+	}
+	if a.person != "" {
+		f.lastPerson = a.person
+	} else if s := f.subject(sent); s != "" {
+		f.lastPerson = s
+	}
+	return out
+}
+
+// continues reports whether a quotation with no attribution in its own
+// sentence carries on the previous one: it stands alone in its sentence
+// (nothing outside the marks but punctuation) and follows in the same or
+// the next paragraph.
+func continues(p string, s span, sent []word, pi int, prev *Quote) bool {
+	for _, w := range sent {
+		if w.q < 0 && w.isWord() {
+			return false
+		}
+	}
+	return pi-prev.Paragraph <= 1
+}
+
+// kind tells a quotation that is a sentence of its own from a fragment
+// quoted inside the outlet's sentence.
+func kind(p string, s span, sent []word) string {
+	for _, w := range sent {
+		if w.start >= s.open {
+			break
+		}
+		if w.q < 0 && w.isWord() && p[s.open-1] != ':' && !strings.HasSuffix(strings.TrimRight(p[:s.open], " "), ":") {
+			return "partial"
+		}
+	}
+	return "direct"
+}
+
+// frameText is the sentence's own words around its quotations: the
+// attribution as the outlet wrote it, with "…" where a quotation stood.
+func frameText(p string, sent []word, spans []span) string {
+	var parts []string
+	from, to := -1, -1
+	flush := func() {
+		if from >= 0 {
+			if t := strings.Trim(p[from:to], " ,.:;“”\"'‘’"); t != "" {
+				parts = append(parts, t)
+			}
+		}
+		from = -1
+	}
+	for _, w := range sent {
+		if w.q >= 0 {
+			flush()
+			continue
+		}
+		if from < 0 {
+			from = w.start
+		}
+		to = w.end
+	}
+	flush()
+	return strings.Join(parts, " … ")
+}

@@ -1,0 +1,132 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+// want is what one quotation must carry; empty fields are not checked
+// unless named in empty.
+type want struct {
+	text, speaker, speakerText, cue, channel string
+	inferred                                 bool
+}
+
+func check(t *testing.T, paras []string, wants []want) {
+	t.Helper()
+	got := Find(paras)
+	for _, w := range wants {
+		var q *Quote
+		for i := range got {
+			if strings.HasPrefix(got[i].Text, w.text) {
+				q = &got[i]
+			}
+		}
+		if q == nil {
+			t.Errorf("no quotation %q among %d found", w.text, len(got))
+			continue
+		}
+		if q.Speaker != w.speaker || q.Cue != w.cue || q.Channel != w.channel || q.Inferred != w.inferred ||
+			w.speakerText != "" && q.SpeakerText != w.speakerText {
+			t.Errorf("%q:\n got speaker=%q (%q) cue=%q channel=%q inferred=%v\nwant speaker=%q (%q) cue=%q channel=%q inferred=%v",
+				w.text, q.Speaker, q.SpeakerText, q.Cue, q.Channel, q.Inferred, w.speaker, w.speakerText, w.cue, w.channel, w.inferred)
+		}
+	}
+}
+
+func TestSplitQuotationCarriesSpeakerAndChannel(t *testing.T) {
+	check(t, []string{
+		"Chinese President Xi Jinping pressed President Trump on arms sales, according to the official Beijing readout of the discussion.",
+		"Mr. Xi told the president that Taiwan “is China’s territory,” the Foreign Ministry said in quoting the Chinese leaders.",
+		"“China must safeguard its own sovereignty,” he said. “The U.S. must handle the issue of arms sales to Taiwan with prudence.”",
+	}, []want{
+		{text: "is China’s territory", speaker: "Xi Jinping", speakerText: "Mr. Xi", cue: "told", channel: "Foreign Ministry"},
+		{text: "China must safeguard", speaker: "Xi Jinping", speakerText: "he", cue: "said", channel: "Foreign Ministry", inferred: true},
+		{text: "The U.S. must handle", speaker: "Xi Jinping", speakerText: "he", cue: "said", channel: "Foreign Ministry", inferred: true},
+	})
+}
+
+func TestChannelNextToQuotationWins(t *testing.T) {
+	check(t, []string{
+		"Xi had asked Trump to be “cautious” when supplying arms, state media reported.",
+		"On Taiwan, Chinese leader Xi Jinping said the island was “China’s territory”.",
+		"“The United States must treat the issue of arms sales to Taiwan with caution,” he warned, according to the official Xinhua news agency.",
+	}, []want{
+		{text: "cautious", speaker: "Xi Jinping", cue: "asked", channel: "State media"},
+		{text: "China’s territory", speaker: "Xi Jinping", cue: "said", channel: "State media", inferred: true},
+		{text: "The United States must treat", speaker: "Xi Jinping", speakerText: "he", cue: "warned", channel: "Xinhua"},
+	})
+}
+
+func TestSpeakerForms(t *testing.T) {
+	check(t, []string{
+		"The upgrading is a singular achievement, said China analyst Rick Fisher.",
+		"“Trump has reestablished deterrence,” Mr. Fisher said.",
+		"“Under our leadership, the U.S. and China are doing well,” the Chinese quoted Mr. Trump as saying.",
+		"US President Donald Trump spoke on Monday. The Chinese leader noted that ties have “generally maintained a steady trajectory.”",
+		"On Thursday, Taiwan's leader Lai Ching-te told reporters relations remained \"rock solid\".",
+	}, []want{
+		{text: "Trump has reestablished", speaker: "Rick Fisher", speakerText: "Mr. Fisher", cue: "said"},
+		{text: "Under our leadership", speaker: "Donald Trump", speakerText: "Mr. Trump", cue: "quoted"},
+		{text: "rock solid", speaker: "Lai Ching-te", cue: "told", channel: "Reporters"},
+	})
+}
+
+func TestUnknownIsNotGuessed(t *testing.T) {
+	check(t, []string{
+		"Mr. Xi said he would visit.",
+		"The term “mutual respect” is a key phrase used since 2012.",
+	}, []want{{text: "mutual respect"}})
+}
+
+func TestSpans(t *testing.T) {
+	cases := map[string][]string{
+		`He said "one" and "two".`:       {"one", "two"},
+		"«Bonjour», dit-il.":             {"Bonjour"},
+		"„Low-nine opens“ here":          {"Low-nine opens"},
+		"“Runs on to the next paragraph": {"Runs on to the next paragraph"},
+		`"Keep the stop."`:               {"Keep the stop."},
+		`“Drop the comma,” he said.`:     {"Drop the comma"},
+		`Empty “ ” marks and "" none`:    nil,
+	}
+	for p, want := range cases {
+		var got []string
+		for _, s := range findSpans(p) {
+			got = append(got, p[s.start:s.end])
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("findSpans(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"“China must safeguard,” he said. “The U.S. must handle.”",
+		`Mr. Xi told "a" the "b`, "«x» „y“ \"z", "according to", "quoted Mr. as saying",
+	} {
+		f.Add(s, "“second paragraph”, said Mr. X.")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		paras := []string{a, b}
+		got := Find(paras)
+		for _, q := range got {
+			if q.Paragraph < 0 || q.Paragraph > 1 {
+				t.Fatalf("paragraph %d out of range", q.Paragraph)
+			}
+			p := paras[q.Paragraph]
+			if q.Start < 0 || q.End > len(p) || q.Start > q.End || p[q.Start:q.End] != q.Text {
+				t.Fatalf("span [%d,%d) does not give %q in %q", q.Start, q.End, q.Text, p)
+			}
+		}
+		again := Find(paras)
+		if len(again) != len(got) {
+			t.Fatalf("unstable: %d then %d quotations", len(got), len(again))
+		}
+		for i := range got {
+			if got[i] != again[i] {
+				t.Fatalf("unstable: %+v then %+v", got[i], again[i])
+			}
+		}
+	})
+}

@@ -1,0 +1,91 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end in a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "capt": true, "prof": true,
+	"no": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "jan": true, "feb": true,
+	"aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// sentenceEnds returns the byte offsets where the sentences of p end, never
+// inside a quotation: the end of a quotation ends a sentence only when the
+// quotation itself ends with a full stop, a question or an exclamation and
+// a capital or a new quotation follows.
+func sentenceEnds(p string, spans []span) []int {
+	var ends []int
+	inQuote := func(i int) bool {
+		for _, s := range spans {
+			if i > s.open && i < s.close {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if inQuote(i) {
+			// Punctuation inside a quotation ends the sentence only at the
+			// closing mark, followed by a new sentence.
+			for _, s := range spans {
+				if i > s.open && i < s.close && strings.Trim(p[i+1:s.close], ".!?”\"»' ") == "" && s.close < len(p) && startsSentence(p[s.close:]) {
+					ends = append(ends, s.close)
+				}
+			}
+			continue
+		}
+		if i+1 < len(p) && p[i+1] != ' ' {
+			continue
+		}
+		if c == '.' && isAbbreviation(p[:i]) {
+			continue
+		}
+		ends = append(ends, i+1)
+	}
+	if len(ends) == 0 || ends[len(ends)-1] < len(p) {
+		ends = append(ends, len(p))
+	}
+	return ends
+}
+
+// startsSentence reports whether s (the text after a closing mark) opens a
+// new sentence: space, then a capital letter or an opening quote mark.
+func startsSentence(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	if len(t) == len(s) && len(s) > 0 {
+		return false
+	}
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || r == '\u201C' || r == '"' || r == '\u2018'
+}
+
+// isAbbreviation reports whether the word before a dot at the end of s is
+// an abbreviation ("Mr", "U.S") rather than the end of a sentence.
+func isAbbreviation(s string) bool {
+	j := len(s)
+	for j > 0 && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '"' {
+		j--
+	}
+	w := s[j:]
+	if w == "" {
+		return false
+	}
+	if abbreviations[strings.ToLower(w)] {
+		return true
+	}
+	// "U.S", "U.N", "p.m" and single capitals ("John F.").
+	last := w[strings.LastIndexByte(w, '.')+1:]
+	return len(last) == 1 && (strings.Contains(w, ".") || unicode.IsUpper(rune(last[0])))
+}

@@ -1,0 +1,69 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is one quotation in a paragraph: [open, close) are the byte offsets
+// of the marks (close = len(p) when the quotation runs on to the next
+// paragraph), [start, end) those of the words inside.
+type span struct {
+	open, close int
+	start, end  int
+	unclosed    bool
+}
+
+// findSpans returns the quotations of paragraph p in order. Curly and low
+// opening marks and guillemets open, their partners close, and a straight
+// double quote opens or closes by position. A quotation open at the end of
+// the paragraph is returned with unclosed set.
+func findSpans(p string) []span {
+	var out []span
+	open := -1
+	openSize := 0
+	for i, r := range p {
+		switch {
+		case open < 0 && (r == '\u201C' || r == '\u201E' || r == '\u00AB' || r == '"' || r == '\u201F'):
+			open, openSize = i, utf8.RuneLen(r)
+		case open >= 0 && (r == '\u201D' || r == '\u00BB' || r == '"' || r == '\u201C' && closesHere(p, i)):
+			out = appendSpan(out, p, open, open+openSize, i, i+utf8.RuneLen(r), false)
+			open = -1
+		}
+	}
+	if open >= 0 {
+		out = appendSpan(out, p, open, open+openSize, len(p), len(p), true)
+	}
+	return out
+}
+
+// closesHere reports whether a left mark at i is used as a closing mark
+// (some pages type “…“): it is, when no word follows it directly.
+func closesHere(p string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(p[i+len("\u201C"):])
+	return i+len("\u201C") >= len(p) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func appendSpan(out []span, p string, open, start, end, close int, unclosed bool) []span {
+	text := p[start:end]
+	lead := len(text) - len(strings.TrimLeft(text, " \t"))
+	trail := len(text) - len(strings.TrimRight(text, " \t"))
+	// A trailing comma belongs to the outlet's sentence (",” he said"), not
+	// to the words quoted; other punctuation is kept as printed.
+	trail += len(text[:len(text)-trail]) - len(strings.TrimRight(text[:len(text)-trail], ", "))
+	s := span{open: open, close: close, start: start + lead, end: end - trail, unclosed: unclosed}
+	if s.end <= s.start || !hasWord(p[s.start:s.end]) {
+		return out
+	}
+	return append(out, s)
+}
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
