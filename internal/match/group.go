@@ -1,0 +1,90 @@
+package match
+
+import "quotetrail/internal/index"
+
+// GroupThreshold is the share of each quotation's weight that the other
+// must cover, both ways, for two quotations in different articles to be
+// one utterance. It is the lookup's Accept applied symmetrically, so that
+// a quotation and its rewording group while two quotations that merely
+// share common words ("the two sides") do not.
+const GroupThreshold = Accept
+
+// Group sets the Utterance of every quotation in x: quotations of
+// different articles that say the same thing share one, numbered by the
+// first quotation of the group.
+func Group(x *index.Index) {
+	for i := range x.Quotes {
+		x.Quotes[i].Utterance = i
+	}
+	e := New(x)
+	parent := make([]int, len(x.Quotes))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	var dp []float64
+	for i, qi := range x.Quotes {
+		q := query{ids: e.quotes[i]}
+		q.w = make([]float64, len(q.ids))
+		for k, id := range q.ids {
+			q.w[k] = e.weight[id]
+			q.total += q.w[k]
+		}
+		if q.total == 0 {
+			continue
+		}
+		for _, c := range e.candidates(q) {
+			j := int(c)
+			if j <= i || x.Quotes[j].Article == qi.Article {
+				continue
+			}
+			if e.same(q, j, &dp) {
+				if a, b := find(i), find(j); a != b {
+					parent[max(a, b)] = min(a, b)
+				}
+			}
+		}
+	}
+	for i := range x.Quotes {
+		x.Quotes[i].Utterance = find(i)
+	}
+}
+
+// same reports whether quotation j says what q says: word for word when
+// either is shorter than MinWords, else each covering GroupThreshold of
+// the other.
+func (e *Engine) same(q query, j int, dp *[]float64) bool {
+	cand := e.quotes[j]
+	if len(q.ids) < MinWords || len(cand) < MinWords {
+		if len(q.ids) != len(cand) || len(cand) < 2 {
+			return false
+		}
+		for k := range cand {
+			if cand[k] != q.ids[k] {
+				return false
+			}
+		}
+		return true
+	}
+	a, d := align(q.ids, cand, q.w, *dp)
+	*dp = d
+	if a.covered < GroupThreshold*q.total {
+		return false
+	}
+	cw := make([]float64, len(cand))
+	total := 0.0
+	for k, id := range cand {
+		cw[k] = e.weight[id]
+		total += cw[k]
+	}
+	b, d := align(cand, q.ids, cw, *dp)
+	*dp = d
+	return b.covered >= GroupThreshold*total
+}

@@ -1,0 +1,174 @@
+package match_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+func seedEngine(t testing.TB) (*match.Engine, *index.Index) {
+	files, err := build.CorpusFiles("../../corpus")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("corpus: %v", err)
+	}
+	x, bad := build.Index(files)
+	if len(bad) > 0 {
+		t.Fatalf("corpus files left out: %v", bad)
+	}
+	return match.New(x), x
+}
+
+// domainWord names an article's outlet by a word of its URL's host, as the
+// lookup sets do.
+func domainWord(url string) string {
+	host := strings.TrimPrefix(strings.TrimPrefix(url, "https://"), "http://")
+	host = strings.TrimPrefix(host[:strings.IndexByte(host+"/", '/')], "www.")
+	return host[:strings.IndexByte(host, '.')]
+}
+
+type lookupCase struct {
+	Query    string   `json:"query"`
+	Expect   []string `json:"expect"`
+	Optional []string `json:"optional"`
+}
+
+func readLookups(t *testing.T, path string) []lookupCase {
+	f, err := os.Open(path)
+	if os.IsNotExist(err) && strings.Contains(path, "shared") {
+		t.Logf("%s is absent: skipping that set", path)
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []lookupCase
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var c lookupCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// TestLookupSets scores the development lookups of ../shared/eval and the
+// project's own: every expected outlet found, nothing unexpected returned.
+func TestLookupSets(t *testing.T) {
+	e, x := seedEngine(t)
+	sets, _ := filepath.Glob("testdata/*.jsonl")
+	sets = append(sets, "../../../shared/eval/lookups-dev.jsonl")
+	for _, set := range sets {
+		for _, c := range readLookups(t, set) {
+			res := e.Lookup(c.Query)
+			var got []string
+			for _, m := range res.Matches {
+				got = append(got, domainWord(x.Articles[m.Article].URL))
+			}
+			for _, w := range c.Expect {
+				if !slices.Contains(got, w) {
+					t.Errorf("%s: %q: missed %s (got %v)", filepath.Base(set), c.Query, w, got)
+				}
+			}
+			for _, g := range got {
+				if !slices.Contains(c.Expect, g) && !slices.Contains(c.Optional, g) {
+					t.Errorf("%s: %q: returned %s, not expected", filepath.Base(set), c.Query, g)
+				}
+			}
+		}
+	}
+}
+
+// TestCarriersOfTheExample is the issue's example: the Washington Times
+// quotation is carried by three outlets, Vidia News in other words and
+// through Xinhua.
+func TestCarriersOfTheExample(t *testing.T) {
+	e, x := seedEngine(t)
+	for _, sel := range []string{
+		"The U.S. must handle the issue of arms sales to Taiwan with prudence",
+		"the united states MUST handle the issue of arms sales\nto Taiwan   with prudence",
+		"\"The U.S. must handle the issue of arms sales to Taiwan with prudence,\" he said.",
+	} {
+		res := e.Lookup(sel)
+		byOutlet := map[string]index.Quote{}
+		for _, m := range res.Matches {
+			byOutlet[x.Articles[m.Article].Outlet] = x.Quotes[m.Quote]
+		}
+		if len(res.Matches) != 3 {
+			t.Errorf("%q: %d matches, want 3", sel, len(res.Matches))
+		}
+		v, ok := byOutlet["Vidia News"]
+		if !ok || !strings.Contains(v.Text, "treat the issue") || v.Channel != "Xinhua" || v.Speaker != "Xi Jinping" {
+			t.Errorf("%q: Vidia News match %+v", sel, v)
+		}
+		for _, o := range []string{"The Washington Times", "The Rising Nepal"} {
+			if q, ok := byOutlet[o]; !ok || q.Speaker != "Xi Jinping" {
+				t.Errorf("%q: %s match %+v", sel, o, q)
+			}
+		}
+	}
+}
+
+// TestEventsStayApart: quotations of the November 2025 call and of the
+// February 2026 call share words but are not one utterance.
+func TestEventsStayApart(t *testing.T) {
+	_, x := seedEngine(t)
+	nov := map[string]bool{"003_582b350d6661eea7": true, "004_befe87f2968437d6": true}
+	first := map[int]bool{}
+	for _, q := range x.Quotes {
+		first[q.Utterance] = nov[x.Articles[q.Article].Stem]
+	}
+	for _, q := range x.Quotes {
+		if nov[x.Articles[q.Article].Stem] != first[q.Utterance] {
+			t.Errorf("%q (%s) is grouped across the two calls", q.Text, x.Articles[q.Article].Stem)
+		}
+	}
+}
+
+func TestBounds(t *testing.T) {
+	e, _ := seedEngine(t)
+	long := strings.Repeat("The U.S. must handle the issue ", 500)
+	res := e.Lookup(long)
+	if !res.Truncated || len(res.Query) > match.MaxSelection {
+		t.Errorf("a %d-byte selection was not cut: truncated=%v len=%d", len(long), res.Truncated, len(res.Query))
+	}
+	for _, s := range []string{"", "   ", "“”", "the", "\xff\xfe"} {
+		if res := e.Lookup(s); len(res.Matches) != 0 {
+			t.Errorf("%q matched %d articles", s, len(res.Matches))
+		}
+	}
+}
+
+func FuzzOwnQuotationFindsItsArticle(f *testing.F) {
+	e, x := seedEngine(f)
+	for i := range x.Quotes {
+		f.Add(i, 0, 1000)
+	}
+	f.Fuzz(func(t *testing.T, qi, from, to int) {
+		if qi < 0 || qi >= len(x.Quotes) {
+			return
+		}
+		q := x.Quotes[qi]
+		res := e.Lookup(q.Text)
+		for _, m := range res.Matches {
+			if m.Article == q.Article {
+				return
+			}
+		}
+		if len(strings.Fields(q.Text)) >= 1 {
+			t.Errorf("quotation %q does not find its own article", q.Text)
+		}
+	})
+}
