@@ -1,0 +1,121 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/bundle"
+	"quotetrail/internal/index"
+)
+
+func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	corpus := fs.String("corpus", "corpus", "folder of article pages (.html, .txt, optionally .gz)")
+	out := fs.String("out", "dist", "folder to write the site to (emptied first)")
+	www := fs.String("www", "www", "folder of the web files")
+	wasm := fs.String("wasm", "", "prebuilt engine (GOOS=js GOARCH=wasm ./wasm), with wasm_exec.js beside it or in GOROOT; built with the go tool when empty")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	start := time.Now()
+	files, err := build.CorpusFiles(*corpus)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
+		return 2
+	}
+	if len(files) == 0 {
+		fmt.Fprintf(stderr, "quotetrail build: %s holds no .html or .txt files\n", *corpus)
+		return 2
+	}
+	x, bad := build.Index(files)
+	for _, b := range bad {
+		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
+	}
+	engine, execJS, err := engineFiles(*wasm)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail build: engine: %v\n", err)
+		return 2
+	}
+	generated := map[string][]byte{
+		bundle.Marker:   index.Marshal(x),
+		"engine.wasm":   engine,
+		"wasm_exec.js":  execJS,
+		"articles.json": build.DemoData(x),
+	}
+	report, err := bundle.Site(*www, *out, generated)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
+		return 2
+	}
+	utterances := map[int]bool{}
+	for _, q := range x.Quotes {
+		utterances[q.Utterance] = true
+	}
+	fmt.Fprintf(stdout, "quotetrail build: %d articles, %d quotations (%d utterances) from %s", len(x.Articles), len(x.Quotes), len(utterances), *corpus)
+	if len(bad) > 0 {
+		fmt.Fprintf(stdout, "; %d files left out (see above)", len(bad))
+	}
+	fmt.Fprintf(stdout, "\n%-28s %10s %10s %10s\n", "file in "+*out, "raw", "gzip", "brotli")
+	var raw, gz, br int
+	for _, f := range report {
+		fmt.Fprintf(stdout, "%-28s %10d %10s %10s\n", f.Name, f.Raw, sizeOrDash(f.Gzip), sizeOrDash(f.Brotli))
+		raw += f.Raw
+		gz += f.Gzip
+		br += f.Brotli
+	}
+	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (in %s)\n", "total", raw, gz, br, time.Since(start).Round(time.Millisecond))
+	if len(bad) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func sizeOrDash(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprint(n)
+}
+
+// engineFiles returns the engine wasm and its wasm_exec.js. With no prebuilt
+// engine it builds one with the go tool, from the module in the current
+// folder.
+func engineFiles(wasm string) (engine, execJS []byte, err error) {
+	if wasm == "" {
+		tmp, err := os.MkdirTemp("", "quotetrail-wasm")
+		if err != nil {
+			return nil, nil, err
+		}
+		defer os.RemoveAll(tmp)
+		wasm = filepath.Join(tmp, "engine.wasm")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./wasm")
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return nil, nil, fmt.Errorf("go build ./wasm: %v\n%s", err, out)
+		}
+	}
+	engine, err = os.ReadFile(wasm)
+	if err != nil {
+		return nil, nil, err
+	}
+	execJS, err = os.ReadFile(filepath.Join(filepath.Dir(wasm), "wasm_exec.js"))
+	if err != nil {
+		root, gerr := exec.Command("go", "env", "GOROOT").Output()
+		if gerr != nil {
+			return nil, nil, fmt.Errorf("no wasm_exec.js beside %s and no go tool to find GOROOT's", wasm)
+		}
+		execJS, err = os.ReadFile(filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"))
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return engine, execJS, nil
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+const defaultIndex = "dist/index.qti"
+
+func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	indexPath := fs.String("index", defaultIndex, "index file written by build (when the default is absent, corpus/ is read instead)")
+	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	text := strings.Join(fs.Args(), " ")
+	if fs.NArg() == 0 || text == "-" {
+		b, err := io.ReadAll(io.LimitReader(stdin, 1<<20))
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail lookup: reading standard input: %v\n", err)
+			return 2
+		}
+		text = string(b)
+	}
+	if strings.TrimSpace(text) == "" {
+		fmt.Fprintln(stderr, "quotetrail lookup: nothing to look up")
+		return 2
+	}
+	x, err := loadIndex(*indexPath, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
+		return 2
+	}
+	e := match.New(x)
+	res := e.Lookup(text)
+	entries := e.Entries(res)
+	if res.Truncated {
+		fmt.Fprintf(stderr, "quotetrail lookup: the text was cut to its first %d bytes\n", len(res.Query))
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.Encode(struct {
+			Query     string        `json:"query"`
+			Matches   []match.Entry `json:"matches"`
+			Truncated bool          `json:"truncated,omitempty"`
+		}{res.Query, entries, res.Truncated})
+	} else {
+		printEntries(stdout, entries)
+	}
+	if len(entries) == 0 {
+		return 1
+	}
+	return 0
+}
+
+// loadIndex reads the index at path. When the default index has not been
+// built yet, it builds one in memory from ./corpus so that a fresh clone
+// answers at once.
+func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && path == defaultIndex {
+		files, ferr := build.CorpusFiles("corpus")
+		if ferr != nil || len(files) == 0 {
+			return nil, fmt.Errorf("%s not found and no ./corpus to build from: run `make build` or pass -index", path)
+		}
+		fmt.Fprintf(stderr, "quotetrail lookup: %s not built; reading ./corpus\n", path)
+		x, bad := build.Index(files)
+		for _, b := range bad {
+			fmt.Fprintf(stderr, "quotetrail lookup: left out %v\n", b)
+		}
+		return x, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	x, err := index.Read(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return x, nil
+}
+
+func printEntries(w io.Writer, entries []match.Entry) {
+	if len(entries) == 0 {
+		fmt.Fprintln(w, "No outlet in the corpus carried it.")
+		return
+	}
+	outlets := "outlet"
+	if len(entries) > 1 {
+		outlets = "outlets"
+	}
+	fmt.Fprintf(w, "%d %s carried it:\n", len(entries), outlets)
+	for _, e := range entries {
+		fmt.Fprintf(w, "\n%s  %s  [%s %.2f]\n", orDash(e.Outlet), orDash(e.Published), e.Match, e.Score)
+		fmt.Fprintf(w, "  “%s”\n", e.Quote)
+		if e.Match != match.Text {
+			fmt.Fprintf(w, "  speaker: %s · channel: %s%s · cue: %s\n", orDash(e.Speaker), orDash(e.Channel), inferredMark(e.Inferred), orDash(e.Cue))
+		}
+		if e.URL != "" {
+			fmt.Fprintf(w, "  %s\n", e.URL)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+// Command quotetrail builds the quotetrail site and index from a corpus of
+// news pages, serves it, and answers the widget's lookups on the command
+// line.
+//
+//	quotetrail build   [-corpus DIR] [-out DIR]
+//	quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
+//	quotetrail lookup  [-index PATH] [-json] TEXT
+//	quotetrail extract [-json] FILE...
+//
+// Exit status: 0 on success, 1 when lookup finds no outlet or some file
+// could not be used, 2 on a usage or fatal error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage:
+  quotetrail build   [-corpus DIR] [-out DIR] [-www DIR] [-wasm FILE]
+  quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
+  quotetrail lookup  [-index PATH] [-json] TEXT   (TEXT "-" or absent: read standard input)
+  quotetrail extract [-json] FILE...
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole program, with its streams passed in so tests can call it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
+		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract,
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "quotetrail: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	return cmd(args[1:], stdin, stdout, stderr)
+}

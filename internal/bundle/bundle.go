@@ -1,0 +1,172 @@
+package bundle
+
+import (
+	"bytes"
+	"errors"
+	"compress/gzip"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+)
+
+// File is one file written to the site, with its sizes.
+type File struct {
+	Name   string // slash-separated, relative to the site root
+	Raw    int
+	Gzip   int // 0 when not precompressed
+	Brotli int
+}
+
+// Minifier returns the minifier used for the site's files.
+func Minifier() *minify.M {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile("[/+]json$"), json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	return m
+}
+
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".mjs": "application/javascript",
+	".json": "application/json", ".webmanifest": "application/json", ".svg": "image/svg+xml",
+}
+
+// compressible are the extensions worth a .br and .gz copy.
+var compressible = map[string]bool{
+	".html": true, ".css": true, ".js": true, ".mjs": true, ".json": true, ".svg": true, ".wasm": true,
+	".qti": true, ".webmanifest": true, ".txt": true,
+}
+
+// Site writes the files of www (minified where a minifier applies) and the
+// generated files to out, which it empties first, and returns what it
+// wrote. Generated files win over www files of the same name.
+func Site(www, out string, generated map[string][]byte) ([]File, error) {
+	if err := clear(out); err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	err := filepath.WalkDir(www, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(www, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(filepath.Base(p), ".") || strings.HasSuffix(rel, "_test.go") || strings.HasSuffix(rel, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[rel] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for name, data := range generated {
+		files[name] = data
+	}
+	m := Minifier()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var report []File
+	for _, name := range names {
+		data := files[name]
+		ext := strings.ToLower(filepath.Ext(name))
+		if mt, ok := mediaTypes[ext]; ok {
+			var b bytes.Buffer
+			if err := m.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+				return nil, &minifyError{name, err}
+			}
+			data = b.Bytes()
+		}
+		f, err := write(out, name, data, compressible[ext])
+		if err != nil {
+			return nil, err
+		}
+		report = append(report, f)
+	}
+	return report, nil
+}
+
+// Marker is the file whose presence marks a folder as a built site, which
+// Site may empty and rebuild.
+const Marker = "index.qti"
+
+// clear empties out, refusing a folder that holds files but is not a site
+// this package built: a mistyped -out must never delete someone's work.
+func clear(out string) error {
+	entries, err := os.ReadDir(out)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+			return errors.New(out + " is not empty and holds no " + Marker + ": not a built site, so it is left alone")
+		}
+	}
+	return os.RemoveAll(out)
+}
+
+type minifyError struct {
+	name string
+	err  error
+}
+
+func (e *minifyError) Error() string { return "minify " + e.name + ": " + e.err.Error() }
+
+func write(out, name string, data []byte, compress bool) (File, error) {
+	f := File{Name: name, Raw: len(data)}
+	p := filepath.Join(out, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return f, err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return f, err
+	}
+	if !compress {
+		return f, nil
+	}
+	var gz, br bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	bw.Write(data)
+	bw.Close()
+	f.Gzip, f.Brotli = gz.Len(), br.Len()
+	if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
+		return f, err
+	}
+	return f, os.WriteFile(p+".br", br.Bytes(), 0o644)
+}
+
+// Brotli returns the brotli-compressed size of data at the level the site
+// uses, for size reports.
+func Brotli(data []byte) int {
+	var br bytes.Buffer
+	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	bw.Write(data)
+	bw.Close()
+	return br.Len()
+}

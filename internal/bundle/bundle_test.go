@@ -1,0 +1,57 @@
+package bundle
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSite(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	os.WriteFile(filepath.Join(www, "index.html"), []byte("<!DOCTYPE html>\n<html>\n  <head><title> Demo </title></head>\n  <body>\n    <p>  Hello   world  </p>\n  </body>\n</html>\n"), 0o644)
+	os.WriteFile(filepath.Join(www, "app.js"), []byte("// a comment\nfunction add(first, second) {\n  return first + second;\n}\nconsole.log(add(1, 2));\n"), 0o644)
+	os.WriteFile(filepath.Join(www, "site.css"), []byte("body {\n  color : #ff0000 ;\n}\n"), 0o644)
+	os.MkdirAll(filepath.Join(out, "stale"), 0o755)
+	if _, err := Site(www, out, nil); err == nil {
+		t.Fatalf("Site emptied a folder that is not a built site")
+	}
+	os.WriteFile(filepath.Join(out, Marker), nil, 0o644)
+	files, err := Site(www, out, map[string][]byte{"data/articles.json": []byte("{ \"a\" : [ 1, 2 ] }\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 4 {
+		t.Fatalf("wrote %d files, want 4: %+v", len(files), files)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if js := read("app.js"); strings.Contains(js, "comment") || strings.Contains(js, "\n  ") || !strings.Contains(js, "console.log") {
+		t.Errorf("app.js not minified: %q", js)
+	}
+	if css := read("site.css"); css != "body{color:red}" {
+		t.Errorf("site.css = %q", css)
+	}
+	if j := read("data/articles.json"); j != `{"a":[1,2]}` {
+		t.Errorf("articles.json = %q", j)
+	}
+	if h := read("index.html"); strings.Contains(h, "  ") {
+		t.Errorf("index.html not minified: %q", h)
+	}
+	for _, f := range files {
+		if f.Gzip == 0 || f.Brotli == 0 {
+			t.Errorf("%s not precompressed", f.Name)
+		}
+		if _, err := os.Stat(filepath.Join(out, f.Name+".br")); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "stale")); !os.IsNotExist(err) {
+		t.Errorf("out was not emptied")
+	}
+}

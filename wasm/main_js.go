@@ -1,0 +1,60 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+// The page sets globalThis.quotetrail.engine = {index: Uint8Array,
+// onready: function} and runs this program. It replaces index with
+// lookup(text) (or error, a string, when the index is refused) and calls
+// onready.
+func main() {
+	eng := js.Global().Get("quotetrail").Get("engine")
+	src := eng.Get("index")
+	buf := make([]byte, src.Get("length").Int())
+	js.CopyBytesToGo(buf, src)
+	eng.Delete("index")
+	x, err := index.Read(buf)
+	if err != nil {
+		eng.Set("error", err.Error())
+		ready(eng)
+		return
+	}
+	e := match.New(x)
+	lookup := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return js.ValueOf(map[string]any{"query": "", "matches": []any{}})
+		}
+		res := e.Lookup(args[0].String())
+		return toJS(res, e.Entries(res))
+	})
+	eng.Set("lookup", lookup)
+	ready(eng)
+	select {} // keep the Go side alive for lookups
+}
+
+func ready(eng js.Value) {
+	if cb := eng.Get("onready"); cb.Type() == js.TypeFunction {
+		cb.Invoke()
+	}
+}
+
+// toJS builds the lookup's JSON-contract object as a JavaScript value,
+// field by field, so no JSON encoder is linked.
+func toJS(res match.Result, entries []match.Entry) js.Value {
+	ms := make([]any, len(entries))
+	for i, e := range entries {
+		ms[i] = map[string]any{
+			"article": e.Article, "outlet": e.Outlet, "url": e.URL, "title": e.Title,
+			"published": e.Published, "quote": e.Quote, "match": e.Match, "score": e.Score,
+			"speaker": e.Speaker, "channel": e.Channel, "cue": e.Cue,
+			"attribution": e.Attribution, "inferred": e.Inferred,
+		}
+	}
+	return js.ValueOf(map[string]any{"query": res.Query, "matches": ms, "truncated": res.Truncated})
+}

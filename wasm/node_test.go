@@ -1,0 +1,107 @@
+//go:build !js
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+// nodeScript loads the engine the way the widget does (wasm_exec.js, the
+// quotetrail.engine object) and prints the lookups of argv as JSON lines.
+const nodeScript = `
+const fs = require('fs');
+require(process.env.WASM_EXEC);
+const [wasmPath, indexPath, queriesPath] = process.argv.slice(2);
+globalThis.quotetrail = {engine: {index: new Uint8Array(fs.readFileSync(indexPath)), onready() {
+  const eng = globalThis.quotetrail.engine;
+  if (eng.error) { console.log(JSON.stringify({error: eng.error})); process.exit(0); }
+  for (const q of JSON.parse(fs.readFileSync(queriesPath, 'utf8'))) console.log(JSON.stringify(eng.lookup(q)));
+  process.exit(0);
+}}};
+const go = new Go();
+WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go.run(r.instance));
+`
+
+// TestWasmAnswersLikeTheCLI runs the real wasm engine in Node and checks
+// that it gives the same answers as the native engine, and refuses a
+// damaged index with an error rather than a crash.
+func TestWasmAnswersLikeTheCLI(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed: cannot run the wasm engine")
+	}
+	dir := t.TempDir()
+	wasm := filepath.Join(dir, "engine.wasm")
+	cmd := exec.Command("go", "build", "-o", wasm, ".")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build wasm: %v\n%s", err, out)
+	}
+	root, _ := exec.Command("go", "env", "GOROOT").Output()
+	execJS := filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js")
+
+	files, _ := build.CorpusFiles("../corpus")
+	x, _ := build.Index(files)
+	data := index.Marshal(x)
+	os.WriteFile(filepath.Join(dir, "index.qti"), data, 0o644)
+	queries := []string{
+		"The U.S. must handle the issue of arms sales to Taiwan with prudence",
+		"“Just as the U.S. has its concerns, China for its part also has concerns,” he said.",
+		"rock solid",
+		"We will make a decision on the arms package next week",
+		"Taiwan is a democratic, self-ruled island",
+	}
+	qj, _ := json.Marshal(queries)
+	os.WriteFile(filepath.Join(dir, "queries.json"), qj, 0o644)
+	os.WriteFile(filepath.Join(dir, "run.js"), []byte(nodeScript), 0o644)
+
+	runNode := func(indexFile string) []string {
+		cmd := exec.Command(node, filepath.Join(dir, "run.js"), wasm, indexFile, filepath.Join(dir, "queries.json"))
+		cmd.Env = append(cmd.Environ(), "WASM_EXEC="+execJS)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("node: %v\n%s", err, out)
+		}
+		return strings.Split(strings.TrimSpace(string(out)), "\n")
+	}
+	lines := runNode(filepath.Join(dir, "index.qti"))
+	if len(lines) != len(queries) {
+		t.Fatalf("node printed %d lines for %d queries:\n%s", len(lines), len(queries), strings.Join(lines, "\n"))
+	}
+	e := match.New(x)
+	for i, q := range queries {
+		res := e.Lookup(q)
+		want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": e.Entries(res), "truncated": res.Truncated})
+		if !jsonEqual(t, []byte(lines[i]), want) {
+			t.Errorf("%q:\nwasm   %s\nnative %s", q, lines[i], want)
+		}
+	}
+
+	damaged := bytes.Clone(data)
+	damaged[len(damaged)/2] ^= 0xff
+	os.WriteFile(filepath.Join(dir, "damaged.qti"), damaged, 0o644)
+	if got := runNode(filepath.Join(dir, "damaged.qti")); len(got) != 1 || !strings.Contains(got[0], "damaged") {
+		t.Errorf("damaged index: %q", got)
+	}
+}
+
+func jsonEqual(t *testing.T, a, b []byte) bool {
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatalf("%s: %v", a, err)
+	}
+	json.Unmarshal(b, &y)
+	xa, _ := json.Marshal(x)
+	ya, _ := json.Marshal(y)
+	return bytes.Equal(xa, ya)
+}
