@@ -63,7 +63,7 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	})
 	meta := func(keys ...string) string {
 		for _, k := range keys {
-			v := doc.Find(`meta[property="` + k + `"], meta[name="` + k + `"], meta[itemprop="` + k + `"]`).First().AttrOr("content", "")
+			v := doc.Find(`meta[property="`+k+`"], meta[name="`+k+`"], meta[itemprop="`+k+`"]`).First().AttrOr("content", "")
 			if v = cleanSpace(v); v != "" {
 				return v
 			}

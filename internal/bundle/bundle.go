@@ -2,8 +2,8 @@ package bundle
 
 import (
 	"bytes"
-	"errors"
 	"compress/gzip"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"

@@ -2,10 +2,10 @@ package match
 
 // alignment is the result of aligning a selection with a candidate.
 type alignment struct {
-	covered    float64 // weight of the selection covered, substitutions at half
-	matched    int     // selection tokens matched exactly
-	contiguous bool    // the selection appears word for word in the candidate
-	candMatched []bool // which candidate tokens were matched
+	covered     float64 // weight of the selection covered, substitutions at half
+	matched     int     // selection tokens matched exactly
+	contiguous  bool    // the selection appears word for word in the candidate
+	candMatched []bool  // which candidate tokens were matched
 }
 
 // substitutionCredit is the share of a token's weight earned when it is

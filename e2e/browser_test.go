@@ -1,0 +1,152 @@
+package e2e
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"quotetrail/internal/serve"
+)
+
+// chromium returns the browser to drive, or skips (fails in CI) without one.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, c := range []string{os.Getenv("QUOTETRAIL_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
+		if c == "" {
+			continue
+		}
+		if p, err := exec.LookPath(c); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("QUOTETRAIL_REQUIRE_BROWSER") == "1" {
+		t.Fatal("Chromium is required (QUOTETRAIL_REQUIRE_BROWSER=1) but not installed: apt-get install chromium")
+	}
+	t.Skip("Chromium is not installed (apt-get install chromium): skipping the browser test")
+	return ""
+}
+
+var (
+	siteOnce sync.Once
+	siteDir  string
+	siteErr  error
+	siteOut  []byte
+)
+
+// site builds the demo site once per test run, with the real build
+// command, into a temporary folder.
+func site(t *testing.T) string {
+	t.Helper()
+	siteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "quotetrail-e2e")
+		if err != nil {
+			siteErr = err
+			return
+		}
+		siteDir = filepath.Join(dir, "dist")
+		cmd := exec.Command("go", "run", "./cmd/quotetrail", "build", "-out", siteDir)
+		cmd.Dir = ".."
+		siteOut, siteErr = cmd.CombinedOutput()
+	})
+	if siteErr != nil {
+		t.Fatalf("build: %v\n%s", siteErr, siteOut)
+	}
+	return siteDir
+}
+
+// browser starts a headless Chromium with the flags this machine's closed
+// network needs, and fails the test on any uncaught page exception.
+func browser(t *testing.T) (context.Context, func()) {
+	exe := chromium(t)
+	// Not t.TempDir: Chromium may still be writing its profile when the
+	// test ends, and a failed cleanup must not fail the test.
+	profile, err := os.MkdirTemp("", "quotetrail-chromium")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
+			t.Errorf("uncaught exception in the page: %s", e.ExceptionDetails.Error())
+		}
+	})
+	return ctx, func() { cancelT(); cancelC(); cancelA(); os.RemoveAll(profile) }
+}
+
+type entry struct {
+	Outlet  string `json:"outlet"`
+	Quote   string `json:"quote"`
+	Speaker string `json:"speaker"`
+	Channel string `json:"channel"`
+	Kind    string `json:"kind"`
+}
+
+type cardState struct {
+	Visible bool    `json:"visible"`
+	Title   string  `json:"title"`
+	Entries []entry `json:"entries"`
+	Live    string  `json:"live"`
+	Query   string  `json:"query"`
+}
+
+const readCard = `(() => {
+  const host = document.querySelector('[data-quotetrail]');
+  if (!host || !host.shadowRoot) return {visible: false, title: '', entries: [], live: ''};
+  const r = host.shadowRoot, card = r.querySelector('.card');
+  const t = (el, s) => { const x = el.querySelector(s); return x ? x.textContent : ''; };
+  return {
+    visible: !card.hidden,
+    title: t(card, '.title'),
+    live: t(r, '[aria-live]'),
+    query: card.getAttribute('data-query') || '',
+    entries: [...card.querySelectorAll('li')].map(li => ({
+      outlet: t(li, '.outlet'), quote: t(li, '.quote'), speaker: t(li, '.speaker'),
+      channel: t(li, '.channel'), kind: t(li, '.kind')})),
+  };
+})()`
+
+// waitCard polls the card until it shows the result for query.
+func waitCard(ctx context.Context, t *testing.T, query string) cardState {
+	t.Helper()
+	var st cardState
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(readCard, &st)); err != nil {
+			t.Fatal(err)
+		}
+		if st.Visible && strings.Contains(st.Query, query) {
+			return st
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("the card did not show a result: %+v", st)
+	return st
+}
+
+func server(t *testing.T) *httptest.Server {
+	srv := httptest.NewServer(serve.Handler(site(t))) // listens on 127.0.0.1
+	t.Cleanup(srv.Close)
+	return srv
+}

@@ -1,0 +1,92 @@
+/* The demo page: lists the corpus articles (articles.json, written by
+ * `quotetrail build`), shows one at a time as readable text with its
+ * quotations underlined, and looks up pasted text. All corpus text is set
+ * with textContent, never as HTML. */
+(function () {
+  'use strict';
+  var list = document.getElementById('article-list');
+  var reader = document.getElementById('reader');
+  var articles = [];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function label(a) { return a.title || a.outlet || a.stem; }
+
+  function renderList(current) {
+    list.textContent = '';
+    articles.forEach(function (a) {
+      var li = el('li');
+      var link = el('a');
+      link.href = '#' + encodeURIComponent(a.stem);
+      if (a.stem === current) link.setAttribute('aria-current', 'page');
+      link.append(el('span', 'outlet', a.outlet || a.stem));
+      link.append(el('span', 'sub', (a.published ? a.published + ' · ' : '') + (a.title || 'untitled')));
+      li.append(link);
+      list.append(li);
+    });
+  }
+
+  // paragraph renders one paragraph with its quotations (UTF-16 spans) in
+  // <q> elements, so readers can see what quotetrail found.
+  function paragraph(text, spans) {
+    var p = el('p');
+    var at = 0;
+    spans.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (s) {
+      if (s[0] < at) return;
+      p.append(text.slice(at, s[0]));
+      var q = el('q', 'quoted', text.slice(s[0], s[1]));
+      p.append(q);
+      at = s[1];
+    });
+    p.append(text.slice(at));
+    return p;
+  }
+
+  function show(stem, focus) {
+    var a = articles.find(function (x) { return x.stem === stem; }) || articles[0];
+    if (!a) return;
+    renderList(a.stem);
+    reader.textContent = '';
+    reader.append(el('h2', null, label(a)));
+    var meta = el('p', 'meta');
+    meta.append([a.outlet, a.published, a.byline].filter(Boolean).join(' · '));
+    if (a.url) {
+      meta.append(' · ');
+      var link = el('a', null, 'original');
+      link.href = a.url;
+      link.rel = 'noopener noreferrer';
+      meta.append(link);
+    }
+    reader.append(meta);
+    var byPara = {};
+    a.quotes.forEach(function (q) { (byPara[q[0]] = byPara[q[0]] || []).push([q[1], q[2]]); });
+    a.paragraphs.forEach(function (text, i) { reader.append(paragraph(text, byPara[i] || [])); });
+    if (focus) reader.focus();
+  }
+
+  fetch('articles.json').then(function (r) {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.json();
+  }).then(function (data) {
+    articles = data;
+    show(decodeURIComponent(location.hash.slice(1)), false);
+    window.addEventListener('hashchange', function () { show(decodeURIComponent(location.hash.slice(1)), true); });
+  }).catch(function (err) {
+    reader.textContent = '';
+    reader.append(el('p', null, 'The articles could not be loaded (' + err.message + '). Run `make build` and serve dist/.'));
+  });
+
+  document.getElementById('paste-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var box = document.getElementById('paste-text');
+    var text = box.value.trim();
+    if (!text || !window.quotetrail) return;
+    // Anchor below the whole form, so the card never covers the button.
+    window.quotetrail.show(text, ev.currentTarget.getBoundingClientRect());
+  });
+})();

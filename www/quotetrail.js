@@ -1,0 +1,272 @@
+/*
+ * quotetrail widget: select a quotation, see which outlets carried it and
+ * how each attributed it. One script tag:
+ *   <script src="/quotetrail.js" data-index="/index.qti" defer></script>
+ * Nothing happens on load. The engine (engine.wasm with wasm_exec.js) and
+ * the index load on the first selection; the selection never leaves the
+ * browser. The card lives in one host element with an open shadow root and
+ * renders corpus text only as text. Errors never reach the host page.
+ */
+(function () {
+  'use strict';
+  if (window.quotetrail && window.quotetrail.version) return;
+
+  var MAX_SELECTION = 2000; // bytes the engine reads; longer text is cut
+  var script = document.currentScript;
+  var base = new URL('.', (script && script.src) || location.href);
+  var indexURL = new URL((script && script.getAttribute('data-index')) || new URL('index.qti', base).href, document.baseURI);
+
+  var ns = { version: '0.1.0' };
+  window.quotetrail = ns;
+
+  var enginePromise = null;
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.async = true;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('could not load ' + src)); };
+      (document.head || document.documentElement).appendChild(s);
+    });
+  }
+  function loadEngine() {
+    if (enginePromise) return enginePromise;
+    enginePromise = (async function () {
+      if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
+      if (typeof window.Go !== 'function') await loadScript(new URL('wasm_exec.js', base).href);
+      var idxResp = await fetch(indexURL.href);
+      if (!idxResp.ok) throw new Error('index: HTTP ' + idxResp.status);
+      var idx = new Uint8Array(await idxResp.arrayBuffer());
+      var go = new window.Go();
+      var wasmURL = new URL('engine.wasm', base).href;
+      var inst;
+      try {
+        inst = (await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject)).instance;
+      } catch (e) {
+        if (e instanceof WebAssembly.CompileError || (e && /Content-Security-Policy|CSP|unsafe-eval/i.test(String(e.message)))) throw cspError(e);
+        var buf = await (await fetch(wasmURL)).arrayBuffer();
+        try {
+          inst = (await WebAssembly.instantiate(buf, go.importObject)).instance;
+        } catch (e2) { throw cspError(e2); }
+      }
+      var engine = await new Promise(function (resolve) {
+        ns.engine = { index: idx, onready: function () { resolve(ns.engine); } };
+        go.run(inst);
+      });
+      if (engine.error) throw new Error('The quotation index could not be read: ' + engine.error);
+      return engine;
+    })();
+    enginePromise.catch(function () { enginePromise = null; });
+    return enginePromise;
+  }
+  function cspError(e) {
+    var err = new Error('quotetrail cannot run on this page: its security policy does not allow WebAssembly.');
+    err.cause = e;
+    return err;
+  }
+
+  /** lookup(text) → Promise of {query, matches:[…]}, the JSON contract. */
+  ns.lookup = function (text) {
+    return loadEngine().then(function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2)); });
+  };
+
+  // ---- the card ----
+  var host = null, root = null, card = null, live = null, returnFocus = null, shownText = '';
+  var CSS = [
+    ':host{all:initial}',
+    '.card{position:absolute;box-sizing:border-box;width:min(440px,calc(100vw - 16px));max-height:min(70vh,560px);overflow:auto;',
+    'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;border:1px solid #c9d1d9;',
+    'border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.18);padding:12px 14px;text-align:left}',
+    '.head{display:flex;align-items:center;gap:8px;margin:0 0 8px}',
+    '.title{font-weight:650;font-size:15px;margin:0;flex:1}',
+    'button.close{font:inherit;font-size:18px;line-height:1;border:0;background:transparent;color:inherit;cursor:pointer;padding:4px 8px;border-radius:6px}',
+    'button.close:focus-visible,a:focus-visible{outline:2px solid #1f6feb;outline-offset:2px}',
+    'ol{list-style:none;margin:0;padding:0}',
+    'li{border-top:1px solid #e4e8ec;padding:8px 0}',
+    '.outlet{font-weight:650}', '.meta{color:#57606a;font-size:13px}',
+    '.kind{font-size:12px;color:#57606a;border:1px solid #d0d7de;border-radius:999px;padding:0 6px;margin-left:6px}',
+    'blockquote{margin:6px 0;padding:0 0 0 10px;border-left:3px solid #d0d7de}',
+    '.badge{display:inline-block;font-size:12px;font-weight:600;background:#ddf4ff;color:#0a3069;border-radius:999px;padding:1px 8px}',
+    '.attr{font-size:13px;color:#333}',
+    'a{color:#0a58ca}', '.empty,.notice{color:#444;margin:4px 0}',
+    '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+    '@media (prefers-color-scheme:dark){.card{background:#161b22;color:#e6edf3;border-color:#30363d}li{border-color:#30363d}',
+    '.meta,.kind,.attr{color:#9da7b3}.kind{border-color:#30363d}blockquote{border-color:#30363d}.badge{background:#0c2d6b;color:#cae8ff}a{color:#79c0ff}.empty,.notice{color:#c9d1d9}}'
+  ].join('');
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function ensureHost() {
+    if (host && host.isConnected) return;
+    host = document.createElement('div');
+    host.setAttribute('data-quotetrail', '');
+    host.style.cssText = 'all:initial;position:absolute;top:0;left:0;width:0;height:0;z-index:2147483647';
+    root = host.attachShadow({ mode: 'open' });
+    var style = el('style');
+    style.textContent = CSS;
+    live = el('div', 'sr');
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('role', 'status');
+    card = el('div', 'card');
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', 'quotetrail: outlets that carried the selection');
+    card.tabIndex = -1;
+    card.hidden = true;
+    root.append(style, live, card);
+    card.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { ev.stopPropagation(); ns.close(); } });
+    document.body.appendChild(host);
+  }
+
+  function place(rect) {
+    var w = Math.min(440, window.innerWidth - 16);
+    var sx = window.scrollX, sy = window.scrollY;
+    var left = Math.max(8, Math.min(rect.left, window.innerWidth - w - 8)) + sx;
+    var top = rect.bottom + 8 + sy;
+    card.style.left = left + 'px';
+    card.style.top = top + 'px';
+    card.hidden = false;
+    var h = card.getBoundingClientRect().height;
+    if (rect.bottom + 8 + h > window.innerHeight && rect.top - 8 - h > 0) card.style.top = (rect.top - 8 - h + sy) + 'px';
+  }
+
+  function fragmentLink(url, quote) {
+    if (!url) return '';
+    var words = String(quote).replace(/[“”"]/g, '').split(/\s+/).filter(Boolean);
+    var enc = function (s) { return encodeURIComponent(s).replace(/-/g, '%2D'); };
+    var frag = words.length <= 8 ? enc(words.join(' ')) : enc(words.slice(0, 4).join(' ')) + ',' + enc(words.slice(-4).join(' '));
+    return url.split('#')[0] + '#:~:text=' + frag;
+  }
+
+  function renderResult(text, res) {
+    card.textContent = '';
+    var head = el('div', 'head');
+    var n = res.matches.length;
+    var title = el('p', 'title', n === 0 ? 'No outlet in the corpus carried this.' : 'Carried by ' + n + (n === 1 ? ' outlet' : ' outlets'));
+    title.id = 'qt-title';
+    var close = el('button', 'close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', function () { ns.close(); });
+    head.append(title, close);
+    card.append(head);
+    if (res.truncated) card.append(el('p', 'notice', 'Only the beginning of a long selection was looked up.'));
+    var list = el('ol');
+    res.matches.forEach(function (m) {
+      var li = el('li');
+      li.setAttribute('data-outlet', m.outlet || '');
+      var line = el('div');
+      line.append(el('span', 'outlet', m.outlet || hostOf(m.url) || m.article));
+      if (m.published) { line.append(' '); line.append(el('span', 'meta', m.published)); }
+      line.append(el('span', 'kind', m.match));
+      li.append(line);
+      var bq = el('blockquote', 'quote', m.match === 'text' ? m.quote : '“' + m.quote + '”');
+      li.append(bq);
+      if (m.match !== 'text') {
+        var attr = el('div', 'attr');
+        attr.append(el('span', 'speaker', m.speaker || 'speaker not stated'));
+        if (m.channel) { attr.append(' · via '); var b = el('span', 'badge channel', m.channel); if (m.inferred) b.title = 'stated elsewhere in the article'; attr.append(b); }
+        if (m.cue) attr.append(' · ' + m.cue);
+        li.append(attr);
+      }
+      var href = fragmentLink(m.url, m.quote);
+      if (href) {
+        var a = el('a', 'open', 'Open the original');
+        a.href = href;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        li.append(a);
+      }
+      list.append(li);
+    });
+    if (n) card.append(list);
+    card.setAttribute('aria-labelledby', 'qt-title');
+    card.setAttribute('data-query', text);
+    live.textContent = n === 0 ? 'quotetrail: no outlet in the corpus carried this.' : 'quotetrail: carried by ' + n + (n === 1 ? ' outlet: ' : ' outlets: ') + res.matches.map(function (m) { return m.outlet; }).join(', ') + '.';
+  }
+  function hostOf(u) { try { return new URL(u).hostname; } catch (e) { return ''; } }
+
+  function renderNotice(msg) {
+    card.textContent = '';
+    var head = el('div', 'head');
+    var close = el('button', 'close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', function () { ns.close(); });
+    head.append(el('p', 'title', 'quotetrail'), close);
+    card.append(head, el('p', 'notice', msg));
+    live.textContent = msg;
+  }
+
+  /** show(text, rect) looks text up and opens the card beside rect. */
+  ns.show = function (text, rect) {
+    try {
+      ensureHost();
+      shownText = text;
+      returnFocus = document.activeElement;
+      renderNotice('Looking up…');
+      place(rect);
+      return ns.lookup(text).then(function (res) {
+        if (shownText !== text) return;
+        renderResult(text, res);
+        place(rect);
+      }, function (err) {
+        if (shownText !== text) return;
+        renderNotice(err && err.message ? err.message : 'quotetrail could not load.');
+        place(rect);
+      }).catch(function () {});
+    } catch (e) { return Promise.resolve(); }
+  };
+  ns.close = function () {
+    try {
+      if (!card || card.hidden) return;
+      var hadFocus = root.activeElement != null;
+      card.hidden = true;
+      shownText = '';
+      if (hadFocus && returnFocus && returnFocus.focus) returnFocus.focus();
+    } catch (e) { /* never into the page */ }
+  };
+  /** focus() moves keyboard focus into the open card. */
+  ns.focus = function () { if (card && !card.hidden) card.focus(); };
+
+  function selectionRect(sel) {
+    var r = sel.getRangeAt(0).getBoundingClientRect();
+    if (r.width || r.height) return r;
+    var ae = document.activeElement;
+    return ae && ae.getBoundingClientRect ? ae.getBoundingClientRect() : { left: 8, top: 8, bottom: 8, right: 8 };
+  }
+  function onSelectionEnd(ev) {
+    try {
+      if (host && ev && ev.composedPath && ev.composedPath().indexOf(host) >= 0) return;
+      var sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+      var text = sel.toString().replace(/\s+/g, ' ').trim();
+      if (text.split(' ').length < 2 || !/[\p{L}\p{N}]/u.test(text)) return;
+      if (text === shownText && card && !card.hidden) return;
+      ns.show(text, selectionRect(sel));
+    } catch (e) { /* never into the page */ }
+  }
+  var pending = 0;
+  function later(ev) { clearTimeout(pending); pending = setTimeout(function () { onSelectionEnd(ev); }, 30); }
+  document.addEventListener('mouseup', later, true);
+  document.addEventListener('touchend', later, true);
+  document.addEventListener('keyup', function (ev) {
+    if (ev.shiftKey || ev.key === 'Shift' || (ev.key === 'a' && (ev.ctrlKey || ev.metaKey))) later(ev);
+  }, true);
+  document.addEventListener('keydown', function (ev) {
+    try {
+      if (ev.key === 'Escape' && card && !card.hidden) ns.close();
+      // Alt+Shift+Q: move focus into the card (keyboard users).
+      if (ev.altKey && ev.shiftKey && (ev.key === 'Q' || ev.key === 'q' || ev.code === 'KeyQ')) { ev.preventDefault(); ns.focus(); }
+    } catch (e) { /* never into the page */ }
+  }, true);
+  document.addEventListener('mousedown', function (ev) {
+    try {
+      if (card && !card.hidden && ev.composedPath().indexOf(host) < 0) ns.close();
+    } catch (e) { /* never into the page */ }
+  }, true);
+})();
