@@ -1,0 +1,34 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"quotetrail/internal/article"
+	"quotetrail/internal/quote"
+)
+
+// BenchmarkExtractRealPages measures extraction plus quote finding on the
+// real pages of ../shared/data/realhtml, in articles per second (the
+// budget is 300 per core).
+func BenchmarkExtractRealPages(b *testing.B) {
+	pages, _ := filepath.Glob("../../../shared/data/realhtml/readability/*/source.html")
+	if len(pages) == 0 {
+		b.Skip("../shared/data/realhtml is absent")
+	}
+	data := make([][]byte, len(pages))
+	for i, p := range pages {
+		data[i], _ = os.ReadFile(p)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		d := data[n%len(data)]
+		if a, err := article.Parse(d); err == nil {
+			quote.Find(a.Paragraphs)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
