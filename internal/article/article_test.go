@@ -3,21 +3,56 @@ package article
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
 
-func TestSeedPages(t *testing.T) {
-	files, _ := filepath.Glob("../../corpus/*.html")
-	if len(files) != 5 {
-		t.Fatalf("want 5 corpus pages, found %d", len(files))
+// TestSeedMetadata: the seed pages' metadata, as ../shared/seeds/SOURCES.md
+// gives it (unknown facts empty).
+func TestSeedMetadata(t *testing.T) {
+	want := map[string]Article{
+		"000_8d0c55f5cc4335ee": {Outlet: "The Washington Times", URL: "https://www.washingtontimes.com/news/2026/feb/5/xi-demands-prudence-us-arms-sales-taiwan-phone-call-trump/", Byline: "Bill Gertz", Published: "2026-02-05"},
+		"001_f9789ab62cedf289": {Outlet: "Vidia News", URL: "https://vidianews.com/2026/02/05/general/us-must-be-careful-when-supplying-weapons-to-taiwan-xi-tells-trump/", Published: "2026-02-05"},
+		"002_d1e82a1333f7d87d": {Outlet: "The Rising Nepal", URL: "https://risingnepaldaily.com/news/75210", Title: "US must be prudent when supplying arms to Taiwan, Xi tells Trump", Byline: "Kelly Ng and Tessa Wong", Published: "2026-02-05"},
+		"003_582b350d6661eea7": {Outlet: "Daily The Destination", URL: "https://dailythedestination.com/xi-raises-taiwan-issue-in-call-with-trump-as-both-leaders-push-to-maintain-trade-truce", Title: "Xi Raises Taiwan Issue in Call with Trump as Both Leaders Push to Maintain Trade Truce"},
+		"004_befe87f2968437d6": {Outlet: "NDTV", URL: "https://www.ndtv.com/world-news/ties-extremely-strong-trump-after-call-with-xi-jinping-says-will-visit-china-in-april-9693661", Title: "Xi Jinping and Trump Discuss Taiwan, Trade, and Ukraine in Strategic Phone Call"},
 	}
-	for _, f := range files {
-		a, err := ReadFile(f)
+	for stem, w := range want {
+		a, err := ReadFile(filepath.Join("../../corpus", stem+".html"))
 		if err != nil {
-			t.Fatalf("%s: %v", f, err)
+			t.Fatalf("%s: %v", stem, err)
 		}
-		t.Logf("%s: %+v paragraphs=%d", filepath.Base(f), *a, len(a.Paragraphs))
+		got := *a
+		got.Paragraphs = nil
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("%s:\n got %+v\nwant %+v", stem, got, w)
+		}
+	}
+}
+
+// TestMetadataFallbacks: pages without JSON-LD fall back to meta tags and
+// then to the document.
+func TestMetadataFallbacks(t *testing.T) {
+	page := `<html><head><title>Big News Today | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta name="date" content="2024-03-09T10:00:00Z">
+<link rel="canonical" href="https://example.org/news/1"></head>
+<body><nav><p>Home News Sport and a long enough navigation paragraph to count</p></nav>
+<article><h1>Big News Today</h1><p class="byline">By Jane Roe</p>
+<p>"The first paragraph is long enough to be article text," she said, adding more words.</p>
+<p>The second paragraph of the article also has plenty of words, commas, and clauses.</p>
+<div class="share-tools"><p>Share this on every network you can think of, please, now.</p></div></article>
+<footer><p>Copyright notice paragraph that is long enough to be counted as text.</p></footer></body></html>`
+	a, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Big News Today" || a.Outlet != "The Daily Example" || a.Published != "2024-03-09" || a.URL != "https://example.org/news/1" {
+		t.Errorf("metadata: %+v", a)
+	}
+	if len(a.Paragraphs) != 2 || !strings.HasPrefix(a.Paragraphs[0], `"The first`) {
+		t.Errorf("paragraphs: %q", a.Paragraphs)
 	}
 }
 
@@ -44,4 +79,26 @@ func TestBadFiles(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing file: %v", err)
 	}
+}
+
+func TestLatin1Page(t *testing.T) {
+	page := []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners said the paragraph is long enough to count as text.</p></body></html>")
+	a, err := Parse(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Paragraphs[0], "Café") {
+		t.Errorf("latin-1 text decoded as %q", a.Paragraphs[0])
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`<html><body><article><p>"Quote," he said, in a paragraph long enough.</p></article></body></html>`))
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"name":"A"},"B"]}]}</script><p>text text text text text text text</p>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := Parse(data)
+		if err == nil && len(a.Paragraphs) == 0 {
+			t.Fatalf("no error and no paragraphs")
+		}
+	})
 }

@@ -80,12 +80,17 @@ func Marshal(x *Index) []byte {
 			p = appendString(p, s)
 		}
 	}
-	out := make([]byte, headerSize, headerSize+len(p))
+	return frame(p)
+}
+
+// frame puts the header (magic, version, length, checksum) before payload.
+func frame(payload []byte) []byte {
+	out := make([]byte, headerSize, headerSize+len(payload))
 	copy(out, magic)
 	binary.LittleEndian.PutUint16(out[4:], Version)
-	binary.LittleEndian.PutUint32(out[8:], uint32(len(p)))
-	binary.LittleEndian.PutUint32(out[12:], crc32.ChecksumIEEE(p))
-	return append(out, p...)
+	binary.LittleEndian.PutUint32(out[8:], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(out[12:], crc32.ChecksumIEEE(payload))
+	return append(out, payload...)
 }
 
 func appendString(p []byte, s string) []byte {

@@ -83,7 +83,7 @@ func FuzzRead(f *testing.F) {
 func FuzzReadPayload(f *testing.F) {
 	f.Add(Marshal(sample())[headerSize:])
 	f.Fuzz(func(t *testing.T, payload []byte) {
-		data := withHeader(payload)
+		data := frame(payload)
 		x, err := Read(data)
 		if err != nil {
 			return
