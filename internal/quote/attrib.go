@@ -20,6 +20,7 @@ var auxiliaries = map[string]bool{
 	"previously": true, "once": true, "again": true, "further": true, "himself": true, "herself": true,
 	"publicly": true, "repeatedly": true, "recently": true, "earlier": true, "separately": true,
 	"privately": true, "subsequently": true, "would": true, "will": true, "did": true, "was": true,
+	"is": true, "are": true, "were": true, "has been": true, "had been": true, "been": true,
 }
 
 // attribute reads the words of a sentence outside its quotations for a cue
@@ -37,6 +38,9 @@ func (f *finder) attribute(sent []word) attribution {
 			np = rightNP(ow, c+2)
 		case ow[c].low == "quoted":
 			np = rightNP(ow, c+1)
+		case c > 0 && ow[c-1].text == "," && strings.HasSuffix(ow[c].low, "ing"):
+			// "…, saying …": the subject of the sentence speaks.
+			np = firstNP(ow)
 		default:
 			np = leftNP(ow, c)
 			if len(np) == 0 {
@@ -127,13 +131,39 @@ func nearQuoteBefore(ow []word, i int) bool {
 	return false
 }
 
-// leftNP returns the noun phrase that ends just before position c, skipping
-// auxiliaries: a pronoun, a name with its titles, or a role ("the Chinese
-// leader").
+// leftNP returns the noun phrase that ends just before position c,
+// skipping auxiliaries and adverbs ("Xi had asked", "Gingrich cynically
+// dismissed"), a parenthesis ("Sen. Claire McCaskill (D-Mo.) said") and an
+// appositive ("Brian Fallon, the campaign's press secretary, noted"): a
+// pronoun, a name with its titles, a role ("the Chinese leader") or a
+// common noun phrase with its determiner ("the ad's narrator").
 func leftNP(ow []word, c int) []word {
 	j := c - 1
-	for j >= 0 && auxiliaries[ow[j].low] {
-		j--
+	skip := func() {
+		for j >= 0 && (auxiliaries[ow[j].low] || isAdverb(ow[j])) {
+			j--
+		}
+		if j >= 0 && ow[j].text == ")" {
+			k := j
+			for k >= 0 && ow[k].text != "(" && j-k <= 8 {
+				k--
+			}
+			if k >= 0 && ow[k].text == "(" {
+				j = k - 1
+			}
+		}
+	}
+	skip()
+	if j >= 0 && ow[j].text == "," {
+		k := j - 1
+		for k >= 0 && j-k <= 16 && ow[k].text != "," && ow[k].text != "." && ow[k].q < 0 {
+			k--
+		}
+		if k < 0 || ow[k].text != "," {
+			return nil
+		}
+		j = k - 1
+		skip()
 	}
 	end := j + 1
 	for j >= 0 && ow[j].q < 0 && (ow[j].isWord() && (ow[j].isCapitalized() || titleWords[ow[j].low] || ow[j].low == "editorial")) {
@@ -145,10 +175,61 @@ func leftNP(ow []word, c int) []word {
 	if j >= 0 && pronouns[ow[j].low] && end == j+1 {
 		return ow[j:end]
 	}
-	if j >= 0 && (ow[j].low == "the" || ow[j].low == "a") && end > j+1 {
-		j--
+	if np := trimNP(ow[j+1 : end]); len(np) > 0 {
+		if j >= 0 && determiners[ow[j].low] {
+			return ow[j:end]
+		}
+		return np
 	}
-	return trimNP(ow[j+1 : end])
+	// A common noun phrase: back over a few words to its determiner.
+	for k := end - 1; k >= 0 && end-k <= 6 && ow[k].isWord() && ow[k].q < 0 && !clauseWords[ow[k].low]; k-- {
+		if determiners[ow[k].low] || k < end-1 && strings.HasSuffix(ow[k].low, "'s") {
+			return ow[k:end]
+		}
+	}
+	return nil
+}
+
+// determiners open a noun phrase that names a speaker by role.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "one": true, "his": true, "her": true, "their": true, "its": true,
+	"several": true, "some": true, "many": true, "two": true, "three": true, "another": true, "other": true,
+}
+
+// clauseWords end a backward scan for a noun phrase: past them lies
+// another clause.
+var clauseWords = map[string]bool{
+	"that": true, "which": true, "who": true, "and": true, "but": true, "or": true, "because": true,
+	"when": true, "while": true, "if": true, "as": true, "than": true, "to": true, "said": true, "says": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "after": true, "before": true,
+}
+
+// notAdverbs end in -ly but are nouns and names.
+var notAdverbs = map[string]bool{"family": true, "ally": true, "rally": true, "italy": true, "assembly": true,
+	"supply": true, "july": true, "reply": true, "fly": true, "bully": true, "anomaly": true, "monopoly": true}
+
+func isAdverb(w word) bool {
+	return len(w.low) > 4 && strings.HasSuffix(w.low, "ly") && !w.isCapitalized() && !notAdverbs[w.low]
+}
+
+// firstNP returns the sentence's first name or pronoun: its subject, in
+// the sentences news writes.
+func firstNP(ow []word) []word {
+	for i := 0; i < len(ow) && ow[i].q < 0; i++ {
+		if pronouns[ow[i].low] {
+			return ow[i : i+1]
+		}
+		if ow[i].isCapitalized() && !notNames[ow[i].low] {
+			j := runEnd(ow, i)
+			if np := trimNP(ow[i:j]); len(np) > 0 {
+				return np
+			}
+		}
+		if ow[i].text == "," && i > 0 {
+			continue
+		}
+	}
+	return nil
 }
 
 // rightNP returns the noun phrase starting at position i.
@@ -207,11 +288,16 @@ func (f *finder) resolve(np []word, sent []word) (person, text string) {
 		return f.lastPerson, text
 	}
 	_, name := splitTitles(np)
-	if name == "" {
-		if strings.EqualFold(np[0].text, "the") || strings.EqualFold(np[0].text, "a") {
-			return f.people.role(np), text
+	if name == "" || determiners[np[0].low] && !np[len(np)-1].isCapitalized() {
+		if !determiners[np[0].low] {
+			return "", ""
 		}
-		return "", ""
+		if p := f.people.role(np); p != "" {
+			return p, text
+		}
+		// A speaker named by a common noun ("the announcer") is reported
+		// as the article names it.
+		return text, text
 	}
 	return f.people.canonical(name), text
 }

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Quote is one quotation found in an article.
@@ -18,6 +20,9 @@ type Quote struct {
 	ChannelText string `json:"channel_text"`
 	Attribution string `json:"attribution"`
 	Inferred    bool   `json:"inferred"`
+	// Unattributed marks a quotation that nothing in the article ties to a
+	// speaker, cue or channel: a title, a nickname or scare quotes.
+	Unattributed bool `json:"unattributed,omitempty"`
 }
 
 // Find returns the quotations of an article's paragraphs in reading order,
@@ -106,6 +111,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 				q.Channel, q.ChannelText, q.Inferred = c.name, c.text, true
 			}
 		}
+		q.Unattributed = unattributed(q, p, s)
 		out = append(out, q)
 	}
 	if len(out) > 0 {
@@ -171,4 +177,65 @@ func frameText(p string, sent []word, spans []span) string {
 	}
 	flush()
 	return strings.Join(parts, " … ")
+}
+
+// unattributed tells titles, nicknames and scare quotes from quotations:
+// a quotation of no more than four words that nothing attributes, or a
+// title-case name ("Fox News Sunday") with no cue beside it, or one with no
+// letters at all.
+func unattributed(q Quote, p string, s span) bool {
+	words := strings.Fields(q.Text)
+	if !hasLetter(q.Text) {
+		return true
+	}
+	none := q.Speaker == "" && q.SpeakerText == "" && q.Cue == "" && q.Channel == ""
+	if none && len(words) <= 4 {
+		return true
+	}
+	return isTitle(words) && !cueBeside(p, s)
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitle reports whether a short quotation is set as a name: every word
+// of four letters or more capitalised, and no sentence punctuation.
+func isTitle(words []string) bool {
+	if len(words) == 0 || len(words) > 6 || strings.ContainsAny(words[len(words)-1], "!?") {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		} else if utf8.RuneCountInString(w) >= 4 {
+			return false
+		}
+	}
+	return caps > 0 && (len(words) > 1 || caps == 1 && len(words[0]) > 1) && !strings.HasSuffix(strings.TrimRight(words[len(words)-1], ",”\"'"), ".")
+}
+
+// cueBeside reports whether a cue verb stands within three words before
+// the quotation or right after it.
+func cueBeside(p string, s span) bool {
+	before := words(p[:s.open], nil)
+	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
+		if cueWords[before[i].low] {
+			return true
+		}
+	}
+	after := words(p[min(s.close, len(p)):], nil)
+	for i := 0; i < len(after) && i < 4; i++ {
+		if cueWords[after[i].low] {
+			return true
+		}
+	}
+	return false
 }

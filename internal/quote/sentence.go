@@ -37,7 +37,7 @@ func sentenceEnds(p string, spans []span) []int {
 			// Punctuation inside a quotation ends the sentence only at the
 			// closing mark, followed by a new sentence.
 			for _, s := range spans {
-				if i > s.open && i < s.close && strings.Trim(p[i+1:s.close], ".!?”\"»' ") == "" && s.close < len(p) && startsSentence(p[s.close:]) {
+				if i > s.open && i < s.close && strings.Trim(p[i+1:s.close], ".!?”\"»' ") == "" && s.close < len(p) && startsSentence(p[s.close:]) && !cueFollows(p[s.close:]) {
 					ends = append(ends, s.close)
 				}
 			}
@@ -89,3 +89,32 @@ func isAbbreviation(s string) bool {
 	last := w[strings.LastIndexByte(w, '.')+1:]
 	return len(last) == 1 && (strings.Contains(w, ".") || unicode.IsUpper(rune(last[0])))
 }
+
+// cueFollows reports whether the text after a quotation opens with its
+// attribution ("…?” Clinton said.", "…!” said Hester."): a cue verb among
+// its first words, before any sentence end.
+func cueFollows(s string) bool {
+	ws := words(s, nil)
+	for i, w := range ws {
+		if i >= 6 || isStop(w) || w.text == "\u201C" || w.text == `"` {
+			return false
+		}
+		if !cueWords[w.low] {
+			continue
+		}
+		// The cue must close a short tail ("Clinton said on Twitter."),
+		// not open a sentence of its own ("He stressed that …").
+		for k := i + 1; k < len(ws) && k <= i+6; k++ {
+			switch {
+			case ws[k].low == "that":
+				return false
+			case isStop(ws[k]) || ws[k].text == "," || ws[k].text == "\u201C" || ws[k].text == `"`:
+				return true
+			}
+		}
+		return i+1 >= len(ws)
+	}
+	return false
+}
+
+func isStop(w word) bool { return w.text == "." || w.text == "!" || w.text == "?" }

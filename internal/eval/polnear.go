@@ -1,0 +1,249 @@
+package eval
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"quotetrail/internal/quote"
+)
+
+// PolNeARResult scores direct quotations against one PolNeAR split.
+type PolNeARResult struct {
+	Articles  int
+	Quotes    PRF // predictions against gold quotation stretches
+	Speakers  int // matched items whose speaker overlaps the gold source
+	WithGold  int // matched items whose relation has a source
+	Misses    []Miss
+	FalsePos  []Miss
+	WrongSpkr []Miss
+}
+
+// SpeakerAccuracy is the share of matched items, among those with a gold
+// source, whose speaker overlaps it.
+func (r PolNeARResult) SpeakerAccuracy() float64 { return ratio(r.Speakers, r.WithGold) }
+
+// Miss is one item the scorer could not pair, for reading errors.
+type Miss struct {
+	Article, Text, Want, Got string
+	Context                  string // the paragraph, for predictions
+}
+
+// goldQuote is one stretch between quotation marks inside an annotated
+// Content span, with its relation's Source.
+type goldQuote struct {
+	text   string
+	source string
+}
+
+// PolNeAR scores the quote finder on one split folder (text/ and
+// attributions/). Where an article has several annotators' files, the
+// first in name order is used.
+func PolNeAR(dir string) (PolNeARResult, error) {
+	var res PolNeARResult
+	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	if err != nil {
+		return res, err
+	}
+	if len(texts) == 0 {
+		return res, os.ErrNotExist
+	}
+	sort.Strings(texts)
+	for _, tf := range texts {
+		stem := strings.TrimSuffix(filepath.Base(tf), ".txt")
+		anns, _ := filepath.Glob(filepath.Join(dir, "attributions", stem+"_*.ann"))
+		if len(anns) == 0 {
+			continue
+		}
+		sort.Strings(anns)
+		raw, err := os.ReadFile(tf)
+		if err != nil {
+			return res, err
+		}
+		doc := string(raw)
+		gold, err := readGold(anns[0], doc)
+		if err != nil {
+			return res, err
+		}
+		res.Articles++
+		scoreArticle(&res, stem, doc, gold)
+	}
+	return res, nil
+}
+
+// paragraphs splits a document at line breaks, keeping each paragraph's
+// offset in runes (the unit of brat offsets).
+func paragraphs(doc string) (paras []string, runeStart []int) {
+	off := 0
+	for _, line := range strings.Split(doc, "\n") {
+		paras = append(paras, line)
+		runeStart = append(runeStart, off)
+		off += utf8.RuneCountInString(line) + 1
+	}
+	return
+}
+
+func scoreArticle(res *PolNeARResult, stem, doc string, gold []goldQuote) {
+	paras, _ := paragraphs(doc)
+	var preds []quote.Quote
+	for _, q := range quote.Find(paras) {
+		if !q.Unattributed {
+			preds = append(preds, q)
+		}
+	}
+	res.Quotes.Predicted += len(preds)
+	res.Quotes.Gold += len(gold)
+	// Pair greedily, best overlap first, one to one.
+	type pair struct {
+		p, g int
+		f    float64
+	}
+	var pairs []pair
+	goldBags := make([]map[string]int, len(gold))
+	for g := range gold {
+		goldBags[g] = wordBag(gold[g].text)
+	}
+	for p, q := range preds {
+		pb := wordBag(q.Text)
+		for g := range gold {
+			if f := f1(pb, goldBags[g]); f >= 0.5 {
+				pairs = append(pairs, pair{p, g, f})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].f > pairs[j].f })
+	usedP, usedG := map[int]bool{}, map[int]bool{}
+	for _, pr := range pairs {
+		if usedP[pr.p] || usedG[pr.g] {
+			continue
+		}
+		usedP[pr.p], usedG[pr.g] = true, true
+		res.Quotes.TruePos++
+		g, q := gold[pr.g], preds[pr.p]
+		if g.source == "" {
+			continue
+		}
+		res.WithGold++
+		src := wordBag(g.source)
+		if overlap(wordBag(q.SpeakerText), src) > 0 || overlap(wordBag(q.Speaker), src) > 0 {
+			res.Speakers++
+		} else {
+			res.WrongSpkr = append(res.WrongSpkr, Miss{stem, q.Text, g.source, q.Speaker + " / " + q.SpeakerText, paras[q.Paragraph]})
+		}
+	}
+	for g := range gold {
+		if !usedG[g] {
+			res.Misses = append(res.Misses, Miss{Article: stem, Text: gold[g].text, Want: gold[g].source})
+		}
+	}
+	for p := range preds {
+		if !usedP[p] {
+			res.FalsePos = append(res.FalsePos, Miss{Article: stem, Text: preds[p].Text, Got: preds[p].Speaker, Context: paras[preds[p].Paragraph]})
+		}
+	}
+}
+
+type span struct{ start, end int }
+
+// readGold reads a brat file and returns the quotation stretches inside
+// its Content spans.
+func readGold(path, doc string) ([]goldQuote, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	runes := []rune(doc)
+	spans := map[string][]span{}
+	kinds := map[string]string{}
+	var rels [][]string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 2 {
+			continue
+		}
+		switch fields[0][0] {
+		case 'T':
+			kind, rest, _ := strings.Cut(fields[1], " ")
+			kinds[fields[0]] = kind
+			for _, part := range strings.Split(rest, ";") {
+				a, b, _ := strings.Cut(part, " ")
+				s, err1 := strconv.Atoi(a)
+				e, err2 := strconv.Atoi(b)
+				if err1 == nil && err2 == nil && 0 <= s && s <= e && e <= len(runes) {
+					spans[fields[0]] = append(spans[fields[0]], span{s, e})
+				}
+			}
+		case 'E':
+			rels = append(rels, strings.Fields(fields[1]))
+		}
+	}
+	var out []goldQuote
+	for _, rel := range rels {
+		var contents []span
+		var source string
+		for _, arg := range rel {
+			role, id, _ := strings.Cut(arg, ":")
+			switch {
+			case strings.HasPrefix(role, "Content"):
+				contents = append(contents, spans[id]...)
+			case strings.HasPrefix(role, "Source"):
+				for _, s := range spans[id] {
+					source += string(runes[s.start:s.end]) + " "
+				}
+			}
+		}
+		for _, c := range contents {
+			for _, st := range stretches(runes, c) {
+				out = append(out, goldQuote{text: st, source: strings.TrimSpace(source)})
+			}
+		}
+	}
+	return out, sc.Err()
+}
+
+// stretches returns the texts between quotation marks within a Content
+// span, looking two characters past each end for marks the annotator left
+// outside it.
+func stretches(runes []rune, c span) []string {
+	from, to := max(c.start-2, 0), min(c.end+2, len(runes))
+	var out []string
+	open := -1
+	for i := from; i < to; i++ {
+		switch r := runes[i]; {
+		case r == '“' || r == '"' && open < 0:
+			open = i + 1
+		case (r == '”' || r == '"') && open >= 0:
+			if t := strings.TrimSpace(string(runes[max(open, c.start-1):min(i, to)])); hasLetter(t) {
+				out = append(out, t)
+			}
+			open = -1
+		case r == '”' && open < 0 && i > c.start && len(out) == 0:
+			// The span starts inside a quotation.
+			if t := strings.TrimSpace(string(runes[c.start:i])); hasLetter(t) {
+				out = append(out, t)
+			}
+		}
+	}
+	if open >= 0 && open < c.end {
+		if t := strings.TrimSpace(string(runes[open:c.end])); hasLetter(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 {
+			return true
+		}
+	}
+	return false
+}
