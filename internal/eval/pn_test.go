@@ -10,3 +10,11 @@ func TestPN(t *testing.T) {
 		for i, m := range r.WrongSpkr { if i < 60 { t.Logf("SPK want=%q got=%q\n      %s", m.Want, m.Got, m.Context) } }
 	}
 }
+func TestPNCount(t *testing.T) {
+	r, _ := PolNeAR("../../../shared/data/polnear/dev")
+	empty := 0
+	for _, m := range r.WrongSpkr { if m.Got == " / " { empty++ } }
+	t.Logf("wrong %d, of which empty %d", len(r.WrongSpkr), empty)
+	n := 0
+	for _, m := range r.WrongSpkr { if m.Got == " / " && n < 30 { n++; t.Logf("want=%q\n   %s", m.Want, m.Context[:min(300, len(m.Context))]) } }
+}

@@ -214,12 +214,18 @@ func readGold(path, doc string) ([]goldQuote, error) {
 func stretches(runes []rune, c span) []string {
 	from, to := max(c.start-2, 0), min(c.end+2, len(runes))
 	var out []string
-	open := -1
+	open, depth := -1, 0
 	for i := from; i < to; i++ {
 		switch r := runes[i]; {
-		case r == '“' || r == '"' && open < 0:
+		case r == '"' && i > 0 && (runes[i-1] >= '0' && runes[i-1] <= '9' || runes[i-1] == '\'' && i > 1 && runes[i-2] >= '0' && runes[i-2] <= '9'):
+			// an inch mark
+		case open < 0 && (r == '“' || r == '"'):
 			open = i + 1
-		case (r == '”' || r == '"') && open >= 0:
+		case open >= 0 && r == '“' && runes[open-1] == '“':
+			depth++ // a quotation nested in the open one: part of it
+		case open >= 0 && depth > 0 && r == '”':
+			depth--
+		case open >= 0 && (r == '”' || r == '"'):
 			if t := strings.TrimSpace(string(runes[max(open, c.start-1):min(i, to)])); hasLetter(t) {
 				out = append(out, t)
 			}

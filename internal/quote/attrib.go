@@ -20,7 +20,7 @@ var auxiliaries = map[string]bool{
 	"previously": true, "once": true, "again": true, "further": true, "himself": true, "herself": true,
 	"publicly": true, "repeatedly": true, "recently": true, "earlier": true, "separately": true,
 	"privately": true, "subsequently": true, "would": true, "will": true, "did": true, "was": true,
-	"is": true, "are": true, "were": true, "has been": true, "had been": true, "been": true,
+	"is": true, "are": true, "were": true, "long": true, "has been": true, "had been": true, "been": true,
 }
 
 // attribute reads the words of a sentence outside its quotations for a cue
@@ -288,8 +288,14 @@ func (f *finder) resolve(np []word, sent []word) (person, text string) {
 		return f.lastPerson, text
 	}
 	_, name := splitTitles(np)
-	if name == "" || determiners[np[0].low] && !np[len(np)-1].isCapitalized() {
-		if !determiners[np[0].low] {
+	possessive := strings.HasSuffix(np[0].low, "'s")
+	if name == "" || (determiners[np[0].low] || possessive) && !np[len(np)-1].isCapitalized() {
+		if !determiners[np[0].low] && !possessive {
+			// A place or body standing for its government ("Beijing
+			// declared", "China has long pledged").
+			if isBody(np) {
+				return text, text
+			}
 			return "", ""
 		}
 		if p := f.people.role(np); p != "" {
@@ -380,4 +386,25 @@ func findChannel(ow []word) channelRef {
 		}
 	}
 	return channelRef{}
+}
+
+// functionWords start sentences in capitals but never name a speaker.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "but": true, "and": true, "on": true,
+	"in": true, "at": true, "as": true, "if": true, "while": true, "when": true, "after": true, "before": true,
+	"since": true, "despite": true, "although": true, "following": true, "according": true, "apart": true,
+	"besides": true, "meanwhile": true, "however": true, "for": true, "it": true, "its": true, "their": true,
+	"both": true, "those": true, "these": true, "i": true, "we": true, "they": true, "he": true, "she": true,
+	"his": true, "her": true, "what": true, "hours": true, "relations": true, "trade": true, "ties": true,
+}
+
+// isBody reports whether a run of capitalised words names a place or body
+// that can speak for its government: no function word, no title alone.
+func isBody(np []word) bool {
+	for _, w := range np {
+		if !w.isCapitalized() || functionWords[w.low] || personTitles[w.low] && len(np) == 1 {
+			return false
+		}
+	}
+	return len(np) > 0
 }

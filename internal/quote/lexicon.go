@@ -1,20 +1,75 @@
 package quote
 
-// cueWords are attribution verbs, lower-case, as written in news text.
-var cueWords = map[string]bool{
-	"said": true, "says": true, "say": true, "saying": true, "told": true, "tells": true, "tell": true,
-	"warned": true, "warns": true, "warning": true, "wrote": true, "writes": true, "write": true,
-	"added": true, "adds": true, "adding": true, "stated": true, "stressed": true, "stresses": true,
-	"urged": true, "urges": true, "noted": true, "notes": true, "asked": true, "asks": true,
-	"declared": true, "declares": true, "insisted": true, "insists": true, "explained": true,
-	"emphasized": true, "emphasised": true, "emphasizes": true, "reiterated": true, "described": true,
-	"describing": true, "echoed": true, "argued": true, "argues": true, "claimed": true, "claims": true,
-	"announced": true, "acknowledged": true, "asserted": true, "asserting": true, "replied": true,
-	"responded": true, "vowed": true, "pledged": true, "praised": true, "quoted": true, "tweeted": true,
-	"remarked": true, "recalled": true, "conceded": true, "admitted": true, "suggested": true,
-	"predicted": true, "commented": true, "confirmed": true, "calling": true, "called": true,
-	"cast": true, "expressed": true, "reported": true, "report": true, "reports": true, "posted": true,
-	"added that": true, "dismissed": true, "hailed": true, "accused": true, "countered": true,
+import "strings"
+
+// cueWords are attribution verbs in every form news text uses ("say",
+// "says", "said", "saying"), built from the lists below.
+var cueWords = cueForms()
+
+// cueVerbs are attribution verbs whose base form is no common noun.
+var cueVerbs = []string{
+	"say", "tell", "warn", "write", "add", "stress", "urge", "ask", "declare", "insist", "explain",
+	"emphasize", "emphasise", "reiterate", "describe", "argue", "claim", "announce", "acknowledge",
+	"assert", "reply", "respond", "vow", "pledge", "praise", "tweet", "remark", "recall", "concede",
+	"admit", "suggest", "predict", "comment", "confirm", "express", "dismiss", "hail", "accuse",
+	"counter", "sing", "denounce", "criticize", "criticise", "promise", "complain", "joke", "boast",
+	"contend", "maintain", "testify", "tout", "deride", "blast", "slam", "mock", "dub", "characterize",
+	"conclude", "lament", "caution", "observe", "announce", "allege", "affirm", "agree", "acknowledge",
+	"proclaim", "exclaim", "shout", "chant", "whisper", "muse", "quip", "scoff", "snap", "retort",
+	"insist", "demand", "plead", "pray", "recount", "reveal", "disclose", "indicate", "estimate",
+	"forecast", "speculate", "wonder", "acknowledge", "opine", "assure", "reassure", "inform", "notify",
+	"advise", "brief", "concur", "question", "quote", "echo", "cast", "rule",
+}
+
+// cueNouns are attribution verbs that are also common nouns ("a phone
+// call", "a report"): only their -ed and -ing forms count as cues.
+var cueNouns = []string{"call", "report", "note", "post", "state", "label", "term", "brand", "stress", "question", "point"}
+
+// irregular holds the forms that suffix rules do not make.
+var irregular = map[string][]string{
+	"say": {"said"}, "tell": {"told"}, "write": {"wrote", "written"}, "sing": {"sang", "sung"},
+	"cast": {"cast"}, "forecast": {"forecast"}, "speak": {"spoke", "spoken"},
+}
+
+func cueForms() map[string]bool {
+	m := map[string]bool{"according": true}
+	add := func(base string, all bool) {
+		stem := base
+		if strings.HasSuffix(base, "e") {
+			stem = base[:len(base)-1]
+		}
+		ed := stem + "ed"
+		if strings.HasSuffix(base, "y") && !strings.HasSuffix(base, "ay") && !strings.HasSuffix(base, "ey") {
+			ed = base[:len(base)-1] + "ied"
+		}
+		m[ed], m[stem+"ing"] = true, true
+		if strings.HasSuffix(base, "e") {
+			m[base+"d"] = true
+		}
+		for _, f := range irregular[base] {
+			m[f] = true
+		}
+		if !all {
+			return
+		}
+		m[base] = true
+		switch {
+		case strings.HasSuffix(base, "y") && !strings.HasSuffix(base, "ay") && !strings.HasSuffix(base, "ey"):
+			m[base[:len(base)-1]+"ies"] = true
+		case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x") || strings.HasSuffix(base, "o"):
+			m[base+"es"] = true
+		default:
+			m[base+"s"] = true
+		}
+	}
+	for _, v := range cueVerbs {
+		add(v, true)
+	}
+	for _, v := range cueNouns {
+		add(v, false)
+	}
+	delete(m, "ruled") // "ruled out" is no attribution
+	return m
 }
 
 // titleWords precede or describe a person's name and are not part of it.

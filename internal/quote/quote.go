@@ -44,10 +44,14 @@ type channelRef struct{ name, text string }
 // finder carries what an article has said so far: its people, the person
 // it last spoke of, and the channel last stated for each speaker.
 type finder struct {
-	people      *people
-	lastPerson  string
-	lastQuote   *Quote
-	lastChannel map[string]channelRef
+	people     *people
+	lastPerson string
+	// The speaker a sentence of the current paragraph named, for its other
+	// sentences' quotations ("Clinton said X. … “Y.”").
+	para                         int
+	paraSpeaker, paraSpeakerText string
+	lastQuote                    *Quote
+	lastChannel                  map[string]channelRef
 }
 
 func (f *finder) paragraph(pi int, p string) []Quote {
@@ -79,10 +83,14 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 // the article's state from it.
 func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 	a := f.attribute(sent)
+	if f.para != pi {
+		f.para, f.paraSpeaker, f.paraSpeakerText = pi, "", ""
+	}
 	if a.person != "" {
 		if a.channel.name != "" {
 			f.lastChannel[a.person] = a.channel
 		}
+		f.paraSpeaker, f.paraSpeakerText = a.person, a.speakerText
 	}
 	var out []Quote
 	for _, s := range spans {
@@ -105,6 +113,9 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			q.Cue = a.cue
 			q.Channel, q.ChannelText = a.channel.name, a.channel.text
 			q.Attribution = frameText(p, sent, spans)
+			if a.cue == "" && f.paraSpeaker != "" {
+				q.Speaker, q.SpeakerText, q.Inferred = f.paraSpeaker, f.paraSpeakerText, true
+			}
 		}
 		if q.Channel == "" && q.Speaker != "" {
 			if c, ok := f.lastChannel[q.Speaker]; ok {
@@ -188,12 +199,18 @@ func unattributed(q Quote, p string, s span) bool {
 	if !hasLetter(q.Text) {
 		return true
 	}
-	none := q.Speaker == "" && q.SpeakerText == "" && q.Cue == "" && q.Channel == ""
-	if none && len(words) <= 4 {
+	none := q.Speaker == "" && q.SpeakerText == "" && q.Channel == ""
+	if none && len(words) <= maxScareWords {
 		return true
 	}
 	return isTitle(words) && !cueBeside(p, s)
 }
+
+// maxScareWords is the longest quotation, in words, that counts as scare
+// quotes when nothing attributes it. On PolNeAR dev, 1 gives the best F1
+// (0.940, against 0.921 for 4): most short quotations there lie inside an
+// attribution whose cue is out of the sentence.
+var maxScareWords = 1
 
 func hasLetter(s string) bool {
 	for _, r := range s {

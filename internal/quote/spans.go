@@ -23,10 +23,17 @@ func findSpans(p string) []span {
 	var out []span
 	open := -1
 	openSize := 0
+	depth := 0 // quotations nested inside the open one (“… “inner” …”)
 	for i, r := range p {
 		switch {
+		case r == '"' && inchMark(p, i):
+			// 6'3" is a measure, not a quotation mark.
 		case open < 0 && (r == '\u201C' || r == '\u201E' || r == '\u00AB' || r == '"' || r == '\u201F'):
 			open, openSize = i, utf8.RuneLen(r)
+		case open >= 0 && (r == '\u201C' || r == '\u201E') && p[open] != '"' && !closesHere(p, i):
+			depth++
+		case open >= 0 && depth > 0 && (r == '\u201D' || r == '\u201C' && closesHere(p, i)):
+			depth--
 		case open >= 0 && (r == '\u201D' || r == '\u00BB' || r == '"' || r == '\u201C' && closesHere(p, i)):
 			out = appendSpan(out, p, open, open+openSize, i, i+utf8.RuneLen(r), false)
 			open = -1
@@ -36,6 +43,16 @@ func findSpans(p string) []span {
 		out = appendSpan(out, p, open, open+openSize, len(p), len(p), true)
 	}
 	return out
+}
+
+// inchMark reports whether a straight double quote at i follows a number
+// ("6'3\"", "12\" screen").
+func inchMark(p string, i int) bool {
+	j := i
+	if j > 0 && p[j-1] == '\'' {
+		j--
+	}
+	return j > 0 && p[j-1] >= '0' && p[j-1] <= '9'
 }
 
 // closesHere reports whether a left mark at i is used as a closing mark
