@@ -38,12 +38,15 @@ func (f *finder) attribute(sent []word) attribution {
 			np = rightNP(ow, c+2)
 		case ow[c].low == "quoted":
 			np = rightNP(ow, c+1)
+		case c+2 < len(ow) && ow[c+1].low == "by":
+			// A passive cue: the speaker follows "by" ("posted by Mr. Trump").
+			np = rightNP(ow, c+2)
 		case c > 0 && ow[c-1].text == "," && strings.HasSuffix(ow[c].low, "ing"):
 			// "…, saying …": the subject of the sentence speaks.
 			np = firstNP(ow)
 		default:
 			np = leftNP(ow, c)
-			if len(np) == 0 {
+			if len(np) == 0 && inverted(ow, c) {
 				np = rightNP(ow, c+1)
 			}
 		}
@@ -210,6 +213,22 @@ var notAdverbs = map[string]bool{"family": true, "ally": true, "rally": true, "i
 
 func isAdverb(w word) bool {
 	return len(w.low) > 4 && strings.HasSuffix(w.low, "ly") && !w.isCapitalized() && !notAdverbs[w.low]
+}
+
+// inversionCues are the verbs that news writes before their subject
+// ("…," said Mr. Fisher); other verbs take an object there ("urging
+// Washington to…").
+var inversionCues = map[string]bool{
+	"said": true, "says": true, "added": true, "adds": true, "wrote": true, "writes": true,
+	"explained": true, "noted": true, "notes": true, "continued": true, "recalled": true, "replied": true,
+	"responded": true, "countered": true, "argued": true, "insisted": true, "declared": true,
+	"stated": true, "remarked": true, "observed": true, "concluded": true, "quipped": true, "tweeted": true,
+}
+
+// inverted reports whether the cue at c stands before its subject: an
+// inversion verb right after a comma or a quotation.
+func inverted(ow []word, c int) bool {
+	return inversionCues[ow[c].low] && c > 0 && (ow[c-1].text == "," || ow[c-1].q >= 0)
 }
 
 // firstNP returns the sentence's first name or pronoun: its subject, in

@@ -91,13 +91,22 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			f.lastChannel[a.person] = a.channel
 		}
 		f.paraSpeaker, f.paraSpeakerText = a.person, a.speakerText
+	} else if a.channel.name != "" {
+		// A channel stated with no speaker ("According to China's foreign
+		// ministry, the discussion also covered…") is in force for the
+		// person the sentence, or else the article, is about.
+		if who := f.subject(sent); who != "" {
+			f.lastChannel[who] = a.channel
+		} else if f.lastPerson != "" {
+			f.lastChannel[f.lastPerson] = a.channel
+		}
 	}
 	var out []Quote
 	for _, s := range spans {
 		q := Quote{Text: p[s.start:s.end], Paragraph: pi, Start: s.start, End: s.end, Kind: kind(p, s, sent)}
 		switch {
 		case a.person != "" || a.speakerText != "":
-			q.Speaker, q.SpeakerText, q.Cue = a.person, a.speakerText, a.cue
+			q.Speaker, q.SpeakerText, q.Cue = a.person, a.speakerText, nearestCue(sent, spans, s, a.cue)
 			q.Attribution = frameText(p, sent, spans)
 			q.Channel, q.ChannelText = a.channel.name, a.channel.text
 		case a.cue == "" && f.lastQuote != nil && continues(p, s, sent, pi, f.lastQuote):
@@ -255,4 +264,32 @@ func cueBeside(p string, s span) bool {
 		}
 	}
 	return false
+}
+
+// nearestCue returns the cue verb nearest before quotation s in its
+// sentence, after any earlier quotation ("…, adding that he “attaches great
+// importance”"), or the sentence's cue when none stands there.
+func nearestCue(sent []word, spans []span, s span, fallback string) string {
+	from := 0
+	for _, o := range spans {
+		if o.close <= s.open && o.close > from {
+			from = o.close
+		}
+	}
+	cue := ""
+	for i, w := range sent {
+		if w.start >= s.open {
+			break
+		}
+		if w.q < 0 && w.start >= from && cueWords[w.low] && w.low != "according" {
+			cue = w.text
+		}
+		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" && w.start >= from {
+			cue = w.text + " " + sent[i+1].text
+		}
+	}
+	if cue == "" {
+		return fallback
+	}
+	return cue
 }

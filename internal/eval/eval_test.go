@@ -1,0 +1,82 @@
+package eval
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+const shared = "../../../shared/data"
+
+func have(t *testing.T, path string) {
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s is absent: skipping", path)
+	}
+}
+
+// TestSeedGold prints precision and recall per field against the
+// hand-checked gold file of the seed articles. The floors guard against
+// regressions; the README lists each miss left and why.
+func TestSeedGold(t *testing.T) {
+	r, err := Seeds("testdata/seeds-gold.json", "../../corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("quotations P=%.3f R=%.3f (%d/%d found, %d predicted)", r.Quotes.Precision(), r.Quotes.Recall(), r.Quotes.TruePos, r.Quotes.Gold, r.Quotes.Predicted)
+	for _, f := range []struct {
+		name string
+		s    PRF
+	}{{"speaker", r.Speaker}, {"channel", r.Channel}, {"cue", r.Cue}} {
+		t.Logf("%-8s P=%.3f R=%.3f (%d right, %d given, %d in gold)", f.name, f.s.Precision(), f.s.Recall(), f.s.TruePos, f.s.Predicted, f.s.Gold)
+	}
+	for _, m := range r.Misses {
+		t.Logf("missed %s", m)
+	}
+	for _, m := range r.Extra {
+		t.Logf("extra %s", m)
+	}
+	for _, m := range r.Wrong {
+		t.Logf("wrong %s", m)
+	}
+	if r.Quotes.Recall() < 1 || r.Speaker.Recall() < 0.95 || r.Channel.Recall() < 0.8 || r.Cue.Recall() < 0.85 {
+		t.Errorf("below the floors (quotations R 1, speaker R 0.95, channel R 0.8, cue R 0.85)")
+	}
+}
+
+func TestPolNeARDev(t *testing.T) {
+	dir := shared + "/polnear/dev"
+	have(t, dir)
+	r, err := PolNeAR(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("dev: %d articles, quotations P=%.3f R=%.3f F1=%.3f, speaker accuracy %.3f",
+		r.Articles, r.Quotes.Precision(), r.Quotes.Recall(), r.Quotes.F1(), r.SpeakerAccuracy())
+	if r.Articles != 84 || r.Quotes.F1() < 0.93 || r.SpeakerAccuracy() < 0.77 {
+		t.Errorf("below the floors (84 articles, F1 0.93, speaker 0.77)")
+	}
+}
+
+func TestStretches(t *testing.T) {
+	doc := []rune(`He said “one” and "two," then “an “inner” one.” Done; 6'3" tall.`)
+	got := stretches(doc, span{0, len(doc)})
+	if strings.Join(got, "|") != `one|two,|an “inner” one.` {
+		t.Errorf("stretches = %q", got)
+	}
+}
+
+func TestPages(t *testing.T) {
+	dir := shared + "/realhtml"
+	have(t, dir)
+	r, err := Pages(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Fields {
+		t.Logf("%-14s expected %3d found %3d correct %3d  P=%.3f R=%.3f", f.Field, f.Expected, f.Found, f.Correct, f.Precision(), f.Recall())
+	}
+	t.Logf("body: %d pages, %d without an article, words P=%.3f R=%.3f F1=%.3f", r.BodyPages, r.BodyErrors, r.Body.Precision(), r.Body.Recall(), r.Body.F1())
+	if r.MetaPages < 100 || r.BodyPages < 150 {
+		t.Errorf("read %d metadata pages and %d body pages: data missing?", r.MetaPages, r.BodyPages)
+	}
+}
