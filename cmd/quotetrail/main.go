@@ -6,6 +6,7 @@
 //	quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
 //	quotetrail lookup  [-index PATH] [-json] TEXT
 //	quotetrail extract [-json] FILE...
+//	quotetrail eval    polnear DIR | pages DIR | seeds GOLD
 //
 // Exit status: 0 on success, 1 when lookup finds no outlet or some file
 // could not be used, 2 on a usage or fatal error.
@@ -22,6 +23,7 @@ const usage = `usage:
   quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
   quotetrail lookup  [-index PATH] [-json] TEXT   (TEXT "-" or absent: read standard input)
   quotetrail extract [-json] FILE...
+  quotetrail eval    polnear|pages|seeds ...      (quality against ../shared/data)
 `
 
 func main() {
@@ -35,7 +37,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
-		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract,
+		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract, "eval": cmdEval,
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":

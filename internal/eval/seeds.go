@@ -26,9 +26,9 @@ type GoldQuote struct {
 
 // SeedsResult scores each field over the gold quotations.
 type SeedsResult struct {
-	Quotes                 PRF
-	Speaker, Channel, Cue  PRF // over matched quotations with a gold value
-	Misses, Extra, Wrong   []string
+	Quotes                PRF
+	Speaker, Channel, Cue PRF // over matched quotations with a gold value
+	Misses, Extra, Wrong  []string
 }
 
 // Seeds reads the gold file and scores the quote finder on the corpus

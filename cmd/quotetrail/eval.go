@@ -1,0 +1,100 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"quotetrail/internal/eval"
+)
+
+const evalUsage = `usage:
+  quotetrail eval polnear [-misses N] DIR   # PolNeAR split (text/, attributions/): quotations and speakers
+  quotetrail eval pages DIR                 # ../shared/data/realhtml: metadata and body text
+  quotetrail eval seeds [-corpus DIR] GOLD  # hand-checked gold of the seed articles
+`
+
+func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, evalUsage)
+		return 2
+	}
+	fs := flag.NewFlagSet("eval "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	misses := fs.Int("misses", 0, "print up to N misses, false positives and wrong speakers")
+	corpus := fs.String("corpus", "corpus", "folder of the seed pages")
+	if fs.Parse(args[1:]) != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(stderr, evalUsage)
+		return 2
+	}
+	dir := fs.Arg(0)
+	switch args[0] {
+	case "polnear":
+		r, err := eval.PolNeAR(dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval polnear: %s: %v\n", dir, err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "PolNeAR %s: %d articles\n", dir, r.Articles)
+		fmt.Fprintf(stdout, "quotations  precision %.3f  recall %.3f  F1 %.3f   (%d matched, %d predicted, %d gold)\n",
+			r.Quotes.Precision(), r.Quotes.Recall(), r.Quotes.F1(), r.Quotes.TruePos, r.Quotes.Predicted, r.Quotes.Gold)
+		fmt.Fprintf(stdout, "speaker accuracy on matched items  %.3f   (%d of %d with a gold source)\n", r.SpeakerAccuracy(), r.Speakers, r.WithGold)
+		printMisses(stdout, "missed", r.Misses, *misses)
+		printMisses(stdout, "false positive", r.FalsePos, *misses)
+		printMisses(stdout, "wrong speaker", r.WrongSpkr, *misses)
+	case "pages":
+		r, err := eval.Pages(dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval pages: %s: %v\n", dir, err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "metadata, %d readability pages\n| field | expected | found | correct | precision | recall |\n|---|---|---|---|---|---|\n", r.MetaPages)
+		for _, f := range r.Fields {
+			fmt.Fprintf(stdout, "| %s | %d | %d | %d | %.3f | %.3f |\n", f.Field, f.Expected, f.Found, f.Correct, f.Precision(), f.Recall())
+		}
+		fmt.Fprintf(stdout, "\nbody text, %d scrapinghub pages (%d gave no article): word precision %.3f  recall %.3f  F1 %.3f\n",
+			r.BodyPages, r.BodyErrors, r.Body.Precision(), r.Body.Recall(), r.Body.F1())
+	case "seeds":
+		r, err := eval.Seeds(dir, *corpus)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval seeds: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "| field | precision | recall | right | given | gold |\n|---|---|---|---|---|---|\n")
+		for _, f := range []struct {
+			name string
+			s    eval.PRF
+		}{{"quotation", r.Quotes}, {"speaker", r.Speaker}, {"channel", r.Channel}, {"cue", r.Cue}} {
+			fmt.Fprintf(stdout, "| %s | %.3f | %.3f | %d | %d | %d |\n", f.name, f.s.Precision(), f.s.Recall(), f.s.TruePos, f.s.Predicted, f.s.Gold)
+		}
+		for _, m := range r.Misses {
+			fmt.Fprintf(stdout, "missed: %s\n", m)
+		}
+		for _, m := range r.Extra {
+			fmt.Fprintf(stdout, "extra: %s\n", m)
+		}
+		for _, m := range r.Wrong {
+			fmt.Fprintf(stdout, "wrong: %s\n", m)
+		}
+	default:
+		fmt.Fprintf(stderr, "quotetrail eval: unknown set %q\n%s", args[0], evalUsage)
+		return 2
+	}
+	return 0
+}
+
+func printMisses(w io.Writer, label string, ms []eval.Miss, n int) {
+	for i, m := range ms {
+		if i >= n {
+			break
+		}
+		fmt.Fprintf(w, "%s: %s: “%s”", label, m.Article, m.Text)
+		if m.Want != "" || m.Got != "" {
+			fmt.Fprintf(w, " (gold source %q, got %q)", m.Want, m.Got)
+		}
+		fmt.Fprintln(w)
+	}
+}
