@@ -79,8 +79,8 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	fill(&a.URL, doc.Find(`link[rel="canonical"]`).First().AttrOr("href", ""))
 	fill(&a.URL, meta("og:url"))
 
-	fill(&a.Title, cleanSpace(doc.Find("h1").First().Text()))
 	fill(&a.Title, siteless(cleanSpace(doc.Find("title").First().Text()), a.Outlet))
+	fill(&a.Title, cleanSpace(doc.Find("h1").First().Text()))
 	fill(&a.Byline, cleanSpace(doc.Find(`[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name`).First().Text()))
 	if t, ok := doc.Find("article time[datetime], time[datetime]").First().Attr("datetime"); ok {
 		fill(&a.Published, t)

@@ -117,5 +117,21 @@ func sameField(field, got, want string) bool {
 	if field == "publishedTime" {
 		return len(want) >= 10 && got == want[:10]
 	}
+	if field == "title" {
+		// A title with or without the site's name after it is one title:
+		// the card shows the outlet apart.
+		return norm(got) == norm(want) || norm(siteless(got)) == norm(siteless(want))
+	}
 	return norm(got) == norm(want)
+}
+
+// siteless drops a trailing " | Site", " - Site" or " _Site" part when
+// enough of a title is left before it.
+func siteless(t string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " _", " :: ", " [", " : "} {
+		if i := strings.LastIndex(t, sep); i > 0 && len(strings.Fields(t[:i])) >= 3 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
 }
