@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -13,6 +14,30 @@ const junkElements = `script, style, noscript, template, iframe, svg, canvas, na
 	button, select, input, textarea, figure, figcaption, dialog,
 	[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"],
 	[hidden], [aria-hidden="true"]`
+
+// Selectors are compiled once: goquery's Find(string) compiles on every
+// call.
+var (
+	junkSel  = cascadia.MustCompile(junkElements)
+	namedSel = cascadia.MustCompile("[class], [id]")
+	blockSel = cascadia.MustCompile("p, blockquote, pre, li")
+	textSel  = cascadia.MustCompile("p, pre, blockquote")
+	pSel     = cascadia.MustCompile("p")
+)
+
+// hasAncestor reports whether an ancestor of n is one of the elements.
+func hasAncestor(n *html.Node, names ...string) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode {
+			for _, name := range names {
+				if p.Data == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // furnitureWords are words of class and id names that mark page furniture.
 // They are matched against whole words of the name ("share-tools" → share),
@@ -48,8 +73,8 @@ func bodyParagraphs(doc *goquery.Document) []string {
 	if root.Length() == 0 {
 		root = doc.Selection
 	}
-	root.Find(junkElements).Remove()
-	root.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
+	root.FindMatcher(junkSel).Remove()
+	root.FindMatcher(namedSel).Each(func(_ int, s *goquery.Selection) {
 		if isFurniture(s) {
 			s.Remove()
 		}
@@ -59,16 +84,19 @@ func bodyParagraphs(doc *goquery.Document) []string {
 		return nil
 	}
 	var out []string
-	container.Find("p, blockquote, pre, li").Each(func(_ int, s *goquery.Selection) {
-		if s.Is("li") && s.Closest("blockquote").Length() == 0 {
+	container.FindMatcher(blockSel).Each(func(_ int, s *goquery.Selection) {
+		n := s.Nodes[0]
+		if n.Data == "li" && !hasAncestor(n, "blockquote") {
 			return // lists are mostly link lists; quoted lists live in blockquotes
 		}
-		if s.ParentsFiltered("p, blockquote, pre").Length() > 0 {
+		if hasAncestor(n, "p", "blockquote", "pre") {
 			return // counted with its enclosing block
 		}
-		if s.Is("blockquote") && s.Find("p").Length() > 0 {
-			s.Find("p").Each(func(_ int, p *goquery.Selection) { out = appendPara(out, p.Text()) })
-			return
+		if n.Data == "blockquote" {
+			if ps := s.FindMatcher(pSel); ps.Length() > 0 {
+				ps.Each(func(_ int, p *goquery.Selection) { out = appendPara(out, p.Text()) })
+				return
+			}
 		}
 		out = appendPara(out, s.Text())
 	})
@@ -91,7 +119,8 @@ func appendPara(out []string, text string) []string {
 }
 
 func isFurniture(s *goquery.Selection) bool {
-	if s.Is("html, body, main, article") {
+	switch s.Nodes[0].Data {
+	case "html", "body", "main", "article":
 		return false
 	}
 	if p, ok := s.Attr("itemprop"); ok && strings.Contains(strings.ToLower(p), "articlebody") {
@@ -106,7 +135,7 @@ func isFurniture(s *goquery.Selection) bool {
 	if !furniture {
 		return false
 	}
-	return !body || s.Find("p").Length() < 3
+	return !body || s.FindMatcher(pSel).Length() < 3
 }
 
 // bestContainer picks the element whose own paragraphs hold the most text;
@@ -125,7 +154,7 @@ func bestContainer(root *goquery.Selection) *goquery.Selection {
 		}
 		scores[n] += v
 	}
-	root.Find("p, pre, blockquote").Each(func(_ int, p *goquery.Selection) {
+	root.FindMatcher(textSel).Each(func(_ int, p *goquery.Selection) {
 		n := len(cleanSpace(p.Text()))
 		if n < 25 {
 			return

@@ -61,10 +61,22 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			}
 		})
 	})
+	// One pass over the meta tags: a selector per key would compile and
+	// scan the document thirty times.
+	metas := map[string]string{}
+	doc.Find("meta[content]").Each(func(_ int, s *goquery.Selection) {
+		v := cleanSpace(s.AttrOr("content", ""))
+		for _, attr := range []string{"property", "name", "itemprop"} {
+			if k, ok := s.Attr(attr); ok && v != "" {
+				if _, seen := metas[k]; !seen {
+					metas[k] = v
+				}
+			}
+		}
+	})
 	meta := func(keys ...string) string {
 		for _, k := range keys {
-			v := doc.Find(`meta[property="`+k+`"], meta[name="`+k+`"], meta[itemprop="`+k+`"]`).First().AttrOr("content", "")
-			if v = cleanSpace(v); v != "" {
+			if v := metas[k]; v != "" {
 				return v
 			}
 		}

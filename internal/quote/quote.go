@@ -58,7 +58,8 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	spans := findSpans(p)
 	ends := sentenceEnds(p, spans)
 	var out []Quote
-	start := 0
+	toks := words(p, spans) // once per paragraph; sentences are slices of it
+	start, ti := 0, 0
 	for _, end := range ends {
 		var inside []span
 		for _, s := range spans {
@@ -66,14 +67,11 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 				inside = append(inside, s)
 			}
 		}
-		toks := words(p[:end], spans)
-		var sent []word
-		for _, t := range toks {
-			if t.start >= start {
-				sent = append(sent, t)
-			}
+		from := ti
+		for ti < len(toks) && toks[ti].start < end {
+			ti++
 		}
-		out = append(out, f.sentence(pi, p, sent, inside)...)
+		out = append(out, f.sentence(pi, p, toks[from:ti], inside)...)
 		start = end
 	}
 	return out
