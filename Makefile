@@ -10,7 +10,7 @@ GOROOT  := $(shell $(GO) env GOROOT)
 GOFILES := $(shell find . -name '*.go' -not -path './build/*' -not -path './dist/*')
 WWW     := $(shell find www -type f)
 
-.PHONY: all demo build test test-browser bench fuzz size clean
+.PHONY: all demo build test test-browser bench eval fuzz size clean
 
 all: build
 
@@ -39,6 +39,13 @@ test-browser:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Quality against the data in ../shared (see the README's Quality section).
+eval: $(BIN)
+	$(BIN) eval polnear ../shared/data/polnear/dev
+	$(BIN) eval polnear ../shared/data/polnear/train
+	$(BIN) eval seeds internal/eval/testdata/seeds-gold.json
+	$(BIN) eval pages ../shared/data/realhtml
 
 # A short fuzzing pass over every fuzz test.
 fuzz:
