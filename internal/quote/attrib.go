@@ -29,6 +29,17 @@ func (f *finder) attribute(sent []word) attribution {
 	ow := outside(sent)
 	var a attribution
 	a.channel = findChannel(ow)
+	// A quotation signed with a dash ("“…” ― Adriana Rodarte").
+	for i := 1; i+1 < len(ow); i++ {
+		if ow[i-1].q >= 0 && isDash(ow[i].text) && ow[i+1].isCapitalized() {
+			if np := trimNP(ow[i+1 : runEnd(ow, i+1)]); len(np) > 0 {
+				if person, text := f.resolve(np, sent); person != "" {
+					a.person, a.speakerText = person, text
+					return a
+				}
+			}
+		}
+	}
 	for _, c := range cueOrder(ow) {
 		cue := ow[c].text
 		var np []word
@@ -185,7 +196,8 @@ func leftNP(ow []word, c int) []word {
 		return np
 	}
 	// A common noun phrase: back over a few words to its determiner.
-	for k := end - 1; k >= 0 && end-k <= 6 && ow[k].isWord() && ow[k].q < 0 && !clauseWords[ow[k].low]; k-- {
+	for k := end - 1; k >= 0 && end-k <= 5 && ow[k].isWord() && ow[k].q < 0 && !clauseWords[ow[k].low] &&
+		!pronouns[ow[k].low] && !auxiliaries[ow[k].low] && !modals[ow[k].low]; k-- {
 		if determiners[ow[k].low] || k < end-1 && strings.HasSuffix(ow[k].low, "'s") {
 			return ow[k:end]
 		}
@@ -206,6 +218,10 @@ var clauseWords = map[string]bool{
 	"when": true, "while": true, "if": true, "as": true, "than": true, "to": true, "said": true, "says": true,
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "after": true, "before": true,
 }
+
+// modals and negations belong to a verb group, never to a speaker's name.
+var modals = map[string]bool{"could": true, "would": true, "should": true, "can": true, "may": true,
+	"might": true, "must": true, "do": true, "does": true, "not": true, "never": true, "also": true}
 
 // notAdverbs end in -ly but are nouns and names.
 var notAdverbs = map[string]bool{"family": true, "ally": true, "rally": true, "italy": true, "assembly": true,
@@ -415,6 +431,10 @@ var functionWords = map[string]bool{
 	"besides": true, "meanwhile": true, "however": true, "for": true, "it": true, "its": true, "their": true,
 	"both": true, "those": true, "these": true, "i": true, "we": true, "they": true, "he": true, "she": true,
 	"his": true, "her": true, "what": true, "hours": true, "relations": true, "trade": true, "ties": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "yesterday": true, "tonight": true,
 }
 
 // isBody reports whether a run of capitalised words names a place or body
@@ -426,4 +446,12 @@ func isBody(np []word) bool {
 		}
 	}
 	return len(np) > 0
+}
+
+func isDash(s string) bool {
+	switch s {
+	case "-", "\u2013", "\u2014", "\u2015":
+		return true
+	}
+	return false
 }

@@ -9,21 +9,23 @@ var cueWords = cueForms()
 // cueVerbs are attribution verbs whose base form is no common noun.
 var cueVerbs = []string{
 	"say", "tell", "warn", "write", "add", "stress", "urge", "ask", "declare", "insist", "explain",
-	"emphasize", "emphasise", "reiterate", "describe", "argue", "claim", "announce", "acknowledge",
-	"assert", "reply", "respond", "vow", "pledge", "praise", "tweet", "remark", "recall", "concede",
-	"admit", "suggest", "predict", "comment", "confirm", "express", "dismiss", "hail", "accuse",
-	"counter", "sing", "denounce", "criticize", "criticise", "promise", "complain", "joke", "boast",
+	"emphasize", "emphasise", "reiterate", "describe", "argue", "announce", "acknowledge",
+	"assert", "respond", "vow", "pledge", "praise", "remark", "recall", "concede",
+	"admit", "suggest", "predict", "confirm", "express", "dismiss", "hail", "accuse",
+	"counter", "sing", "denounce", "criticize", "criticise", "complain", "boast",
 	"contend", "maintain", "testify", "tout", "deride", "blast", "slam", "mock", "dub", "characterize",
 	"conclude", "lament", "caution", "observe", "announce", "allege", "affirm", "agree", "acknowledge",
 	"proclaim", "exclaim", "shout", "chant", "whisper", "muse", "quip", "scoff", "snap", "retort",
-	"insist", "demand", "plead", "pray", "recount", "reveal", "disclose", "indicate", "estimate",
-	"forecast", "speculate", "wonder", "acknowledge", "opine", "assure", "reassure", "inform", "notify",
-	"advise", "brief", "concur", "question", "quote", "echo", "cast", "rule",
+	"insist", "plead", "pray", "recount", "reveal", "disclose", "indicate", "estimate",
+	"speculate", "wonder", "acknowledge", "opine", "assure", "reassure", "inform", "notify",
+	"advise", "brief", "concur", "question",
 }
 
 // cueNouns are attribution verbs that are also common nouns ("a phone
 // call", "a report"): only their -ed and -ing forms count as cues.
-var cueNouns = []string{"call", "report", "note", "post", "state", "label", "term", "brand", "stress", "question", "point"}
+var cueNouns = []string{"call", "report", "note", "post", "state", "label", "term", "brand", "stress", "question",
+	"point", "tweet", "comment", "promise", "joke", "demand", "quote", "echo", "cast", "claim", "reply",
+	"forecast", "estimate"}
 
 // irregular holds the forms that suffix rules do not make.
 var irregular = map[string][]string{
