@@ -120,8 +120,13 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			q.Cue = a.cue
 			q.Channel, q.ChannelText = a.channel.name, a.channel.text
 			q.Attribution = frameText(p, sent, spans)
-			if a.cue == "" && f.paraSpeaker != "" {
+			switch {
+			case a.cue == "" && f.paraSpeaker != "":
 				q.Speaker, q.SpeakerText, q.Inferred = f.paraSpeaker, f.paraSpeakerText, true
+			case a.cue == "" && q.Kind == "direct" && f.lastPerson != "" && f.lastQuote != nil && pi-f.lastQuote.Paragraph <= 2:
+				// A quotation standing alone after the article spoke of
+				// someone goes on with that person's words.
+				q.Speaker, q.Inferred = f.lastPerson, true
 			}
 		}
 		if q.Channel == "" && q.Speaker != "" {
