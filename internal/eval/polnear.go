@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"quotetrail/internal/quote"
@@ -214,12 +215,22 @@ func readGold(path, doc string) ([]goldQuote, error) {
 func stretches(runes []rune, c span) []string {
 	from, to := max(c.start-2, 0), min(c.end+2, len(runes))
 	var out []string
-	open, depth := -1, 0
+	open, depth, single := -1, 0, -1
+	isWord := func(k int) bool {
+		return k >= 0 && k < len(runes) && (unicode.IsLetter(runes[k]) || unicode.IsDigit(runes[k]))
+	}
 	for i := from; i < to; i++ {
 		switch r := runes[i]; {
+		case open < 0 && single < 0 && r == '‘' && !isWord(i-1) && isWord(i+1):
+			single = i + 1 // ‘single quotes’ used as quotation marks
+		case open < 0 && single >= 0 && r == '’' && !isWord(i+1):
+			if t := strings.TrimSpace(string(runes[max(single, c.start-1):min(i, to)])); hasLetter(t) {
+				out = append(out, t)
+			}
+			single = -1
 		case r == '"' && i > 0 && (runes[i-1] >= '0' && runes[i-1] <= '9' || runes[i-1] == '\'' && i > 1 && runes[i-2] >= '0' && runes[i-2] <= '9'):
 			// an inch mark
-		case open < 0 && (r == '“' || r == '"'):
+		case open < 0 && single < 0 && (r == '“' || r == '"'):
 			open = i + 1
 		case open >= 0 && r == '“' && runes[open-1] == '“':
 			depth++ // a quotation nested in the open one: part of it

@@ -81,13 +81,19 @@ func TestUnknownIsNotGuessed(t *testing.T) {
 
 func TestSpans(t *testing.T) {
 	cases := map[string][]string{
-		`He said "one" and "two".`:       {"one", "two"},
-		"«Bonjour», dit-il.":             {"Bonjour"},
-		"„Low-nine opens“ here":          {"Low-nine opens"},
-		"“Runs on to the next paragraph": {"Runs on to the next paragraph"},
-		`"Keep the stop."`:               {"Keep the stop."},
-		`“Drop the comma,” he said.`:     {"Drop the comma"},
-		`Empty “ ” marks and "" none`:    nil,
+		`He said "one" and "two".`:                     {"one", "two"},
+		"«Bonjour», dit-il.":                           {"Bonjour"},
+		"„Low-nine opens“ here":                        {"Low-nine opens"},
+		"“Runs on to the next paragraph":               {"Runs on to the next paragraph"},
+		`"Keep the stop."`:                             {"Keep the stop."},
+		`“Drop the comma,” he said.`:                   {"Drop the comma"},
+		`Empty “ ” marks and "" none`:                  nil,
+		"He said ``typewriter quotes'' here":           {"typewriter quotes"},
+		"Orders ‘Should Be in Jail’ he said":           {"Should Be in Jail"},
+		"don’t split at ‘apostrophes’ or ’90s":         {"apostrophes"},
+		"“Outer ‘inner’ text,” he said":                {"Outer ‘inner’ text"},
+		`He is 6'3" tall and "quoted"`:                 {"quoted"},
+		"“An “inner” quotation stays inside,” he said": {"An “inner” quotation stays inside"},
 	}
 	for p, want := range cases {
 		var got []string

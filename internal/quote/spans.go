@@ -24,25 +24,48 @@ func findSpans(p string) []span {
 	open := -1
 	openSize := 0
 	depth := 0 // quotations nested inside the open one (“… “inner” …”)
-	for i, r := range p {
+	single := -1
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '"' && inchMark(p, i):
 			// 6'3" is a measure, not a quotation mark.
-		case open < 0 && (r == '\u201C' || r == '\u201E' || r == '\u00AB' || r == '"' || r == '\u201F'):
-			open, openSize = i, utf8.RuneLen(r)
+		case open < 0 && single < 0 && strings.HasPrefix(p[i:], "``"):
+			open, openSize, size = i, 2, 2 // ``typewriter'' quotes
+		case open >= 0 && p[open] == '`' && strings.HasPrefix(p[i:], "''"):
+			out = appendSpan(out, p, open, open+openSize, i, i+2, false)
+			open, size = -1, 2
+		case open < 0 && single < 0 && (r == '\u201C' || r == '\u201E' || r == '\u00AB' || r == '"' || r == '\u201F'):
+			open, openSize = i, size
 		case open >= 0 && (r == '\u201C' || r == '\u201E') && p[open] != '"' && !closesHere(p, i):
 			depth++
 		case open >= 0 && depth > 0 && (r == '\u201D' || r == '\u201C' && closesHere(p, i)):
 			depth--
-		case open >= 0 && (r == '\u201D' || r == '\u00BB' || r == '"' || r == '\u201C' && closesHere(p, i)):
-			out = appendSpan(out, p, open, open+openSize, i, i+utf8.RuneLen(r), false)
+		case open >= 0 && p[open] != '`' && (r == '\u201D' || r == '\u00BB' || r == '"' || r == '\u201C' && closesHere(p, i)):
+			out = appendSpan(out, p, open, open+openSize, i, i+size, false)
 			open = -1
+		case open < 0 && single < 0 && r == '\u2018' && !letterBefore(p, i) && letterAfter(p, i+size):
+			single = i // ‘single quotes’ as quotation marks
+		case open < 0 && single >= 0 && r == '\u2019' && !letterAfter(p, i+size):
+			out = appendSpan(out, p, single, single+len("\u2018"), i, i+size, false)
+			single = -1
 		}
+		i += size
 	}
 	if open >= 0 {
 		out = appendSpan(out, p, open, open+openSize, len(p), len(p), true)
 	}
 	return out
+}
+
+func letterBefore(p string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(p[:i])
+	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func letterAfter(p string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(p[i:])
+	return i < len(p) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // inchMark reports whether a straight double quote at i follows a number
