@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,20 +60,18 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	ends := sentenceEnds(p, spans)
 	var out []Quote
 	toks := words(p, spans) // once per paragraph; sentences are slices of it
-	start, ti := 0, 0
+	ti, si := 0, 0
 	for _, end := range ends {
-		var inside []span
-		for _, s := range spans {
-			if s.open >= start && s.open < end {
-				inside = append(inside, s)
-			}
+		from := si
+		for si < len(spans) && spans[si].open < end {
+			si++
 		}
-		from := ti
+		inside := spans[from:si]
+		first := ti
 		for ti < len(toks) && toks[ti].start < end {
 			ti++
 		}
-		out = append(out, f.sentence(pi, p, toks[from:ti], inside)...)
-		start = end
+		out = append(out, f.sentence(pi, p, toks[first:ti], inside)...)
 	}
 	return out
 }
@@ -100,12 +99,14 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 		}
 	}
 	var out []Quote
+	frame := frameText(p, sent, spans) // one per sentence, shared by its quotations
+	cues := cuePositions(sent)
 	for _, s := range spans {
 		q := Quote{Text: p[s.start:s.end], Paragraph: pi, Start: s.start, End: s.end, Kind: kind(p, s, sent)}
 		switch {
 		case a.person != "" || a.speakerText != "":
-			q.Speaker, q.SpeakerText, q.Cue = a.person, a.speakerText, nearestCue(sent, spans, s, a.cue)
-			q.Attribution = frameText(p, sent, spans)
+			q.Speaker, q.SpeakerText, q.Cue = a.person, a.speakerText, nearestCue(sent, cues, spans, s, a.cue)
+			q.Attribution = frame
 			q.Channel, q.ChannelText = a.channel.name, a.channel.text
 		case a.cue == "" && f.lastQuote != nil && continues(p, s, sent, pi, f.lastQuote):
 			// No attribution of its own: the continuation of the previous
@@ -119,7 +120,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 		default:
 			q.Cue = a.cue
 			q.Channel, q.ChannelText = a.channel.name, a.channel.text
-			q.Attribution = frameText(p, sent, spans)
+			q.Attribution = frame
 			switch {
 			case a.cue == "" && f.paraSpeaker != "":
 				q.Speaker, q.SpeakerText, q.Inferred = f.paraSpeaker, f.paraSpeakerText, true
@@ -199,8 +200,13 @@ func frameText(p string, sent []word, spans []span) string {
 		to = w.end
 	}
 	flush()
-	return strings.Join(parts, " … ")
+	return prefix(strings.Join(parts, " … "), maxAttribution)
 }
+
+// maxAttribution bounds the attribution text kept for a quotation, in
+// bytes: past that, it is no longer a reader's attribution but a
+// transcript.
+const maxAttribution = 400
 
 // unattributed tells titles, nicknames and scare quotes from quotations:
 // a quotation of no more than four words that nothing attributes, or a
@@ -254,13 +260,13 @@ func isTitle(words []string) bool {
 // cueBeside reports whether a cue verb stands within three words before
 // the quotation or right after it.
 func cueBeside(p string, s span) bool {
-	before := words(p[:s.open], nil)
+	before := words(suffix(p[:s.open], 80), nil)
 	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
 		if cueWords[before[i].low] {
 			return true
 		}
 	}
-	after := words(p[min(s.close, len(p)):], nil)
+	after := words(prefix(p[min(s.close, len(p)):], 80), nil)
 	for i := 0; i < len(after) && i < 4; i++ {
 		if cueWords[after[i].low] {
 			return true
@@ -269,30 +275,39 @@ func cueBeside(p string, s span) bool {
 	return false
 }
 
+// cuePositions returns the indexes in sent of the cue words outside
+// quotations ("according" standing for "according to").
+func cuePositions(sent []word) []int {
+	var out []int
+	for i, w := range sent {
+		if w.q >= 0 {
+			continue
+		}
+		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" || w.low != "according" && cueWords[w.low] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // nearestCue returns the cue verb nearest before quotation s in its
 // sentence, after any earlier quotation ("…, adding that he “attaches great
 // importance”"), or the sentence's cue when none stands there.
-func nearestCue(sent []word, spans []span, s span, fallback string) string {
+func nearestCue(sent []word, cues []int, spans []span, s span, fallback string) string {
 	from := 0
 	for _, o := range spans {
 		if o.close <= s.open && o.close > from {
 			from = o.close
 		}
 	}
-	cue := ""
-	for i, w := range sent {
-		if w.start >= s.open {
-			break
-		}
-		if w.q < 0 && w.start >= from && cueWords[w.low] && w.low != "according" {
-			cue = w.text
-		}
-		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" && w.start >= from {
-			cue = w.text + " " + sent[i+1].text
-		}
-	}
-	if cue == "" {
+	// cues are in order: the last one before the quotation is the nearest.
+	k := sort.Search(len(cues), func(k int) bool { return sent[cues[k]].start >= s.open }) - 1
+	if k < 0 || sent[cues[k]].start < from {
 		return fallback
 	}
-	return cue
+	w := sent[cues[k]]
+	if w.low == "according" {
+		return w.text + " " + sent[cues[k]+1].text
+	}
+	return w.text
 }

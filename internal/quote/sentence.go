@@ -20,26 +20,21 @@ var abbreviations = map[string]bool{
 // a capital or a new quotation follows.
 func sentenceEnds(p string, spans []span) []int {
 	var ends []int
-	inQuote := func(i int) bool {
-		for _, s := range spans {
-			if i > s.open && i < s.close {
-				return true
-			}
-		}
-		return false
-	}
+	k := 0 // spans are in order and do not overlap: walk them with i
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
-		if inQuote(i) {
+		for k < len(spans) && spans[k].close <= i {
+			k++
+		}
+		if k < len(spans) && i > spans[k].open && i < spans[k].close {
 			// Punctuation inside a quotation ends the sentence only at the
 			// closing mark, followed by a new sentence.
-			for _, s := range spans {
-				if i > s.open && i < s.close && strings.Trim(p[i+1:s.close], ".!?”\"»' ") == "" && s.close < len(p) && startsSentence(p[s.close:]) && !cueFollows(p[s.close:]) {
-					ends = append(ends, s.close)
-				}
+			s := spans[k]
+			if strings.Trim(p[i+1:s.close], ".!?”\"»' ") == "" && s.close < len(p) && startsSentence(p[s.close:]) && !cueFollows(p[s.close:]) {
+				ends = append(ends, s.close)
 			}
 			continue
 		}
@@ -94,7 +89,7 @@ func isAbbreviation(s string) bool {
 // attribution ("…?” Clinton said.", "…!” said Hester."): a cue verb among
 // its first words, before any sentence end.
 func cueFollows(s string) bool {
-	ws := words(s, nil)
+	ws := words(prefix(s, 120), nil) // a bounded look: the attribution is short
 	for i, w := range ws {
 		if i >= 6 || isStop(w) || w.text == "\u201C" || w.text == `"` {
 			return false
@@ -115,6 +110,30 @@ func cueFollows(s string) bool {
 		return i+1 >= len(ws)
 	}
 	return false
+}
+
+// prefix returns at most n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// suffix returns at most n bytes from the end of s, cut at a rune
+// boundary.
+func suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 func isStop(w word) bool { return w.text == "." || w.text == "!" || w.text == "?" }
