@@ -92,6 +92,6 @@ func Add(x *index.Index, stem string, ex Extracted) {
 		x.Quotes = append(x.Quotes, index.Quote{Article: ai, Paragraph: q.Paragraph, Start: q.Start, End: q.End,
 			Inferred: q.Inferred, Partial: q.Kind == "partial", Text: q.Text, Speaker: q.Speaker,
 			SpeakerText: q.SpeakerText, Cue: q.Cue, Channel: q.Channel, ChannelText: q.ChannelText,
-			Attribution: q.Attribution})
+			Attribution: q.Attribution, Unattributed: q.Unattributed})
 	}
 }

@@ -16,7 +16,7 @@
 //	               uvarint paragraph count; str each paragraph
 //	  uvarint  quotation count
 //	  per quotation: uvarint article, paragraph, start, end, utterance;
-//	               byte flags (1 inferred, 2 partial);
+//	               byte flags (1 inferred, 2 partial, 4 unattributed);
 //	               str text, speaker, speaker_text, cue, channel,
 //	               channel_text, attribution
 //

@@ -29,19 +29,22 @@ type Article struct {
 
 // Quote is one quotation as one article printed it.
 type Quote struct {
-	Article     int // index into Index.Articles
-	Paragraph   int
-	Start, End  int // byte span of Text in the paragraph
-	Utterance   int // quotations with the same Utterance are one utterance
-	Inferred    bool
-	Partial     bool // a fragment inside the outlet's sentence
-	Text        string
-	Speaker     string
-	SpeakerText string
-	Cue         string
-	Channel     string
-	ChannelText string
-	Attribution string
+	Article    int // index into Index.Articles
+	Paragraph  int
+	Start, End int // byte span of Text in the paragraph
+	Utterance  int // quotations with the same Utterance are one utterance
+	Inferred   bool
+	Partial    bool // a fragment inside the outlet's sentence
+	// Unattributed marks a title, nickname or scare quotes: quoted words
+	// that the article ties to no speaker.
+	Unattributed bool
+	Text         string
+	Speaker      string
+	SpeakerText  string
+	Cue          string
+	Channel      string
+	ChannelText  string
+	Attribution  string
 }
 
 // Index is a whole corpus, ready to match against.
@@ -74,6 +77,9 @@ func Marshal(x *Index) []byte {
 		}
 		if q.Partial {
 			flags |= 2
+		}
+		if q.Unattributed {
+			flags |= 4
 		}
 		p = append(p, flags)
 		for _, s := range []string{q.Text, q.Speaker, q.SpeakerText, q.Cue, q.Channel, q.ChannelText, q.Attribution} {
@@ -112,6 +118,9 @@ func Read(data []byte) (*Index, error) {
 	if v := binary.LittleEndian.Uint16(data[4:]); v != Version {
 		return nil, errors.New("index format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(Version) + ")")
 	}
+	if binary.LittleEndian.Uint16(data[6:]) != 0 {
+		return nil, damaged("reserved header bytes are not zero")
+	}
 	n := binary.LittleEndian.Uint32(data[8:])
 	if uint64(n) != uint64(len(data)-headerSize) {
 		return nil, damaged("length " + strconv.Itoa(len(data)-headerSize) + " does not match the header's " + strconv.FormatUint(uint64(n), 10))
@@ -138,7 +147,10 @@ func Read(data []byte) (*Index, error) {
 	for i := 0; i < nq && r.err == nil; i++ {
 		q := Quote{Article: r.int(), Paragraph: r.int(), Start: r.int(), End: r.int(), Utterance: r.int()}
 		flags := r.byte()
-		q.Inferred, q.Partial = flags&1 != 0, flags&2 != 0
+		if flags&^7 != 0 {
+			r.err = damaged("unknown quotation flags")
+		}
+		q.Inferred, q.Partial, q.Unattributed = flags&1 != 0, flags&2 != 0, flags&4 != 0
 		q.Text, q.Speaker, q.SpeakerText, q.Cue = r.str(), r.str(), r.str(), r.str()
 		q.Channel, q.ChannelText, q.Attribution = r.str(), r.str(), r.str()
 		if r.err == nil {
@@ -190,6 +202,10 @@ func (r *reader) uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
 		r.err = damaged("truncated number")
+		return 0
+	}
+	if n > 1 && r.b[n-1] == 0 {
+		r.err = damaged("number not in its shortest form")
 		return 0
 	}
 	r.b = r.b[n:]
