@@ -102,3 +102,16 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestOnlyWebURLs(t *testing.T) {
+	for _, href := range []string{"javascript:alert(document.domain)", "data:text/html,x", "/relative/path", "ftp://example.org/a"} {
+		page := `<html><head><link rel="canonical" href="` + href + `"></head><body><article><p>"A quotation long enough to be article text," he said.</p></article></body></html>`
+		a, err := Parse([]byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.URL != "" {
+			t.Errorf("canonical %q kept as URL %q", href, a.URL)
+		}
+	}
+}

@@ -101,7 +101,9 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	a.Title = siteless(a.Title, a.Outlet)
 	a.Byline = strings.TrimSpace(byPrefix.ReplaceAllString(a.Byline, ""))
 	a.Published = isoDate(a.Published)
-	if u, err := url.Parse(a.URL); err != nil || !u.IsAbs() {
+	// Only web addresses: a page must not plant a javascript: link in the
+	// card.
+	if u, err := url.Parse(a.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		a.URL = ""
 	}
 }

@@ -26,6 +26,11 @@ const (
 	Accept        = 0.6
 	FragmentCover = 0.8
 	MinWords      = 3
+	// SiblingFloor is the share of the selection that another occurrence
+	// of a matched utterance must still cover to be listed: half the
+	// cut-off, since the grouping already vouches that it is the same
+	// utterance.
+	SiblingFloor = Accept / 2
 	// MaxSelection bounds the selection, in bytes; longer ones are cut
 	// (Result.Truncated) so that a huge paste never stalls the page.
 	MaxSelection = 2000
@@ -189,19 +194,38 @@ func (e *Engine) Lookup(sel string) Result {
 			consider(m)
 		}
 	}
-	// Every occurrence of a matched utterance is a carrier, in its own words.
+	// Every occurrence of a matched utterance is a carrier, in its own
+	// words, provided it carries enough of the selection: a paraphrase of
+	// the utterance may quote another part of it. Direct matches are
+	// walked in article order so that the result never depends on map
+	// order.
+	direct := make([]Match, 0, len(best))
 	for _, m := range best {
+		direct = append(direct, m)
+	}
+	sort.Slice(direct, func(i, j int) bool { return direct[i].Article < direct[j].Article })
+	viaUtterance := map[int]bool{}
+	for _, m := range direct {
 		if m.Quote < 0 || m.Kind == Partial {
 			continue
 		}
 		for _, other := range e.byUtt[e.x.Quotes[m.Quote].Utterance] {
 			a := e.x.Quotes[other].Article
-			if _, ok := best[a]; ok {
+			if old, ok := best[a]; ok && !viaUtterance[a] {
+				continue // the article matched on its own
+			} else if ok && old.Quote == other {
 				continue
 			}
 			al, d := align(q.ids, e.quotes[other], q.w, dp)
 			dp = d
-			best[a] = Match{Article: a, Quote: other, Kind: Variant, Score: round(al.covered / q.total)}
+			s := round(al.covered / q.total)
+			if s < SiblingFloor {
+				continue
+			}
+			if old, ok := best[a]; !ok || s > old.Score {
+				best[a] = Match{Article: a, Quote: other, Kind: Variant, Score: s}
+				viaUtterance[a] = true
+			}
 		}
 	}
 	if len(q.ids) >= MinWords {
@@ -219,6 +243,9 @@ func (e *Engine) Lookup(sel string) Result {
 	}
 	sort.Slice(res.Matches, func(i, j int) bool {
 		a, b := res.Matches[i], res.Matches[j]
+		if (a.Kind == Text) != (b.Kind == Text) {
+			return b.Kind == Text // quoted carriers before plain-text ones
+		}
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}

@@ -104,6 +104,10 @@ func TestCarriersOfTheExample(t *testing.T) {
 		res := e.Lookup(sel)
 		byOutlet := map[string]index.Quote{}
 		for _, m := range res.Matches {
+			if m.Quote < 0 {
+				t.Errorf("%q: %s matched as plain text", sel, x.Articles[m.Article].Outlet)
+				continue
+			}
 			byOutlet[x.Articles[m.Article].Outlet] = x.Quotes[m.Quote]
 		}
 		if len(res.Matches) != 3 {
@@ -177,4 +181,45 @@ func FuzzOwnQuotationFindsItsArticle(f *testing.F) {
 		}
 		t.Errorf("%q, from quotation %q, does not find its own article", sel, q.Text)
 	})
+}
+
+// TestDeterministic: the same lookup gives the same answer every time
+// (the engine walks maps; its answer must not depend on their order).
+func TestDeterministic(t *testing.T) {
+	e, _ := seedEngine(t)
+	for _, sel := range []string{"The United States must treat the issue of arms sales to Taiwan with caution", "Just as the U.S. has its concerns"} {
+		first := e.Lookup(sel)
+		for range 50 {
+			if again := e.Lookup(sel); !slices.Equal(again.Matches, first.Matches) {
+				t.Fatalf("%q: %v then %v", sel, first.Matches, again.Matches)
+			}
+		}
+	}
+}
+
+// TestKinds checks the kind of match the card shows for each kind of
+// selection.
+func TestKinds(t *testing.T) {
+	e, x := seedEngine(t)
+	cases := []struct{ sel, outlet, kind string }{
+		{"The United States must treat the issue of arms sales to Taiwan with caution", "Vidia News", match.Exact},
+		{"The United States must treat the issue of arms sales to Taiwan with caution", "The Rising Nepal", match.Variant},
+		{"I want to see China succeed", "The Washington Times", match.Exact},
+		{"Now we can set our sights on the big picture", "Daily The Destination", match.Partial},
+		{"Taiwan is a democratic, self-ruled island located 100 miles off the Chinese coast", "The Washington Times", match.Text},
+	}
+	for _, c := range cases {
+		found := false
+		for _, m := range e.Lookup(c.sel).Matches {
+			if x.Articles[m.Article].Outlet == c.outlet {
+				found = true
+				if m.Kind != c.kind {
+					t.Errorf("%q in %s: kind %s, want %s", c.sel, c.outlet, m.Kind, c.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found", c.sel, c.outlet)
+		}
+	}
 }
