@@ -93,15 +93,30 @@ func TestExtractContract(t *testing.T) {
 		} `json:"article"`
 		Paragraphs int `json:"paragraphs"`
 		Quotes     []struct {
-			Text, Kind, Speaker, SpeakerText, Cue, Channel, ChannelText string
-			Paragraph                                                   int
-			Inferred                                                    bool
+			Text        string `json:"text"`
+			Kind        string `json:"kind"`
+			Speaker     string `json:"speaker"`
+			SpeakerText string `json:"speaker_text"`
+			Cue         string `json:"cue"`
+			Channel     string `json:"channel"`
+			ChannelText string `json:"channel_text"`
+			Paragraph   int    `json:"paragraph"`
+			Inferred    bool   `json:"inferred"`
 		} `json:"quotes"`
 		Error string `json:"error"`
 	}
 	json.Unmarshal([]byte(lines[0]), &rec)
 	if rec.Article.Outlet != "Vidia News" || rec.Article.Published != "2026-02-05" || rec.Paragraphs != 18 || len(rec.Quotes) == 0 || rec.Error != "" {
 		t.Errorf("record: %+v", rec)
+	}
+	var xinhua bool
+	for _, q := range rec.Quotes {
+		if strings.HasPrefix(q.Text, "The United States must treat") {
+			xinhua = q.Channel == "Xinhua" && q.ChannelText == "according to the official Xinhua news agency" && q.SpeakerText == "he" && q.Speaker == "Xi Jinping" && q.Cue == "warned" && q.Kind == "direct"
+		}
+	}
+	if !xinhua {
+		t.Errorf("the Xinhua quotation lacks its speaker_text, channel_text, cue or kind: %+v", rec.Quotes)
 	}
 	rec.Error = ""
 	json.Unmarshal([]byte(lines[1]), &rec)
@@ -191,8 +206,18 @@ func TestLookupExitStatus(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "damaged") {
 		t.Errorf("damaged index: exit %d, %q", code, errOut)
 	}
-	if _, _, code := runCmd(t, "lookup", "-index", "corpus-is-used", "a"); code != 2 {
-		t.Errorf("exit %d", code)
+	// Without a built index at the default path, lookup reads ./corpus.
+	empty := t.TempDir()
+	os.MkdirAll(filepath.Join(empty, "corpus"), 0o755)
+	b, _ := os.ReadFile("corpus/002_d1e82a1333f7d87d.html")
+	os.WriteFile(filepath.Join(empty, "corpus", "rn.html"), b, 0o644)
+	os.Chdir(empty)
+	out, errOut, code = runCmd(t, "lookup", "rock solid")
+	if code != 0 || !strings.Contains(out, "The Rising Nepal") || !strings.Contains(errOut, "reading ./corpus") {
+		t.Errorf("fallback to ./corpus: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, _, code := runCmd(t, "lookup", "We will make a decision on the arms package next week"); code != 1 {
+		t.Errorf("no match: exit %d, want 1", code)
 	}
 	if _, _, code := runCmd(t, "nosuchcommand"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
