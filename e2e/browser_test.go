@@ -36,31 +36,35 @@ func chromium(t *testing.T) string {
 }
 
 var (
-	siteOnce sync.Once
-	siteDir  string
-	siteErr  error
-	siteOut  []byte
+	sitesMu sync.Mutex
+	sites   = map[string]string{}
 )
 
-// site builds the demo site once per test run, with the real build
-// command, into a temporary folder.
-func site(t *testing.T) string {
+// site builds the demo site for a corpus folder ("" for ./corpus) once
+// per test run, with the real build command, into a temporary folder.
+func site(t *testing.T, corpus string) string {
 	t.Helper()
-	siteOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "quotetrail-e2e")
-		if err != nil {
-			siteErr = err
-			return
-		}
-		siteDir = filepath.Join(dir, "dist")
-		cmd := exec.Command("go", "run", "./cmd/quotetrail", "build", "-out", siteDir)
-		cmd.Dir = ".."
-		siteOut, siteErr = cmd.CombinedOutput()
-	})
-	if siteErr != nil {
-		t.Fatalf("build: %v\n%s", siteErr, siteOut)
+	sitesMu.Lock()
+	defer sitesMu.Unlock()
+	if dir, ok := sites[corpus]; ok {
+		return dir
 	}
-	return siteDir
+	tmp, err := os.MkdirTemp("", "quotetrail-e2e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(tmp, "dist")
+	args := []string{"run", "./cmd/quotetrail", "build", "-out", dir}
+	if corpus != "" {
+		args = append(args, "-corpus", corpus)
+	}
+	cmd := exec.Command("go", args...)
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	sites[corpus] = dir
+	return dir
 }
 
 // browser starts a headless Chromium with the flags this machine's closed
@@ -146,7 +150,11 @@ func waitCard(ctx context.Context, t *testing.T, query string) cardState {
 }
 
 func server(t *testing.T) *httptest.Server {
-	srv := httptest.NewServer(serve.Handler(site(t))) // listens on 127.0.0.1
+	return serverFor(t, "")
+}
+
+func serverFor(t *testing.T, corpus string) *httptest.Server {
+	srv := httptest.NewServer(serve.Handler(site(t, corpus))) // listens on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -55,7 +55,7 @@
     reader.append(el('h2', null, label(a)));
     var meta = el('p', 'meta');
     meta.append([a.outlet, a.published, a.byline].filter(Boolean).join(' · '));
-    if (a.url) {
+    if (/^https?:\/\//i.test(a.url || '')) {
       meta.append(' · ');
       var link = el('a', null, 'original');
       link.href = a.url;

@@ -14,7 +14,12 @@
   var MAX_SELECTION = 2000; // bytes the engine reads; longer text is cut
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || location.href);
-  var indexURL = new URL((script && script.getAttribute('data-index')) || new URL('index.qti', base).href, document.baseURI);
+  var indexURL;
+  try {
+    indexURL = new URL((script && script.getAttribute('data-index')) || 'index.qti', script && script.getAttribute('data-index') ? document.baseURI : base);
+  } catch (e) {
+    indexURL = new URL('index.qti', base); // a bad data-index must not break the page
+  }
 
   var ns = { version: '0.1.0' };
   window.quotetrail = ns;
@@ -50,14 +55,19 @@
           inst = (await WebAssembly.instantiate(buf, go.importObject)).instance;
         } catch (e2) { throw cspError(e2); }
       }
-      var engine = await new Promise(function (resolve) {
+      var engine = await new Promise(function (resolve, reject) {
         ns.engine = { index: idx, onready: function () { resolve(ns.engine); } };
-        go.run(inst);
+        // go.run settles only when the program exits: before onready, that
+        // is a failure. A stall is one too.
+        Promise.resolve(go.run(inst)).then(function () { reject(new Error('the engine stopped')); }, reject);
+        setTimeout(function () { reject(new Error('the engine did not start')); }, 20000);
       });
       if (engine.error) throw new Error('The quotation index could not be read: ' + engine.error);
       return engine;
     })();
-    enginePromise.catch(function () { enginePromise = null; });
+    // A failure (a security policy, a missing file) is kept: retrying on
+    // every selection would download the engine again and again.
+    enginePromise.catch(function () {});
     return enginePromise;
   }
   function cspError(e) {
@@ -135,7 +145,7 @@
   }
 
   function fragmentLink(url, quote) {
-    if (!url) return '';
+    if (!/^https?:\/\//i.test(url || '')) return ''; // web addresses only, never javascript:
     var words = String(quote).replace(/[“”"]/g, '').split(/\s+/).filter(Boolean);
     var enc = function (s) { return encodeURIComponent(s).replace(/-/g, '%2D'); };
     var frag = words.length <= 8 ? enc(words.join(' ')) : enc(words.slice(0, 4).join(' ')) + ',' + enc(words.slice(-4).join(' '));
@@ -162,23 +172,30 @@
       var line = el('div');
       line.append(el('span', 'outlet', m.outlet || hostOf(m.url) || m.article));
       if (m.published) { line.append(' '); line.append(el('span', 'meta', m.published)); }
-      line.append(el('span', 'kind', m.match));
+      var kind = el('span', 'kind', KIND_WORDS[m.match] || m.match);
+      kind.setAttribute('data-kind', m.match);
+      line.append(kind);
       li.append(line);
       var bq = el('blockquote', 'quote', m.match === 'text' ? m.quote : '“' + m.quote + '”');
       li.append(bq);
       if (m.match !== 'text') {
         var attr = el('div', 'attr');
         attr.append(el('span', 'speaker', m.speaker || 'speaker not stated'));
-        if (m.channel) { attr.append(' · via '); var b = el('span', 'badge channel', m.channel); if (m.inferred) b.title = 'stated elsewhere in the article'; attr.append(b); }
+        if (m.channel) {
+          attr.append(' · via ');
+          attr.append(el('span', 'badge channel', m.channel));
+          if (m.inferred) attr.append(el('span', 'meta', ' (stated elsewhere in the article)'));
+        }
         if (m.cue) attr.append(' · ' + m.cue);
         li.append(attr);
       }
       var href = fragmentLink(m.url, m.quote);
       if (href) {
-        var a = el('a', 'open', 'Open the original');
+        var a = el('a', 'open', 'Open in ' + (m.outlet || hostOf(m.url)));
         a.href = href;
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
+        a.setAttribute('aria-label', 'Open the passage in ' + (m.outlet || hostOf(m.url)) + ' (new tab)');
         li.append(a);
       }
       list.append(li);
@@ -188,6 +205,9 @@
     card.setAttribute('data-query', text);
     live.textContent = n === 0 ? 'quotetrail: no outlet in the corpus carried this.' : 'quotetrail: carried by ' + n + (n === 1 ? ' outlet: ' : ' outlets: ') + res.matches.map(function (m) { return m.outlet; }).join(', ') + '.';
   }
+  // KIND_WORDS say in a reader's words how an outlet's text matches.
+  var KIND_WORDS = { exact: 'same words', variant: 'reworded', partial: 'in part', text: 'not quoted' };
+
   function hostOf(u) { try { return new URL(u).hostname; } catch (e) { return ''; } }
 
   function renderNotice(msg) {
@@ -239,19 +259,26 @@
     var ae = document.activeElement;
     return ae && ae.getBoundingClientRect ? ae.getBoundingClientRect() : { left: 8, top: 8, bottom: 8, right: 8 };
   }
-  function onSelectionEnd(ev) {
+  function onSelectionEnd() {
     try {
-      if (host && ev && ev.composedPath && ev.composedPath().indexOf(host) >= 0) return;
       var sel = window.getSelection();
       if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
-      var text = sel.toString().replace(/\s+/g, ' ').trim();
+      var text = sel.toString().slice(0, MAX_SELECTION * 2).replace(/\s+/g, ' ').trim();
       if (text.split(' ').length < 2 || !/[\p{L}\p{N}]/u.test(text)) return;
       if (text === shownText && card && !card.hidden) return;
       ns.show(text, selectionRect(sel));
     } catch (e) { /* never into the page */ }
   }
   var pending = 0;
-  function later(ev) { clearTimeout(pending); pending = setTimeout(function () { onSelectionEnd(ev); }, 30); }
+  function later(ev) {
+    try {
+      // Decide now: once the event is dispatched its path is empty, and a
+      // click on the card's own button must not reopen it.
+      if (host && ev && ev.composedPath && ev.composedPath().indexOf(host) >= 0) return;
+    } catch (e) { return; }
+    clearTimeout(pending);
+    pending = setTimeout(onSelectionEnd, 30);
+  }
   document.addEventListener('mouseup', later, true);
   document.addEventListener('touchend', later, true);
   document.addEventListener('keyup', function (ev) {
@@ -261,7 +288,7 @@
     try {
       if (ev.key === 'Escape' && card && !card.hidden) ns.close();
       // Alt+Shift+Q: move focus into the card (keyboard users).
-      if (ev.altKey && ev.shiftKey && (ev.key === 'Q' || ev.key === 'q' || ev.code === 'KeyQ')) { ev.preventDefault(); ns.focus(); }
+      if (ev.altKey && ev.shiftKey && ev.code === 'KeyQ' && card && !card.hidden) { ev.preventDefault(); ns.focus(); }
     } catch (e) { /* never into the page */ }
   }, true);
   document.addEventListener('mousedown', function (ev) {
