@@ -38,6 +38,9 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go
 func TestWasmAnswersLikeTheCLI(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
+		if os.Getenv("QUOTETRAIL_REQUIRE_NODE") == "1" {
+			t.Fatal("node is required (QUOTETRAIL_REQUIRE_NODE=1) but not installed")
+		}
 		t.Skip("node is not installed: cannot run the wasm engine")
 	}
 	dir := t.TempDir()
