@@ -42,6 +42,10 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "quotations  precision %.3f  recall %.3f  F1 %.3f   (%d matched, %d predicted, %d gold)\n",
 			r.Quotes.Precision(), r.Quotes.Recall(), r.Quotes.F1(), r.Quotes.TruePos, r.Quotes.Predicted, r.Quotes.Gold)
 		fmt.Fprintf(stdout, "speaker accuracy on matched items  %.3f   (%d of %d with a gold source)\n", r.SpeakerAccuracy(), r.Speakers, r.WithGold)
+		if b, err := eval.PolNeARBaseline(dir); err == nil {
+			fmt.Fprintf(stdout, "baseline (a regular expression over quote marks): precision %.3f  recall %.3f  F1 %.3f\n",
+				b.Quotes.Precision(), b.Quotes.Recall(), b.Quotes.F1())
+		}
 		printMisses(stdout, "missed", r.Misses, *misses)
 		printMisses(stdout, "false positive", r.FalsePos, *misses)
 		printMisses(stdout, "wrong speaker", r.WrongSpkr, *misses)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,38 @@ type goldQuote struct {
 // attributions/). Where an article has several annotators' files, the
 // first in name order is used.
 func PolNeAR(dir string) (PolNeARResult, error) {
+	return polnear(dir, findQuotes)
+}
+
+// PolNeARBaseline scores the baseline the issue names: a plain regular
+// expression over quote marks, with no speakers.
+func PolNeARBaseline(dir string) (PolNeARResult, error) {
+	return polnear(dir, regexQuotes)
+}
+
+func findQuotes(paras []string) []quote.Quote {
+	var out []quote.Quote
+	for _, q := range quote.Find(paras) {
+		if !q.Unattributed {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+var quoteRE = regexp.MustCompile(`“([^”]*)”|"([^"]*)"`)
+
+func regexQuotes(paras []string) []quote.Quote {
+	var out []quote.Quote
+	for i, p := range paras {
+		for _, m := range quoteRE.FindAllStringSubmatch(p, -1) {
+			out = append(out, quote.Quote{Text: m[1] + m[2], Paragraph: i})
+		}
+	}
+	return out
+}
+
+func polnear(dir string, find func([]string) []quote.Quote) (PolNeARResult, error) {
 	var res PolNeARResult
 	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
 	if err != nil {
@@ -71,7 +104,7 @@ func PolNeAR(dir string) (PolNeARResult, error) {
 			return res, err
 		}
 		res.Articles++
-		scoreArticle(&res, stem, doc, gold)
+		scoreArticle(&res, stem, doc, gold, find)
 	}
 	return res, nil
 }
@@ -88,14 +121,9 @@ func paragraphs(doc string) (paras []string, runeStart []int) {
 	return
 }
 
-func scoreArticle(res *PolNeARResult, stem, doc string, gold []goldQuote) {
+func scoreArticle(res *PolNeARResult, stem, doc string, gold []goldQuote, find func([]string) []quote.Quote) {
 	paras, _ := paragraphs(doc)
-	var preds []quote.Quote
-	for _, q := range quote.Find(paras) {
-		if !q.Unattributed {
-			preds = append(preds, q)
-		}
-	}
+	preds := find(paras)
 	res.Quotes.Predicted += len(preds)
 	res.Quotes.Gold += len(gold)
 	// Pair greedily, best overlap first, one to one.

@@ -209,9 +209,9 @@ func frameText(p string, sent []word, spans []span) string {
 const maxAttribution = 400
 
 // unattributed tells titles, nicknames and scare quotes from quotations:
-// a quotation of no more than four words that nothing attributes, or a
-// title-case name ("Fox News Sunday") with no cue beside it, or one with no
-// letters at all.
+// a one-word quotation that nothing attributes, a title-case name set where
+// names of shows and papers stand ("Fox News Sunday") with no cue beside
+// it, or one with no letters at all.
 func unattributed(q Quote, p string, s span) bool {
 	words := strings.Fields(q.Text)
 	if !hasLetter(q.Text) {
@@ -221,7 +221,7 @@ func unattributed(q Quote, p string, s span) bool {
 	if none && len(words) <= maxScareWords {
 		return true
 	}
-	return isTitle(words) && !cueBeside(p, s)
+	return isTitle(words) && !cueBeside(p, s) && titlePlace(p, s)
 }
 
 // maxScareWords is the longest quotation, in words, that counts as scare
@@ -310,4 +310,22 @@ func nearestCue(sent []word, cues []int, spans []span, s span, fallback string) 
 		return w.text + " " + sent[cues[k]+1].text
 	}
 	return w.text
+}
+
+// titlePlace reports whether a title-case quotation stands where a name of
+// a show, a paper or a book stands: after a preposition, an article or a
+// possessive ("on MSNBC's “Morning Joe”"). After a verb it is more often
+// words someone used ("called her “Miss Piggy”"), which PolNeAR counts as
+// attributed (dev F1 0.942 against 0.936 for every title dropped).
+func titlePlace(p string, s span) bool {
+	before := words(suffix(p[:s.open], 40), nil)
+	if len(before) == 0 {
+		return false
+	}
+	w := before[len(before)-1].low
+	switch w {
+	case "on", "of", "in", "at", "from", "to", "for", "with", "by", "the", "his", "her", "their", "its", "a", "an":
+		return true
+	}
+	return strings.HasSuffix(w, "'s")
 }

@@ -30,6 +30,11 @@ func findSpans(p string) []span {
 		switch {
 		case r == '"' && inchMark(p, i):
 			// 6'3" is a measure, not a quotation mark.
+		case r == '"' && open < 0 && single < 0 && i > 0 && p[i-1] == '=':
+			// name="value" is markup left in the text, not a quotation.
+			if end := strings.IndexByte(p[i+1:], '"'); end >= 0 {
+				size += end + 1
+			}
 		case open < 0 && single < 0 && strings.HasPrefix(p[i:], "``"):
 			open, openSize, size = i, 2, 2 // ``typewriter'' quotes
 		case open >= 0 && p[open] == '`' && strings.HasPrefix(p[i:], "''"):
