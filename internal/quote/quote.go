@@ -51,6 +51,7 @@ type finder struct {
 	// sentences' quotations ("Clinton said X. … “Y.”").
 	para                         int
 	paraSpeaker, paraSpeakerText string
+	paraHasCue                   bool // a cue verb stands somewhere in the paragraph
 	lastQuote                    *Quote
 	lastChannel                  map[string]channelRef
 }
@@ -60,6 +61,13 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	ends := sentenceEnds(p, spans)
 	var out []Quote
 	toks := words(p, spans) // once per paragraph; sentences are slices of it
+	f.paraHasCue = false
+	for _, t := range toks {
+		if t.q < 0 && cueWords[t.low] {
+			f.paraHasCue = true
+			break
+		}
+	}
 	ti, si := 0, 0
 	for _, end := range ends {
 		from := si
@@ -135,7 +143,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 				q.Channel, q.ChannelText, q.Inferred = c.name, c.text, true
 			}
 		}
-		q.Unattributed = unattributed(q, p, s)
+		q.Unattributed = unattributed(q, p, s, f.paraHasCue)
 		out = append(out, q)
 	}
 	if len(out) > 0 {
@@ -209,16 +217,17 @@ func frameText(p string, sent []word, spans []span) string {
 const maxAttribution = 400
 
 // unattributed tells titles, nicknames and scare quotes from quotations:
-// a one-word quotation that nothing attributes, a title-case name set where
+// a one-word quotation in a paragraph with no attribution verb at all
+// (inside an attribution, PolNeAR counts even one word), a title-case name set where
 // names of shows and papers stand ("Fox News Sunday") with no cue beside
 // it, or one with no letters at all.
-func unattributed(q Quote, p string, s span) bool {
+func unattributed(q Quote, p string, s span, paraHasCue bool) bool {
 	words := strings.Fields(q.Text)
 	if !hasLetter(q.Text) {
 		return true
 	}
 	none := q.Speaker == "" && q.SpeakerText == "" && q.Channel == ""
-	if none && len(words) <= maxScareWords {
+	if none && len(words) <= maxScareWords && !paraHasCue {
 		return true
 	}
 	return isTitle(words) && !cueBeside(p, s) && titlePlace(p, s)
