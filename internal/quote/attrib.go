@@ -29,6 +29,19 @@ func (f *finder) attribute(sent []word) attribution {
 	ow := outside(sent)
 	var a attribution
 	a.channel = findChannel(ow)
+	channelNP := ""
+	defer func() {
+		if a.person == "" && a.speakerText == "" {
+			a.speakerText = channelNP
+		}
+	}()
+	// A headline's speaker before a colon ("Ted Cruz: ‘Physically…’").
+	if i := colonSpeaker(ow); i > 0 {
+		if person, text := f.resolve(ow[:i], sent); person != "" {
+			a.person, a.speakerText = person, text
+			return a
+		}
+	}
 	// A quotation signed with a dash ("“…” ― Adriana Rodarte").
 	for i := 1; i+1 < len(ow); i++ {
 		if ow[i-1].q >= 0 && isDash(ow[i].text) && ow[i+1].isCapitalized() {
@@ -47,14 +60,16 @@ func (f *finder) attribute(sent []word) attribution {
 		case ow[c].low == "according":
 			cue = ow[c].text + " " + ow[c+1].text
 			np = rightNP(ow, c+2)
+		case ow[c].low == "quoted" && c+1 < len(ow) && ow[c+1].low == "as":
+			np = leftNP(ow, c) // "Braynard is quoted as saying"
 		case ow[c].low == "quoted":
 			np = rightNP(ow, c+1)
 		case c+2 < len(ow) && ow[c+1].low == "by":
 			// A passive cue: the speaker follows "by" ("posted by Mr. Trump").
 			np = rightNP(ow, c+2)
-		case c > 0 && ow[c-1].text == "," && strings.HasSuffix(ow[c].low, "ing"):
+		case c > 0 && (ow[c-1].text == "," || ow[c-1].q >= 0) && strings.HasSuffix(ow[c].low, "ing"):
 			// "…, saying …": the subject of the sentence speaks.
-			np = firstNP(ow)
+			np = f.firstNP(ow)
 		default:
 			np = leftNP(ow, c)
 			if len(np) == 0 && inverted(ow, c) {
@@ -64,6 +79,9 @@ func (f *finder) attribute(sent []word) attribution {
 		if len(np) == 0 || isChannel(np) {
 			if a.cue == "" {
 				a.cue = cue
+			}
+			if len(np) > 0 && a.speakerText == "" && !strings.EqualFold(np[0].low, "according") {
+				channelNP = joinWords(np) // "the statement said": no person, but words to show
 			}
 			continue
 		}
@@ -130,6 +148,11 @@ func isCue(ow []word, i int) bool {
 	}
 	if ow[i].low == "quoted" {
 		return true
+	}
+	// "what he calls", "as she notes": the -s forms of cue verbs that are
+	// also nouns, after a pronoun.
+	if cueNounS[ow[i].low] {
+		return i > 0 && (pronouns[ow[i-1].low] || ow[i-1].low == "it")
 	}
 	return cueWords[ow[i].low]
 }
@@ -205,8 +228,14 @@ func leftNP(ow []word, c int) []word {
 	return nil
 }
 
+// cueNounS are -s forms of cueNouns, cues only after a pronoun.
+var cueNounS = map[string]bool{"calls": true, "reports": true, "notes": true, "posts": true, "states": true,
+	"claims": true, "tweets": true, "comments": true, "promises": true, "jokes": true, "demands": true,
+	"quotes": true, "echoes": true, "replies": true, "points": true, "terms": true, "labels": true}
+
 // determiners open a noun phrase that names a speaker by role.
 var determiners = map[string]bool{
+	"this": true, "that": true, "these": true, "those": true,
 	"the": true, "a": true, "an": true, "one": true, "his": true, "her": true, "their": true, "its": true,
 	"several": true, "some": true, "many": true, "two": true, "three": true, "another": true, "other": true,
 }
@@ -249,7 +278,18 @@ func inverted(ow []word, c int) bool {
 
 // firstNP returns the sentence's first name or pronoun: its subject, in
 // the sentences news writes.
-func firstNP(ow []word) []word {
+func (f *finder) firstNP(ow []word) []word {
+	// A person the article knows wins over a dateline or a place
+	// ("Washington (AFP) – Democrat Hillary Clinton has …, saying").
+	for i := 0; i < len(ow) && ow[i].q < 0; i++ {
+		if ow[i].isCapitalized() {
+			j := runEnd(ow, i)
+			if _, name := splitTitles(ow[i:j]); name != "" && f.people.known(name) {
+				return ow[i:j]
+			}
+			i = max(i, j-1)
+		}
+	}
 	for i := 0; i < len(ow) && ow[i].q < 0; i++ {
 		if pronouns[ow[i].low] {
 			return ow[i : i+1]
@@ -273,14 +313,28 @@ func rightNP(ow []word, i int) []word {
 		return ow[i : i+1]
 	}
 	j := i
-	for j < len(ow) && (ow[j].low == "the" || ow[j].low == "a" || ow[j].low == "official") {
+	for j < len(ow) && (determiners[ow[j].low] || ow[j].low == "official") {
 		j++
 	}
 	k := j
 	for k < len(ow) && ow[k].q < 0 && ow[k].isWord() && (ow[k].isCapitalized() || titleWords[ow[k].low] || channelWord(ow[k].low)) {
 		k++
 	}
-	return trimNP(ow[i:k])
+	if np := trimNP(ow[i:k]); len(np) > 0 {
+		return np
+	}
+	// "said one former GOP leadership aide", "tweeted another": a common
+	// noun phrase after its determiner, up to the clause's end.
+	if j > i {
+		k = j
+		for k < len(ow) && k-j < 6 && ow[k].q < 0 && ow[k].isWord() && !clauseWords[ow[k].low] && !cueWords[ow[k].low] {
+			k++
+		}
+		if k > i {
+			return ow[i:k]
+		}
+	}
+	return nil
 }
 
 // trimNP drops a phrase that holds no capitalised word and no title: it
@@ -454,4 +508,22 @@ func isDash(s string) bool {
 		return true
 	}
 	return false
+}
+
+// colonSpeaker returns the length of a name run that opens the sentence
+// and is followed by a colon and then a quotation, or 0.
+func colonSpeaker(ow []word) int {
+	if len(ow) < 3 || !ow[0].isCapitalized() {
+		return 0
+	}
+	j := runEnd(ow, 0)
+	if j == 0 || j > 6 || j+1 >= len(ow) || ow[j].text != ":" {
+		return 0
+	}
+	for k := j + 1; k < len(ow) && k <= j+12; k++ {
+		if ow[k].q >= 0 {
+			return j
+		}
+	}
+	return 0
 }

@@ -55,14 +55,20 @@ func runEnd(ws []word, i int) int {
 // that is not a name.
 func splitTitles(run []word) (map[string]bool, string) {
 	titles := map[string]bool{}
+	// The name is what follows the last title word ("Clinton spokesman
+	// Jesse Ferguson" → Jesse Ferguson {clinton, spokesman}).
 	k := 0
-	for k < len(run) && (titleWords[run[k].low] || titleWords[strings.TrimSuffix(run[k].low, "'s")]) {
-		t := strings.TrimSuffix(run[k].low, "'s")
+	for i, w := range run {
+		if isTitleWord(w) {
+			k = i + 1
+		}
+	}
+	for _, w := range run[:k] {
+		t := strings.TrimSuffix(w.low, "'s")
 		if syn, ok := roleSynonyms[t]; ok {
 			t = syn
 		}
 		titles[t] = true
-		k++
 	}
 	var name []string
 	for _, w := range run[k:] {
@@ -72,6 +78,10 @@ func splitTitles(run []word) (map[string]bool, string) {
 		name = append(name, w.text)
 	}
 	return titles, strings.Join(name, " ")
+}
+
+func isTitleWord(w word) bool {
+	return titleWords[w.low] || titleWords[strings.TrimSuffix(w.low, "'s")] || !w.isCapitalized() && w.isWord()
 }
 
 func (pp *people) add(name string, titles map[string]bool) {
