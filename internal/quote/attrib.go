@@ -25,9 +25,8 @@ var auxiliaries = map[string]bool{
 
 // attribute reads the words of a sentence outside its quotations for a cue
 // verb and its subject, and for a channel.
-func (f *finder) attribute(sent []word) attribution {
+func (f *finder) attribute(sent []word) (a attribution) {
 	ow := outside(sent)
-	var a attribution
 	a.channel = findChannel(ow)
 	channelNP := ""
 	defer func() {
@@ -363,8 +362,8 @@ func channelWord(s string) bool {
 func (f *finder) resolve(np []word, sent []word) (person, text string) {
 	text = joinWords(np)
 	if len(np) == 1 && pronouns[np[0].low] {
-		if np[0].low == "they" {
-			return "", text
+		if np[0].low == "they" || np[0].low == "it" {
+			return "", text // a group or a body the pronoun does not name
 		}
 		for _, w := range sent {
 			if w.start >= np[0].start {

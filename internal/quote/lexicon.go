@@ -16,21 +16,25 @@ var cueVerbs = []string{
 	"contend", "maintain", "testify", "tout", "deride", "blast", "slam", "mock", "dub", "characterize",
 	"conclude", "lament", "caution", "observe", "announce", "allege", "affirm", "agree", "acknowledge",
 	"proclaim", "exclaim", "shout", "chant", "whisper", "muse", "quip", "scoff", "snap", "retort",
-	"insist", "plead", "pray", "recount", "reveal", "disclose", "indicate", "estimate",
+	"insist", "plead", "pray", "recount", "reveal", "disclose", "indicate",
 	"speculate", "wonder", "acknowledge", "opine", "assure", "reassure", "inform", "notify",
-	"advise", "brief", "concur", "question",
+	"advise", "brief", "concur", "continue", "decry", "interject", "refer", "deny",
+	"lash", "fume", "gush", "grumble", "marvel", "rave", "sneer",
 }
 
 // cueNouns are attribution verbs that are also common nouns ("a phone
 // call", "a report"): only their -ed and -ing forms count as cues.
 var cueNouns = []string{"call", "report", "note", "post", "state", "label", "term", "brand", "stress", "question",
 	"point", "tweet", "comment", "promise", "joke", "demand", "quote", "echo", "cast", "claim", "reply",
-	"forecast", "estimate"}
+	"forecast", "estimate", "beam", "coin", "rail", "thunder", "vent"}
 
 // irregular holds the forms that suffix rules do not make.
 var irregular = map[string][]string{
 	"say": {"said"}, "tell": {"told"}, "write": {"wrote", "written"}, "sing": {"sang", "sung"},
-	"cast": {"cast"}, "forecast": {"forecast"}, "speak": {"spoke", "spoken"},
+	"cast": {"cast"}, "forecast": {"forecast"}, "speak": {"spoke", "spoken"}, "read": {"reads"},
+	// Doubled final consonants.
+	"quip": {"quipped", "quipping"}, "snap": {"snapped", "snapping"}, "slam": {"slammed", "slamming"},
+	"admit": {"admitted", "admitting"}, "refer": {"referred", "referring"}, "concur": {"concurred", "concurring"},
 }
 
 func cueForms() map[string]bool {
@@ -127,7 +131,7 @@ var notNames = map[string]bool{
 }
 
 // pronouns stand for the most recent speaker.
-var pronouns = map[string]bool{"he": true, "she": true, "they": true}
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
 
 // channel is one way an outlet says it got the words: the token pattern
 // that names it in the article (lower-case, as written) and the canonical

@@ -121,7 +121,9 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			// quotation ("…," he said. "…") or of its speech.
 			prev := f.lastQuote
 			q.Speaker, q.SpeakerText, q.Cue, q.Attribution = prev.Speaker, prev.SpeakerText, prev.Cue, prev.Attribution
-			q.Channel, q.ChannelText, q.Inferred = prev.Channel, prev.ChannelText, prev.Inferred
+			// Carried from another paragraph, the attribution is inferred;
+			// within one ("…," he said. "…") it is the same sentence's.
+			q.Channel, q.ChannelText, q.Inferred = prev.Channel, prev.ChannelText, prev.Inferred || prev.Paragraph != pi
 			if a.channel.name != "" {
 				q.Channel, q.ChannelText, q.Inferred = a.channel.name, a.channel.text, false
 			}

@@ -72,6 +72,30 @@ func TestSpeakerForms(t *testing.T) {
 	})
 }
 
+// TestAttributionPatterns covers the patterns the issue lists, one
+// article each so that nothing carries over.
+func TestAttributionPatterns(t *testing.T) {
+	cases := []struct {
+		paras []string
+		w     want
+	}{
+		{[]string{"“We will win,” said Sen. Claire McCaskill (D-Mo.)."}, want{text: "We will win", speaker: "Claire McCaskill", cue: "said"}},
+		{[]string{"Brian Fallon, the campaign’s press secretary, noted that the campaign faced “a crossroads.”"}, want{text: "a crossroads.", speaker: "Brian Fallon", cue: "noted"}},
+		{[]string{"Scott Pruitt, who leads one of the states suing the agency, said the rule was “an invasion.”"}, want{text: "an invasion.", speaker: "Scott Pruitt", cue: "said"}},
+		{[]string{"Mr. Trump wrote on Truth Social: “All very positive!”"}, want{text: "All very positive!", speaker: "Trump", cue: "wrote", channel: "Truth Social"}},
+		{[]string{"According to Rick Fisher, the deal is “a singular achievement.”"}, want{text: "a singular achievement.", speaker: "Rick Fisher", cue: "According to"}},
+		{[]string{"Ted Cruz: ‘Physically Assaulting A Reporter Is A Fireable Offense.’"}, want{text: "Physically Assaulting A Reporter Is A Fireable Offense.", speaker: "Ted Cruz"}},
+		{[]string{"“Too many,” the statement said."}, want{text: "Too many", speakerText: "the statement", cue: "said", channel: "Statement"}},
+		{[]string{"Trump expressed optimism in his statement: “Now we can set our sights on the big picture.”"}, want{text: "Now we can", speaker: "Trump", cue: "expressed", channel: "Statement"}},
+		{[]string{"Braynard is quoted as saying, “Our method succeeds.”"}, want{text: "Our method succeeds.", speaker: "Braynard", cue: "saying"}},
+		{[]string{"“As a young woman, I’d rather live there.” ― Adriana Rodarte"}, want{text: "As a young woman", speaker: "Adriana Rodarte"}},
+		{[]string{"“We are not going anywhere,” Lai Ching-te said on Thursday.", "“All ongoing cooperation projects are continuing.”"}, want{text: "All ongoing", speaker: "Lai Ching-te", cue: "said", inferred: true}},
+	}
+	for _, c := range cases {
+		check(t, c.paras, []want{c.w})
+	}
+}
+
 func TestUnknownIsNotGuessed(t *testing.T) {
 	check(t, []string{
 		"Mr. Xi said he would visit.",

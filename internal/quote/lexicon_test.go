@@ -1,0 +1,74 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCueForms(t *testing.T) {
+	for _, w := range []string{"say", "says", "said", "saying", "tell", "told", "warned", "wrote", "writes", "written",
+		"adding", "describes", "described", "according", "criticized", "denies", "denied", "quipped", "slammed", "admitted",
+		"called", "calling", "reported", "tweeted", "claimed", "continued", "sang"} {
+		if !cueWords[w] {
+			t.Errorf("%q is not a cue", w)
+		}
+	}
+	// Words that are nouns first, or no attribution at all.
+	for _, w := range []string{"call", "calls", "report", "reports", "claim", "claims", "tweet", "statement", "ruled", "state", "post", "coin", "the"} {
+		if cueWords[w] {
+			t.Errorf("%q is a cue: it reads as a noun in news text", w)
+		}
+	}
+}
+
+func TestChannelsAreCanonical(t *testing.T) {
+	canonical := map[string]bool{"Xinhua": true, "Foreign Ministry": true, "Truth Social": true, "State media": true,
+		"Official readout": true, "Statement": true, "Social media post": true, "Interview": true, "Reporters": true,
+		"Reuters": true, "AFP": true, "AP": true, "ANI": true, "Yonhap": true, "Kyodo": true, "TASS": true,
+		"China Daily": true, "Global Times": true, "People's Daily": true, "CCTV": true, "Press conference": true, "Editorial": true}
+	for _, c := range channels {
+		if !canonical[c.name] {
+			t.Errorf("channel %q (for %q) is not one of the canonical names", c.name, c.pattern)
+		}
+		for _, p := range c.pattern {
+			if p != strings.ToLower(p) {
+				t.Errorf("pattern %q must be lower case: it is matched against folded words", c.pattern)
+			}
+		}
+	}
+	for phrase, want := range map[string]string{
+		"according to the official Xinhua news agency": "Xinhua",
+		"the Foreign Ministry said in quoting":         "Foreign Ministry",
+		"according to China's foreign ministry":        "Foreign Ministry",
+		"he wrote in a Truth Social post":              "Truth Social",
+		"state media report":                           "State media",
+		"the Chinese readout":                          "Official readout",
+		"a China Daily editorial said":                 "China Daily",
+		"in his social media statement":                "Social media post",
+		"in a statement":                               "Statement",
+		"he told reporters":                            "Reporters",
+		"in an interview with the paper":               "Interview",
+		"according to AP":                              "AP",
+		"the ap said":                                  "",
+	} {
+		if got := findChannel(words(phrase, nil)).name; got != want {
+			t.Errorf("findChannel(%q) = %q, want %q", phrase, got, want)
+		}
+	}
+}
+
+func TestTitlesAndNames(t *testing.T) {
+	for run, want := range map[string]string{
+		"Chinese President Xi Jinping":              "Xi Jinping",
+		"Mr. Xi":                                    "Xi",
+		"US Treasury Secretary Scott Bessent":       "Scott Bessent",
+		"Japan's new Prime Minister Sanae Takaichi": "Sanae Takaichi",
+		"Clinton spokesman Jesse Ferguson":          "Jesse Ferguson",
+		"Taiwan's leader Lai Ching-te":              "Lai Ching-te",
+		"the president":                             "",
+	} {
+		if _, got := splitTitles(words(run, nil)); got != want {
+			t.Errorf("splitTitles(%q) = %q, want %q", run, got, want)
+		}
+	}
+}
