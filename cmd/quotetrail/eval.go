@@ -5,13 +5,18 @@ import (
 	"fmt"
 	"io"
 
+	"quotetrail/internal/build"
 	"quotetrail/internal/eval"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
 )
 
 const evalUsage = `usage:
   quotetrail eval polnear [-misses N] DIR   # PolNeAR split (text/, attributions/): quotations and speakers
   quotetrail eval pages DIR                 # ../shared/data/realhtml: metadata and body text
   quotetrail eval seeds [-corpus DIR] GOLD  # hand-checked gold of the seed articles
+  quotetrail eval lookups [-corpus DIR | -index PATH] FILE  # a lookup set: recall, precision, misses
+  quotetrail eval basil DIR                 # BASIL: the same quotation across outlets and events
 `
 
 func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -23,6 +28,7 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	misses := fs.Int("misses", 0, "print up to N misses, false positives and wrong speakers")
 	corpus := fs.String("corpus", "corpus", "folder of the seed pages")
+	indexPath := fs.String("index", defaultIndex, "a built index to score instead of the corpus")
 	if fs.Parse(args[1:]) != nil {
 		return 2
 	}
@@ -83,11 +89,64 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		for _, m := range r.Wrong {
 			fmt.Fprintf(stdout, "wrong: %s\n", m)
 		}
+	case "lookups":
+		cases, err := eval.ReadLookups(dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval lookups: %v\n", err)
+			return 2
+		}
+		// The corpus as it is now, unless an index is named: a stale
+		// dist/ must not score yesterday's build.
+		explicit := false
+		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "index" })
+		var x *index.Index
+		if explicit {
+			x, err = loadIndex(*indexPath, stderr)
+		} else {
+			var files []string
+			if files, err = build.CorpusFiles(*corpus); err == nil {
+				var bad []build.FileError
+				x, bad = build.Index(files)
+				for _, b := range bad {
+					fmt.Fprintf(stderr, "quotetrail eval lookups: left out %v\n", b)
+				}
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval lookups: %v\n", err)
+			return 2
+		}
+		r := eval.Lookups(cases, match.New(x), x)
+		fmt.Fprintf(stdout, "%s: %d lookups  recall %.3f (%d/%d)  precision %.3f (%d/%d)\n",
+			dir, r.Cases, r.Recall(), r.Found, r.Expect, r.Precision(), r.Right, r.Returned)
+		for _, m := range r.Misses {
+			fmt.Fprintln(stdout, m)
+		}
+	case "basil":
+		r, err := eval.Basil(dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval basil: %s: %v\n", dir, err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "BASIL %s: %d articles, %d annotated quotations looked up, %d matches returned\n", dir, r.Articles, r.Quotes, r.Matches)
+		fmt.Fprintf(stdout, "| measure | value |\n|---|---|\n")
+		fmt.Fprintf(stdout, "| own article returned | %.3f (%d/%d) |\n", ratioOf(r.OwnFound, r.Quotes), r.OwnFound, r.Quotes)
+		fmt.Fprintf(stdout, "| same-event outlets that print the words, returned | %.3f (%d/%d) |\n", ratioOf(r.Found, r.Carriers), r.Found, r.Carriers)
+		fmt.Fprintf(stdout, "| same-event outlets returned in other words | %d |\n", r.OtherSameEvent)
+		fmt.Fprintf(stdout, "| lookups returning another event's article | %.3f (%d/%d) |\n", ratioOf(r.LookupsUnrelated, r.Quotes), r.LookupsUnrelated, r.Quotes)
+		fmt.Fprintf(stdout, "| other events' articles among all matches | %.3f (%d/%d) |\n", ratioOf(r.Unrelated, r.Matches), r.Unrelated, r.Matches)
 	default:
 		fmt.Fprintf(stderr, "quotetrail eval: unknown set %q\n%s", args[0], evalUsage)
 		return 2
 	}
 	return 0
+}
+
+func ratioOf(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }
 
 func printMisses(w io.Writer, label string, ms []eval.Miss, n int) {

@@ -80,3 +80,17 @@ func TestPages(t *testing.T) {
 		t.Errorf("read %d metadata pages and %d body pages: data missing?", r.MetaPages, r.BodyPages)
 	}
 }
+
+func TestBasil(t *testing.T) {
+	dir := shared + "/basil"
+	have(t, dir)
+	r, err := Basil(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d quotations looked up: own article %d, same-event carriers %d/%d, unrelated %d in %d lookups",
+		r.Quotes, r.OwnFound, r.Found, r.Carriers, r.Unrelated, r.LookupsUnrelated)
+	if r.Quotes < 500 || ratio(r.OwnFound, r.Quotes) < 0.95 || ratio(r.Found, r.Carriers) < 0.9 {
+		t.Errorf("below the floors (own 0.95, carriers 0.9)")
+	}
+}

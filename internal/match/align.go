@@ -6,6 +6,9 @@ type alignment struct {
 	matched     int     // selection tokens matched exactly
 	contiguous  bool    // the selection appears word for word in the candidate
 	candMatched []bool  // which candidate tokens were matched
+	spread      int     // candidate tokens from the first aligned one to the last
+	selFirst    int     // first and last selection tokens aligned
+	selLast     int
 }
 
 // substitutionCredit is the share of a token's weight earned when it is
@@ -73,6 +76,10 @@ func align(sel, cand []int32, w []float64, dp []float64) (alignment, []float64) 
 				}
 			}
 		}
+	}
+	if len(pairs) > 0 {
+		a.spread = pairs[0][1] - pairs[len(pairs)-1][1] + 1
+		a.selFirst, a.selLast = pairs[len(pairs)-1][0], pairs[0][0]
 	}
 	if len(pairs) == n && n > 0 {
 		first, last := pairs[len(pairs)-1], pairs[0]

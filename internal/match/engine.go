@@ -26,6 +26,12 @@ const (
 	Accept        = 0.6
 	FragmentCover = 0.8
 	MinWords      = 3
+	// MinVariantWords is the shortest selection that may match other
+	// words than its own: a few common words ("That's what we need") are
+	// found, scattered, in any long quotation. Shorter selections match
+	// where their words stand together. Aligned words must also lie close
+	// together in the quotation (within twice the selection's length).
+	MinVariantWords = 6
 	// SiblingFloor is the share of the selection that another occurrence
 	// of a matched utterance must still cover to be listed: half the
 	// cut-off, since the grouping already vouches that it is the same
@@ -329,8 +335,23 @@ func (e *Engine) score(q query, qi int, dp []float64) (Match, bool, []float64) {
 	case a.contiguous:
 		m.Kind, m.Score = Exact, 1
 		return m, true, dp
-	case s >= Accept && a.matched >= MinWords:
+	case s >= Accept && a.matched >= MinWords && a.matched == len(cand) && len(cand) < len(q.ids):
+		// The quotation, every word of it, inside a longer selection.
+		m.Kind, m.Score = Partial, round(s)
+		return m, true, dp
+	case s >= Accept && a.matched >= MinWords && len(q.ids) >= MinVariantWords && a.spread <= 2*len(q.ids)+4:
 		m.Kind, m.Score = Variant, round(s)
+		// Words of the selection before or after everything aligned are
+		// not the quotation's: the two overlap in part.
+		flanks := 0.0
+		for i := range q.ids {
+			if i < a.selFirst || i > a.selLast {
+				flanks += q.w[i]
+			}
+		}
+		if flanks > (1-Accept)*q.total/2 {
+			m.Kind = Partial
+		}
 		if a.matched == len(cand) {
 			m.Kind = Partial // the quotation is a fragment of the selection
 		}

@@ -42,7 +42,9 @@ func Group(x *index.Index) {
 		}
 		for _, c := range e.candidates(q) {
 			j := int(c)
-			if j <= i || x.Quotes[j].Article == qi.Article {
+			// Titles and scare quotes ("Face the Nation") recur across
+			// unrelated stories: they are no utterance to group.
+			if j <= i || x.Quotes[j].Article == qi.Article || qi.Unattributed || x.Quotes[j].Unattributed {
 				continue
 			}
 			if e.same(q, j, &dp) {

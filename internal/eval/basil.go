@@ -1,0 +1,160 @@
+package eval
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"quotetrail/internal/article"
+	"quotetrail/internal/build"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+	"quotetrail/internal/quote"
+	"quotetrail/internal/textnorm"
+)
+
+// BasilResult measures cross-outlet matching on BASIL: 100 events, each
+// reported by three outlets.
+type BasilResult struct {
+	Articles, Quotes int // articles built; quotations the annotations mark
+	OwnFound         int // lookups that return the annotated article itself
+	Carriers, Found  int // other same-event articles that print the quoted words; how many were returned
+	OtherSameEvent   int // same-event articles returned that do not print the words verbatim
+	Unrelated        int // articles of other events returned, in all lookups
+	LookupsUnrelated int // lookups that returned at least one other event's article
+	Matches          int // matches returned in all
+	UnrelatedSamples []string
+}
+
+type basilArticle struct {
+	Source         string     `json:"source"`
+	Title          string     `json:"title"`
+	URL            string     `json:"url"`
+	Date           string     `json:"date"`
+	UUID           string     `json:"uuid"`
+	Triplet        string     `json:"triplet-uuid"`
+	BodyParagraphs [][]string `json:"body-paragraphs"`
+}
+
+type basilAnnotations struct {
+	UUID    string `json:"uuid"`
+	Phrases []struct {
+		Quote string `json:"quote"`
+		Txt   string `json:"txt"`
+	} `json:"phrase-level-annotations"`
+}
+
+// Basil builds the 300 BASIL articles into one index and looks up every
+// quotation the annotations mark, as a reader would select it in its
+// article.
+func Basil(dir string) (BasilResult, error) {
+	var r BasilResult
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*", "*.json"))
+	if len(files) == 0 {
+		return r, os.ErrNotExist
+	}
+	sort.Strings(files)
+	x := &index.Index{}
+	triplet := map[int]string{}
+	byUUID := map[string]int{}
+	var texts []string // normalized text of each article, to tell carriers
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return r, err
+		}
+		var b basilArticle
+		if json.Unmarshal(raw, &b) != nil {
+			continue
+		}
+		a := &article.Article{Outlet: b.Source, URL: b.URL, Title: b.Title, Published: b.Date}
+		for _, p := range b.BodyParagraphs {
+			if t := strings.TrimSpace(strings.Join(p, " ")); t != "" {
+				a.Paragraphs = append(a.Paragraphs, t)
+			}
+		}
+		ai := len(x.Articles)
+		build.Add(x, b.UUID, build.Extracted{File: f, Article: a, Quotes: quote.Find(a.Paragraphs)})
+		triplet[ai], byUUID[b.UUID] = b.Triplet, ai
+		texts = append(texts, " "+textnorm.Normalize(strings.Join(a.Paragraphs, " "))+" ")
+	}
+	match.Group(x)
+	e := match.New(x)
+	r.Articles = len(x.Articles)
+
+	anns, _ := filepath.Glob(filepath.Join(dir, "annotations", "*", "*.json"))
+	sort.Strings(anns)
+	for _, f := range anns {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return r, err
+		}
+		var an basilAnnotations
+		if json.Unmarshal(raw, &an) != nil {
+			continue
+		}
+		own, ok := byUUID[an.UUID]
+		if !ok {
+			continue
+		}
+		for _, p := range an.Phrases {
+			if p.Quote != "yes" || len(strings.Fields(p.Txt)) < 3 {
+				continue
+			}
+			r.Quotes++
+			words := " " + textnorm.Normalize(quotedWords(p.Txt)) + " "
+			res := e.Lookup(p.Txt)
+			returned := map[int]bool{}
+			unrelated := false
+			for _, m := range res.Matches {
+				returned[m.Article] = true
+				r.Matches++
+				switch {
+				case m.Article == own:
+					r.OwnFound++
+				case triplet[m.Article] != triplet[own]:
+					r.Unrelated++
+					unrelated = true
+					q := ""
+					if m.Quote >= 0 {
+						q = x.Quotes[m.Quote].Text
+					}
+					r.UnrelatedSamples = append(r.UnrelatedSamples, m.Kind+" "+strings.TrimSpace(p.Txt)+" → "+q)
+				case !strings.Contains(texts[m.Article], words):
+					r.OtherSameEvent++
+				}
+			}
+			if unrelated {
+				r.LookupsUnrelated++
+			}
+			for ai := range x.Articles {
+				if ai != own && triplet[ai] == triplet[own] && len(strings.Fields(words)) >= 4 && strings.Contains(texts[ai], words) {
+					r.Carriers++
+					if returned[ai] {
+						r.Found++
+					}
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+// quotedWords returns the words inside quotation marks in an annotated
+// phrase, or the phrase when it has none: what another outlet would print
+// of it.
+func quotedWords(s string) string {
+	f := textnorm.Fold(s)
+	if strings.Count(f, `"`) < 2 {
+		return strings.Trim(f, `"`)
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(f, `"`) {
+		if i%2 == 1 {
+			b.WriteString(part + " ")
+		}
+	}
+	return b.String()
+}
