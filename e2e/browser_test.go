@@ -105,6 +105,7 @@ type entry struct {
 	Speaker string `json:"speaker"`
 	Channel string `json:"channel"`
 	Kind    string `json:"kind"`
+	Marked  string `json:"marked"`
 }
 
 type cardState struct {
@@ -127,7 +128,8 @@ const readCard = `(() => {
     query: card.getAttribute('data-query') || '',
     entries: [...card.querySelectorAll('li')].map(li => ({
       outlet: t(li, '.outlet'), quote: t(li, '.quote'), speaker: t(li, '.speaker'),
-      channel: t(li, '.channel'), kind: t(li, '.kind')})),
+      channel: t(li, '.channel'), kind: t(li, '.kind'),
+      marked: [...li.querySelectorAll('mark.differs')].map(m => m.textContent).join('|')})),
   };
 })()`
 

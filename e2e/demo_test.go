@@ -25,7 +25,7 @@ func TestSelectQuotationShowsCarriers(t *testing.T) {
 	var box struct{ X1, Y1, X2, Y2 float64 }
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#reader p`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
 		chromedp.Text(`#reader h2`, &title, chromedp.ByQuery),
 		chromedp.Evaluate(`(() => {
 			const q = `+"`"+quotation+"`"+`;
@@ -113,7 +113,7 @@ func checkCarriers(t *testing.T, st cardState) {
 	if e, ok := by["The Washington Times"]; !ok || !strings.Contains(e.Quote, "handle the issue") || e.Speaker != "Xi Jinping" {
 		t.Errorf("The Washington Times: %+v", e)
 	}
-	if e, ok := by["Vidia News"]; !ok || !strings.Contains(e.Quote, "treat the issue") || !strings.Contains(e.Quote, "caution") || e.Channel != "Xinhua" {
+	if e, ok := by["Vidia News"]; !ok || !strings.Contains(e.Quote, "treat the issue") || !strings.Contains(e.Quote, "caution") || e.Channel != "Xinhua" || e.Marked != "treat|caution" {
 		t.Errorf("Vidia News: %+v", e)
 	}
 	if e, ok := by["The Rising Nepal"]; !ok || !strings.Contains(e.Quote, "prudence") {

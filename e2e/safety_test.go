@@ -27,7 +27,7 @@ func TestCorpusMarkupIsText(t *testing.T) {
 	var href string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#reader p`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
 		chromedp.SendKeys(`#paste-text`, sel, chromedp.ByQuery),
 		chromedp.Click(`#paste-form button`, chromedp.ByQuery),
 	)
@@ -62,7 +62,7 @@ func TestCloseButtonCloses(t *testing.T) {
 	defer cancel()
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#reader p`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
 		chromedp.Evaluate(`(() => {
 			const p = document.querySelectorAll('#reader p')[2], r = document.createRange();
 			r.selectNodeContents(p);

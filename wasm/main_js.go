@@ -49,12 +49,20 @@ func ready(eng js.Value) {
 func toJS(res match.Result, entries []match.Entry) js.Value {
 	ms := make([]any, len(entries))
 	for i, e := range entries {
-		ms[i] = map[string]any{
+		m := map[string]any{
 			"article": e.Article, "outlet": e.Outlet, "url": e.URL, "title": e.Title,
 			"published": e.Published, "quote": e.Quote, "match": e.Match, "score": e.Score,
 			"speaker": e.Speaker, "channel": e.Channel, "cue": e.Cue,
 			"attribution": e.Attribution, "inferred": e.Inferred,
 		}
+		if len(e.Differs) > 0 { // as the JSON contract's omitempty
+			differs := make([]any, len(e.Differs))
+			for k, d := range e.Differs {
+				differs[k] = []any{d[0], d[1]}
+			}
+			m["differs"] = differs
+		}
+		ms[i] = m
 	}
 	return js.ValueOf(map[string]any{"query": res.Query, "matches": ms, "truncated": res.Truncated})
 }

@@ -61,6 +61,7 @@ func TestWasmAnswersLikeTheCLI(t *testing.T) {
 		"The U.S. must handle the issue of arms sales to Taiwan with prudence",
 		"“Just as the U.S. has its concerns, China for its part also has concerns,” he said.",
 		"rock solid",
+		"The United States must treat the issue of arms sales to Taiwan with caution", // variants with differing words
 		"We will make a decision on the arms package next week",
 		"Taiwan is a democratic, self-ruled island",
 	}

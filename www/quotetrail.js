@@ -100,9 +100,10 @@
     '.badge{display:inline-block;font-size:12px;font-weight:600;background:#ddf4ff;color:#0a3069;border-radius:999px;padding:1px 8px}',
     '.attr{font-size:13px;color:#333}',
     'a{color:#0a58ca}', '.empty,.notice{color:#444;margin:4px 0}',
+    'mark.differs{background:#fff1b8;color:inherit;border-radius:3px;padding:0 2px}',
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
     '@media (prefers-color-scheme:dark){.card{background:#161b22;color:#e6edf3;border-color:#30363d}li{border-color:#30363d}',
-    '.meta,.kind,.attr{color:#9da7b3}.kind{border-color:#30363d}blockquote{border-color:#30363d}.badge{background:#0c2d6b;color:#cae8ff}a{color:#79c0ff}.empty,.notice{color:#c9d1d9}}'
+    '.meta,.kind,.attr{color:#9da7b3}.kind{border-color:#30363d}blockquote{border-color:#30363d}.badge{background:#0c2d6b;color:#cae8ff}a{color:#79c0ff}mark.differs{background:#5a4500;color:#fff}.empty,.notice{color:#c9d1d9}}'
   ].join('');
 
   function el(tag, cls, text) {
@@ -176,8 +177,7 @@
       kind.setAttribute('data-kind', m.match);
       line.append(kind);
       li.append(line);
-      var bq = el('blockquote', 'quote', m.match === 'text' ? m.quote : '“' + m.quote + '”');
-      li.append(bq);
+      li.append(quoteWithMarks(m));
       if (m.match !== 'text') {
         var attr = el('div', 'attr');
         attr.append(el('span', 'speaker', m.speaker || 'speaker not stated'));
@@ -205,6 +205,25 @@
     card.setAttribute('data-query', text);
     live.textContent = n === 0 ? 'quotetrail: no outlet in the corpus carried this.' : 'quotetrail: carried by ' + n + (n === 1 ? ' outlet: ' : ' outlets: ') + res.matches.map(function (m) { return m.outlet; }).join(', ') + '.';
   }
+  // quoteWithMarks sets an outlet's wording with the words that differ
+  // from the selection in <mark>: text nodes only, never markup.
+  function quoteWithMarks(m) {
+    var bq = el('blockquote', 'quote');
+    var q = String(m.quote || ''), at = 0;
+    if (m.match !== 'text') bq.append('“');
+    (m.differs || []).forEach(function (d) {
+      if (!(d[0] >= at && d[1] > d[0] && d[1] <= q.length)) return;
+      bq.append(q.slice(at, d[0]));
+      var mk = el('mark', 'differs', q.slice(d[0], d[1]));
+      mk.title = 'worded differently from your selection';
+      bq.append(mk);
+      at = d[1];
+    });
+    bq.append(q.slice(at));
+    if (m.match !== 'text') bq.append('”');
+    return bq;
+  }
+
   // KIND_WORDS say in a reader's words how an outlet's text matches.
   var KIND_WORDS = { exact: 'same words', variant: 'reworded', partial: 'in part', text: 'not quoted' };
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf16"
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/index"
@@ -104,7 +105,7 @@ func printEntries(w io.Writer, entries []match.Entry) {
 	fmt.Fprintf(w, "%d %s carried it:\n", len(entries), outlets)
 	for _, e := range entries {
 		fmt.Fprintf(w, "\n%s  %s  [%s %.2f]\n", orDash(e.Outlet), orDash(e.Published), e.Match, e.Score)
-		fmt.Fprintf(w, "  “%s”\n", e.Quote)
+		fmt.Fprintf(w, "  “%s”\n", markDiffers(e.Quote, e.Differs))
 		if e.Match != match.Text {
 			fmt.Fprintf(w, "  speaker: %s · channel: %s%s · cue: %s\n", orDash(e.Speaker), orDash(e.Channel), inferredMark(e.Inferred), orDash(e.Cue))
 		}
@@ -112,4 +113,23 @@ func printEntries(w io.Writer, entries []match.Entry) {
 			fmt.Fprintf(w, "  %s\n", e.URL)
 		}
 	}
+}
+
+// markDiffers sets the words that differ from the selection in ⟦ ⟧.
+func markDiffers(quote string, differs [][2]int) string {
+	if len(differs) == 0 {
+		return quote
+	}
+	u := utf16.Encode([]rune(quote))
+	var b strings.Builder
+	at := 0
+	for _, d := range differs {
+		if d[0] < at || d[1] > len(u) || d[0] >= d[1] {
+			continue
+		}
+		b.WriteString(string(utf16.Decode(u[at:d[0]])) + "⟦" + string(utf16.Decode(u[d[0]:d[1]])) + "⟧")
+		at = d[1]
+	}
+	b.WriteString(string(utf16.Decode(u[at:])))
+	return b.String()
 }

@@ -1,5 +1,7 @@
 package match
 
+import "quotetrail/internal/textnorm"
+
 // Entry is one match as the command line and the widget report it: the
 // JSON contract of `quotetrail lookup -json`.
 type Entry struct {
@@ -16,6 +18,10 @@ type Entry struct {
 	Cue         string  `json:"cue"`
 	Attribution string  `json:"attribution"`
 	Inferred    bool    `json:"inferred"`
+	// Differs lists the words of a variant's quote that the selection does
+	// not have, as [start, end) offsets in UTF-16 code units (JavaScript
+	// string offsets), so the card can mark them.
+	Differs [][2]int `json:"differs,omitempty"`
 }
 
 // Entries describes a result's matches in the contract's terms.
@@ -29,6 +35,9 @@ func (e *Engine) Entries(res Result) []Entry {
 			q := e.x.Quotes[m.Quote]
 			en.Quote, en.Speaker, en.Channel, en.Cue = q.Text, q.Speaker, q.Channel, q.Cue
 			en.Attribution, en.Inferred = q.Attribution, q.Inferred
+			if m.Kind == Variant {
+				en.Differs = e.differs(res.Query, m.Quote)
+			}
 		} else {
 			en.Quote = e.textAround(res.Query, m.Article)
 		}
@@ -47,4 +56,59 @@ func (e *Engine) textAround(sel string, ai int) string {
 		}
 	}
 	return ""
+}
+
+// differs returns the spans of the quotation's words that the alignment
+// with the selection leaves unmatched, around the aligned words (the rest
+// of a longer quotation is the part the reader did not select).
+func (e *Engine) differs(sel string, qi int) [][2]int {
+	q := e.prepare(sel)
+	a, _ := align(q.ids, e.quotes[qi], q.w, nil)
+	text := e.x.Quotes[qi].Text
+	toks := textnorm.Tokens(text)
+	if len(toks) != len(a.candMatched) {
+		return nil // cannot happen: both come from textnorm over the same text
+	}
+	first, last := -1, -1
+	for j, m := range a.candMatched {
+		if m {
+			if first < 0 {
+				first = j
+			}
+			last = j
+		}
+	}
+	// Reach past the ends by as many words as the selection has beyond
+	// its own aligned span: "…with prudence" / "…with caution".
+	if first < 0 {
+		return nil
+	}
+	first = max(0, first-a.selFirst)
+	last = min(len(toks)-1, last+len(q.ids)-1-a.selLast)
+	var out [][2]int
+	for j := first; j <= last; j++ {
+		if a.candMatched[j] {
+			continue
+		}
+		start, end := utf16Offset(text, toks[j].Start), utf16Offset(text, toks[j].End)
+		if n := len(out); n > 0 && out[n-1][1] >= start-1 {
+			out[n-1][1] = end // one mark over adjacent words
+			continue
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// utf16Offset converts a byte offset in s to UTF-16 code units.
+func utf16Offset(s string, b int) int {
+	n := 0
+	for _, r := range s[:b] {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }

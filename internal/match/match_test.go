@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/eval"
@@ -177,6 +178,29 @@ func TestKinds(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: %s not found", c.sel, c.outlet)
+		}
+	}
+}
+
+// TestDiffersMarksTheOtherWords: a variant reports the words that differ
+// from the selection, as JavaScript string offsets in its quotation.
+func TestDiffersMarksTheOtherWords(t *testing.T) {
+	e, _ := seedEngine(t)
+	res := e.Lookup("The U.S. must handle the issue of arms sales to Taiwan with prudence")
+	for _, en := range e.Entries(res) {
+		if en.Outlet != "Vidia News" {
+			if en.Differs != nil {
+				t.Errorf("%s (%s) marks %v", en.Outlet, en.Match, en.Differs)
+			}
+			continue
+		}
+		u := utf16.Encode([]rune(en.Quote))
+		var words []string
+		for _, d := range en.Differs {
+			words = append(words, string(utf16.Decode(u[d[0]:d[1]])))
+		}
+		if strings.Join(words, "|") != "treat|caution" {
+			t.Errorf("Vidia News differs in %q, want treat|caution", words)
 		}
 	}
 }
