@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"quotetrail/internal/index"
 	"quotetrail/internal/textnorm"
@@ -32,6 +33,9 @@ const (
 	// where their words stand together. Aligned words must also lie close
 	// together in the quotation (within twice the selection's length).
 	MinVariantWords = 6
+	// MaxCandidates bounds the distinct quotation texts aligned in one
+	// lookup, best shared weight first.
+	MaxCandidates = 100
 	// SiblingFloor is the share of the selection that another occurrence
 	// of a matched utterance must still cover to be listed: half the
 	// cut-off, since the grouping already vouches that it is the same
@@ -50,40 +54,90 @@ type Engine struct {
 	weight []float64 // per token id
 	quotes [][]int32 // token ids per quotation
 	paras  [][][]int32
-	post   map[int32][]int32 // token id → quotations holding it
-	byUtt  map[int][]int     // utterance → its quotations
-	maxW   float64
+	post   [][]int32 // token id → quotations holding it
+	// paraPost lists, for each token id, the paragraphs holding it, as
+	// indexes into paraRef: the text match looks only where the
+	// selection's rarest word stands.
+	paraPost [][]int32
+	paraRef  []paraRef
+	// paraCopies lists, for the first copy of a paragraph text, the
+	// other paragraphs with the same text: only first copies are in
+	// paraPost.
+	paraCopies map[int32][]int32
+	firstCopy  []int32           // per quotation, the first quotation with the same words
+	copies     map[int32][]int32 // first copy → its other copies
+	textWeight []float64         // per quotation, the weight of its distinct words
+	scratch    sync.Pool
+	byUtt      map[int][]int // utterance → its quotations
+	maxW       float64
 }
+
+type paraRef struct{ article, paragraph int32 }
 
 // New prepares an index for lookups.
 func New(x *index.Index) *Engine {
-	e := &Engine{x: x, vocab: map[string]int32{}, post: map[int32][]int32{}, byUtt: map[int][]int{}}
+	e := &Engine{x: x, vocab: map[string]int32{}, byUtt: map[int][]int{}, copies: map[int32][]int32{}}
+	e.scratch.New = func() any { return &scratch{} }
 	var df []int
-	ndocs := 0
+	var stamp []int32 // stamp[id] = last document (+1) that counted id
+	mark := func(id, doc int32) bool {
+		for int(id) >= len(stamp) {
+			stamp = append(stamp, 0)
+		}
+		if stamp[id] == doc+1 {
+			return false
+		}
+		stamp[id] = doc + 1
+		return true
+	}
 	e.paras = make([][][]int32, len(x.Articles))
+	e.paraCopies = map[int32][]int32{}
+	firstPara := map[string]int32{}
 	for ai, a := range x.Articles {
 		e.paras[ai] = make([][]int32, len(a.Paragraphs))
 		for pi, p := range a.Paragraphs {
+			gid := int32(len(e.paraRef))
+			e.paraRef = append(e.paraRef, paraRef{int32(ai), int32(pi)})
+			if f, ok := firstPara[p]; ok {
+				// A copy shares its first's tokens and counts once in df.
+				e.paras[ai][pi] = e.paras[e.paraRef[f].article][e.paraRef[f].paragraph]
+				e.paraCopies[f] = append(e.paraCopies[f], gid)
+				continue
+			}
+			firstPara[p] = gid
 			ids := e.intern(textnorm.Words(p), &df)
 			e.paras[ai][pi] = ids
-			ndocs++
-			seen := map[int32]bool{}
 			for _, id := range ids {
-				if !seen[id] {
-					seen[id] = true
+				if mark(id, gid) {
 					df[id]++
+					for int(id) >= len(e.paraPost) {
+						e.paraPost = append(e.paraPost, nil)
+					}
+					e.paraPost[id] = append(e.paraPost[id], gid)
 				}
 			}
 		}
 	}
+	ndocs := len(firstPara)
+	stamp = stamp[:0]
 	e.quotes = make([][]int32, len(x.Quotes))
+	e.firstCopy = make([]int32, len(x.Quotes))
+	firstOf := make(map[string]int32, len(x.Quotes))
 	for qi, q := range x.Quotes {
+		if f, ok := firstOf[q.Text]; ok {
+			e.firstCopy[qi] = f
+			e.copies[f] = append(e.copies[f], int32(qi))
+		} else {
+			firstOf[q.Text] = int32(qi)
+			e.firstCopy[qi] = int32(qi)
+		}
 		ids := e.intern(textnorm.Words(q.Text), &df)
 		e.quotes[qi] = ids
-		seen := map[int32]bool{}
 		for _, id := range ids {
-			if !seen[id] {
-				seen[id] = true
+			if mark(id, int32(ndocs+qi)) {
+				for int(id) >= len(e.post) {
+					e.post = append(e.post, nil)
+				}
 				e.post[id] = append(e.post[id], int32(qi))
 			}
 		}
@@ -95,6 +149,16 @@ func New(x *index.Index) *Engine {
 		e.weight[id] = math.Log(n / (float64(d) + 0.5))
 	}
 	e.maxW = math.Log(n / 0.5)
+	e.textWeight = make([]float64, len(e.quotes))
+	for qi, ids := range e.quotes {
+		seen := map[int32]bool{}
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				e.textWeight[qi] += e.weight[id]
+			}
+		}
+	}
 	return e
 }
 
@@ -129,10 +193,11 @@ type Result struct {
 
 // query is a selection prepared for alignment.
 type query struct {
-	ids    []int32
-	w      []float64
-	total  float64
-	unique int // distinct known tokens
+	ids   []int32
+	w     []float64
+	total float64
+	count map[int32]int     // how many times each token stands in the selection
+	tw    map[int32]float64 // its weight
 }
 
 func (e *Engine) prepare(sel string) query {
@@ -146,7 +211,41 @@ func (e *Engine) prepare(sel string) query {
 		}
 		q.total += q.w[i]
 	}
+	q.count, q.tw = make(map[int32]int, len(q.ids)), make(map[int32]float64, len(q.ids))
+	for i, id := range q.ids {
+		q.count[id]++
+		q.tw[id] = q.w[i]
+	}
 	return q
+}
+
+// mayMatch is a cheap bound checked before the alignment: the words a
+// quotation shares with the selection, each as often as both hold it.
+// Substitutions earn credit only between two aligned words, so a quotation
+// sharing one word can cover no more than that word's weight; the
+// alignment can only lower the share. A quotation all of whose words are
+// in the selection may still be a fragment of it.
+func (q query) mayMatch(cand []int32) bool {
+	shared, matched := 0.0, 0
+	inside := true
+	used := make(map[int32]int, 8)
+	for _, id := range cand {
+		if used[id] < q.count[id] {
+			used[id]++
+			shared += q.tw[id]
+			matched++
+		} else {
+			inside = false
+		}
+	}
+	if inside && matched >= MinWords {
+		return true
+	}
+	bound := shared
+	if matched >= 2 {
+		bound += substitutionCredit * (q.total - shared)
+	}
+	return matched >= 1 && bound >= Accept*q.total
 }
 
 // quotedPart returns the words inside quotation marks when the selection
@@ -192,11 +291,23 @@ func (e *Engine) Lookup(sel string) Result {
 		}
 	}
 	var dp []float64
+	// Syndicated text repeats: a quotation printed word for word by many
+	// articles is aligned once (firstCopy[qi] is the first of its copies).
+	type verdict struct {
+		m  Match
+		ok bool
+	}
+	seen := map[int32]verdict{}
 	for _, qi := range e.candidates(q) {
-		var m Match
-		var ok bool
-		m, ok, dp = e.score(q, int(qi), dp)
-		if ok {
+		first := e.firstCopy[qi]
+		v, done := seen[first]
+		if !done {
+			v.m, v.ok, dp = e.score(q, int(qi), dp)
+			seen[first] = v
+		}
+		if v.ok {
+			m := v.m
+			m.Article, m.Quote = e.x.Quotes[qi].Article, int(qi)
 			consider(m)
 		}
 	}
@@ -235,11 +346,8 @@ func (e *Engine) Lookup(sel string) Result {
 		}
 	}
 	if len(q.ids) >= MinWords {
-		for ai := range e.x.Articles {
-			if _, ok := best[ai]; ok {
-				continue
-			}
-			if e.inText(q, ai) {
+		for _, ai := range e.inText(q) {
+			if _, ok := best[ai]; !ok {
 				best[ai] = Match{Article: ai, Quote: -1, Kind: Text, Score: 1}
 			}
 		}
@@ -276,39 +384,74 @@ func better(a, b Match) bool {
 // rarest tokens. A quotation that shares none of them cannot cover the
 // share of the weight the cut-off asks for.
 func (e *Engine) candidates(q query) []int32 {
-	type tw struct {
-		id int32
-		w  float64
+	sc := e.scratch.Get().(*scratch)
+	defer e.scratch.Put(sc)
+	if len(sc.acc) < len(e.quotes) {
+		sc.acc = make([]float32, len(e.quotes))
 	}
-	var toks []tw
-	for i, id := range q.ids {
-		if id >= 0 {
-			toks = append(toks, tw{id, q.w[i]})
+	// Accumulate, for each distinct quotation text, the weight of the
+	// selection's words it holds.
+	touched := sc.touched[:0]
+	done := make(map[int32]bool, len(q.ids))
+	for _, id := range q.ids {
+		if id < 0 || int(id) >= len(e.post) || done[id] {
+			continue
 		}
-	}
-	sort.Slice(toks, func(i, j int) bool { return toks[i].w > toks[j].w })
-	// Taking tokens rarest first until the rest weigh less than the
-	// cut-off leaves out only quotations that could not reach it.
-	rest := 0.0
-	for _, t := range toks {
-		rest += t.w
-	}
-	seen := map[int32]bool{}
-	var out []int32
-	for _, t := range toks {
-		if len(q.ids) >= MinWords && rest < Accept*q.total {
-			break
-		}
-		rest -= t.w
-		for _, qi := range e.post[t.id] {
-			if !seen[qi] {
-				seen[qi] = true
-				out = append(out, qi)
+		done[id] = true
+		w := float32(q.tw[id])
+		for _, qi := range e.post[id] {
+			if e.firstCopy[qi] != qi {
+				continue
 			}
+			if sc.acc[qi] == 0 {
+				touched = append(touched, qi)
+			}
+			sc.acc[qi] += w
 		}
+	}
+	// Keep the texts that could reach the cut-off: substitutions earn at
+	// most half of the words not shared, so a text must share at least
+	// (2·Accept−1) of the selection's weight, or lie all inside it (a
+	// fragment). Rank them by shared weight and align the best
+	// MaxCandidates: a selection of common words must not make the
+	// lookup align half the corpus.
+	type cand struct {
+		qi     int32
+		shared float32
+	}
+	var keep []cand
+	floor := float32((2*Accept - 1) * q.total)
+	for _, qi := range touched {
+		shared := sc.acc[qi]
+		sc.acc[qi] = 0
+		if shared >= floor || shared >= float32(e.textWeight[qi])*0.999 {
+			keep = append(keep, cand{qi, shared})
+		}
+	}
+	sc.touched = touched[:0]
+	sort.Slice(keep, func(i, j int) bool {
+		if keep[i].shared != keep[j].shared {
+			return keep[i].shared > keep[j].shared
+		}
+		return keep[i].qi < keep[j].qi
+	})
+	if len(keep) > MaxCandidates {
+		keep = keep[:MaxCandidates]
+	}
+	var out []int32
+	for _, c := range keep {
+		out = append(out, c.qi)
+		out = append(out, e.copies[c.qi]...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// scratch is per-lookup working memory, pooled so that concurrent lookups
+// do not share it and a lookup does not allocate it.
+type scratch struct {
+	acc     []float32
+	touched []int32
 }
 
 // score aligns the selection with one quotation and decides whether it is
@@ -373,15 +516,35 @@ func (e *Engine) score(q query, qi int, dp []float64) (Match, bool, []float64) {
 	return m, false, dp
 }
 
-// inText reports whether the selection's words appear in order, word for
-// word, in one of the article's paragraphs.
-func (e *Engine) inText(q query, ai int) bool {
-	for _, p := range e.paras[ai] {
-		if containsRun(p, q.ids) {
-			return true
+// inText returns the articles in whose plain text the selection's words
+// stand in order, word for word, looking only at the paragraphs that hold
+// its rarest word.
+func (e *Engine) inText(q query) []int {
+	rarest := int32(-1)
+	for _, id := range q.ids {
+		if id < 0 || int(id) >= len(e.paraPost) {
+			return nil // a word no paragraph has
+		}
+		if rarest < 0 || len(e.paraPost[id]) < len(e.paraPost[rarest]) {
+			rarest = id
 		}
 	}
-	return false
+	var out []int
+	seen := map[int32]bool{}
+	for _, gid := range e.paraPost[rarest] {
+		ref := e.paraRef[gid]
+		if !containsRun(e.paras[ref.article][ref.paragraph], q.ids) {
+			continue
+		}
+		for _, g := range append([]int32{gid}, e.paraCopies[gid]...) {
+			if a := e.paraRef[g].article; !seen[a] {
+				seen[a] = true
+				out = append(out, int(a))
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 func containsRun(hay, needle []int32) bool {

@@ -29,28 +29,44 @@ func Group(x *index.Index) {
 		}
 		return i
 	}
+	union := func(i, j int) {
+		if a, b := find(i), find(j); a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	// Word-for-word copies are one utterance; the comparisons below run
+	// once per distinct text (the first copy), which keeps syndicated
+	// corpora from multiplying the work.
+	for i := range x.Quotes {
+		if f := int(e.firstCopy[i]); f != i && !x.Quotes[i].Unattributed {
+			union(f, i)
+		}
+	}
 	var dp []float64
 	for i, qi := range x.Quotes {
-		q := query{ids: e.quotes[i]}
+		// Titles and scare quotes ("Face the Nation") recur across
+		// unrelated stories: they are no utterance to group.
+		if int(e.firstCopy[i]) != i || qi.Unattributed {
+			continue
+		}
+		q := query{ids: e.quotes[i], count: map[int32]int{}, tw: map[int32]float64{}}
 		q.w = make([]float64, len(q.ids))
 		for k, id := range q.ids {
 			q.w[k] = e.weight[id]
 			q.total += q.w[k]
+			q.count[id]++
+			q.tw[id] = q.w[k]
 		}
 		if q.total == 0 {
 			continue
 		}
 		for _, c := range e.candidates(q) {
 			j := int(c)
-			// Titles and scare quotes ("Face the Nation") recur across
-			// unrelated stories: they are no utterance to group.
-			if j <= i || x.Quotes[j].Article == qi.Article || qi.Unattributed || x.Quotes[j].Unattributed {
+			if j <= i || int(e.firstCopy[j]) != j || x.Quotes[j].Article == qi.Article || x.Quotes[j].Unattributed {
 				continue
 			}
-			if e.same(q, j, &dp) {
-				if a, b := find(i), find(j); a != b {
-					parent[max(a, b)] = min(a, b)
-				}
+			if find(i) != find(j) && q.mayMatch(e.quotes[j]) && e.same(q, j, &dp) {
+				union(i, j)
 			}
 		}
 	}
