@@ -37,8 +37,9 @@ test:
 test-browser:
 	QUOTETRAIL_REQUIRE_BROWSER=1 $(GO) test -count=1 ./e2e
 
-bench:
+bench: $(BIN) $(WASM)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(BIN) bench -wasm $(WASM)
 
 # Quality against the data in ../shared (see the README's Quality section).
 eval: $(BIN)

@@ -23,7 +23,8 @@ const usage = `usage:
   quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
   quotetrail lookup  [-index PATH] [-json] TEXT   (TEXT "-" or absent: read standard input)
   quotetrail extract [-json] FILE...
-  quotetrail eval    polnear|pages|seeds ...      (quality against ../shared/data)
+  quotetrail eval    polnear|pages|seeds|lookups|basil ...   (quality against ../shared/data)
+  quotetrail bench   [-sizes 5,1000,10000,100000] [-wasm FILE]  (lookup latency and index size)
 `
 
 func main() {
@@ -37,7 +38,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
-		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract, "eval": cmdEval,
+		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract, "eval": cmdEval, "bench": cmdBench,
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":

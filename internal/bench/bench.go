@@ -129,9 +129,12 @@ func runWasm(w Wasm, data []byte, qs []string) (load, p50, p99 time.Duration, er
 	}
 	cmd := exec.Command(w.Node, "--max-old-space-size=8192", js, w.Engine, idx, qf)
 	cmd.Env = append(os.Environ(), "WASM_EXEC="+w.ExecJS)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, 0, 0, "node: " + err.Error()
+		msg := strings.TrimSpace(stderr.String())
+		return 0, 0, 0, "node: " + err.Error() + ": " + msg[:min(len(msg), 160)]
 	}
 	var res struct {
 		Load  float64   `json:"load"`
