@@ -24,7 +24,46 @@
   var ns = { version: '0.1.0' };
   window.quotetrail = ns;
 
+  // The engine runs in a worker, off the host page's main thread. A worker
+  // must come from the page's origin: when this script is served from
+  // another origin, a small blob worker imports it. Where a worker cannot
+  // start (a policy without blob: workers), the engine runs in the page.
   var enginePromise = null;
+  function cspError(e) {
+    var err = new Error('quotetrail cannot run on this page: its security policy does not allow WebAssembly.');
+    err.cause = e;
+    return err;
+  }
+  function startWorker() {
+    var url = new URL('quotetrail-worker.js', base).href, w;
+    try {
+      w = new Worker(url);
+    } catch (e) {
+      var blob = new Blob(['importScripts(' + JSON.stringify(url) + ');'], { type: 'text/javascript' });
+      w = new Worker(URL.createObjectURL(blob));
+    }
+    return new Promise(function (resolve, reject) {
+      var calls = {}, next = 0;
+      w.onmessage = function (ev) {
+        var m = ev.data || {};
+        if (m.type === 'ready') {
+          resolve({
+            lookup: function (text) {
+              return new Promise(function (res) { var id = ++next; calls[id] = res; w.postMessage({ type: 'lookup', id: id, text: text }); });
+            }
+          });
+        } else if (m.type === 'error') {
+          reject(m.message === 'csp' ? cspError(m.message) : new Error(m.message));
+        } else if (m.type === 'result' && calls[m.id]) {
+          calls[m.id](m.result);
+          delete calls[m.id];
+        }
+      };
+      w.onerror = function (ev) { if (ev && ev.preventDefault) ev.preventDefault(); reject(new Error('the engine worker failed')); };
+      w.postMessage({ type: 'init', base: base.href, index: indexURL.href });
+      setTimeout(function () { reject(new Error('the engine did not start')); }, 30000);
+    });
+  }
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
@@ -35,51 +74,52 @@
       (document.head || document.documentElement).appendChild(s);
     });
   }
+  // startInPage runs the engine on the main thread: the fallback.
+  async function startInPage() {
+    if (typeof window.Go !== 'function') await loadScript(new URL('wasm_exec.js', base).href);
+    var idxResp = await fetch(indexURL.href);
+    if (!idxResp.ok) throw new Error('index: HTTP ' + idxResp.status);
+    var idx = new Uint8Array(await idxResp.arrayBuffer());
+    var go = new window.Go();
+    var inst;
+    try {
+      inst = (await WebAssembly.instantiate(await (await fetch(new URL('engine.wasm', base).href)).arrayBuffer(), go.importObject)).instance;
+    } catch (e) { throw cspError(e); }
+    var engine = await new Promise(function (resolve, reject) {
+      ns.engine = { index: idx, onready: function () { resolve(ns.engine); } };
+      Promise.resolve(go.run(inst)).then(function () { reject(new Error('the engine stopped')); }, reject);
+      setTimeout(function () { reject(new Error('the engine did not start')); }, 30000);
+    });
+    if (engine.error) throw new Error('The quotation index could not be read: ' + engine.error);
+    return { lookup: function (text) { return Promise.resolve(engine.lookup(text)); } };
+  }
   function loadEngine() {
     if (enginePromise) return enginePromise;
-    enginePromise = (async function () {
-      if (typeof WebAssembly !== 'object') throw new Error('This browser cannot run WebAssembly.');
-      if (typeof window.Go !== 'function') await loadScript(new URL('wasm_exec.js', base).href);
-      var idxResp = await fetch(indexURL.href);
-      if (!idxResp.ok) throw new Error('index: HTTP ' + idxResp.status);
-      var idx = new Uint8Array(await idxResp.arrayBuffer());
-      var go = new window.Go();
-      var wasmURL = new URL('engine.wasm', base).href;
-      var inst;
-      try {
-        inst = (await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject)).instance;
-      } catch (e) {
-        if (e instanceof WebAssembly.CompileError || (e && /Content-Security-Policy|CSP|unsafe-eval/i.test(String(e.message)))) throw cspError(e);
-        var buf = await (await fetch(wasmURL)).arrayBuffer();
-        try {
-          inst = (await WebAssembly.instantiate(buf, go.importObject)).instance;
-        } catch (e2) { throw cspError(e2); }
-      }
-      var engine = await new Promise(function (resolve, reject) {
-        ns.engine = { index: idx, onready: function () { resolve(ns.engine); } };
-        // go.run settles only when the program exits: before onready, that
-        // is a failure. A stall is one too.
-        Promise.resolve(go.run(inst)).then(function () { reject(new Error('the engine stopped')); }, reject);
-        setTimeout(function () { reject(new Error('the engine did not start')); }, 20000);
-      });
-      if (engine.error) throw new Error('The quotation index could not be read: ' + engine.error);
-      return engine;
-    })();
-    // A failure (a security policy, a missing file) is kept: retrying on
-    // every selection would download the engine again and again.
+    if (typeof WebAssembly !== 'object') {
+      enginePromise = Promise.reject(new Error('This browser cannot run WebAssembly.'));
+    } else {
+      enginePromise = (typeof Worker === 'function' ? startWorker() : Promise.reject(new Error('no workers')))
+        .catch(function (e) {
+          if (e && /security policy/.test(e.message)) throw e; // the page forbids WebAssembly: no second try
+          return startInPage();
+        });
+    }
+    // A failure is kept: retrying on every selection would download the
+    // engine again and again.
     enginePromise.catch(function () {});
     return enginePromise;
-  }
-  function cspError(e) {
-    var err = new Error('quotetrail cannot run on this page: its security policy does not allow WebAssembly.');
-    err.cause = e;
-    return err;
   }
 
   /** lookup(text) → Promise of {query, matches:[…]}, the JSON contract. */
   ns.lookup = function (text) {
     return loadEngine().then(function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2)); });
   };
+  // Load the engine when the browser is idle, so the first card is quick;
+  // nothing is fetched before the page has loaded.
+  function whenIdle() { loadEngine(); }
+  if (script && script.hasAttribute('data-preload')) {
+    if ('requestIdleCallback' in window) window.addEventListener('load', function () { window.requestIdleCallback(whenIdle, { timeout: 5000 }); });
+  }
 
   // ---- the card ----
   var host = null, root = null, card = null, live = null, returnFocus = null, shownText = '';
@@ -114,9 +154,13 @@
   }
   function ensureHost() {
     if (host && host.isConnected) return;
-    host = document.createElement('div');
+    // A custom element no page styles by tag, with its layout set inline
+    // and !important: the page's stylesheets cannot hide or move it.
+    host = document.createElement('quotetrail-card');
     host.setAttribute('data-quotetrail', '');
-    host.style.cssText = 'all:initial;position:absolute;top:0;left:0;width:0;height:0;z-index:2147483647';
+    host.style.cssText = 'all:initial!important;display:block!important;position:absolute!important;top:0!important;left:0!important;' +
+      'width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;visibility:visible!important;' +
+      'opacity:1!important;transform:none!important;z-index:2147483647!important';
     root = host.attachShadow({ mode: 'open' });
     var style = el('style');
     style.textContent = CSS;
@@ -231,6 +275,7 @@
 
   function renderNotice(msg) {
     card.textContent = '';
+    card.removeAttribute('data-query');
     var head = el('div', 'head');
     var close = el('button', 'close', '×');
     close.type = 'button';

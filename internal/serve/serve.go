@@ -40,6 +40,9 @@ func Handler(dir string) http.Handler {
 		}
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
+		// The widget is embedded on other sites: its worker fetches the
+		// engine and the index from here. The files are public.
+		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("Cache-Control", "no-cache")
 		if ctype != "" {
 			h.Set("Content-Type", ctype)
