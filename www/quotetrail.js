@@ -136,6 +136,7 @@
     'li{border-top:1px solid #e4e8ec;padding:8px 0}',
     '.outlet{font-weight:650}', '.meta{color:#57606a;font-size:13px}',
     '.kind{font-size:12px;color:#57606a;border:1px solid #d0d7de;border-radius:999px;padding:0 6px;margin-left:6px}',
+    '.earliest{font-size:12px;font-weight:600;color:#1a7f37;margin-left:6px}',
     'blockquote{margin:6px 0;padding:0 0 0 10px;border-left:3px solid #d0d7de}',
     '.badge{display:inline-block;font-size:12px;font-weight:600;background:#ddf4ff;color:#0a3069;border-radius:999px;padding:1px 8px}',
     '.attr{font-size:13px;color:#333}',
@@ -162,8 +163,17 @@
       'width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;visibility:visible!important;' +
       'opacity:1!important;transform:none!important;z-index:2147483647!important';
     root = host.attachShadow({ mode: 'open' });
-    var style = el('style');
-    style.textContent = CSS;
+    // A constructed stylesheet needs no 'unsafe-inline' in the page's
+    // style-src; browsers without one get a <style> element.
+    var style = null;
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      style = el('style');
+      style.textContent = CSS;
+    }
     live = el('div', 'sr');
     live.setAttribute('aria-live', 'polite');
     live.setAttribute('role', 'status');
@@ -172,7 +182,8 @@
     card.setAttribute('aria-label', 'quotetrail: outlets that carried the selection');
     card.tabIndex = -1;
     card.hidden = true;
-    root.append(style, live, card);
+    if (style) root.append(style);
+    root.append(live, card);
     card.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { ev.stopPropagation(); ns.close(); } });
     document.body.appendChild(host);
   }
@@ -211,7 +222,15 @@
     card.append(head);
     if (res.truncated) card.append(el('p', 'notice', 'Only the beginning of a long selection was looked up.'));
     var list = el('ol');
-    res.matches.forEach(function (m) {
+    // Outlets in order of publication, undated last; the first dated one
+    // is the earliest known carrier.
+    var ordered = res.matches.map(function (m, i) { return { m: m, i: i }; }).sort(function (a, b) {
+      var pa = a.m.published || '\uffff', pb = b.m.published || '\uffff';
+      return pa < pb ? -1 : pa > pb ? 1 : a.i - b.i;
+    }).map(function (x) { return x.m; });
+    // Marked only when no other carrier has the same date.
+    var earliest = ordered.length > 1 && ordered[0].published && ordered[0].published !== ordered[1].published ? ordered[0] : null;
+    ordered.forEach(function (m) {
       var li = el('li');
       li.setAttribute('data-outlet', m.outlet || '');
       var line = el('div');
@@ -220,6 +239,7 @@
       var kind = el('span', 'kind', KIND_WORDS[m.match] || m.match);
       kind.setAttribute('data-kind', m.match);
       line.append(kind);
+      if (m === earliest) line.append(el('span', 'earliest', 'earliest known'));
       li.append(line);
       li.append(quoteWithMarks(m));
       if (m.match !== 'text') {
