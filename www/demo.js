@@ -81,6 +81,11 @@
     reader.append(el('p', null, 'The articles could not be loaded (' + err.message + '). Run `make build` and serve dist/.'));
   });
 
+  // Offline after the first visit: the demo registers its service worker.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js').catch(function () { /* the demo works online without it */ });
+  }
+
   document.getElementById('paste-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var box = document.getElementById('paste-text');
