@@ -93,9 +93,31 @@
     if (engine.error) throw new Error('The quotation index could not be read: ' + engine.error);
     return { lookup: function (text) { return Promise.resolve(engine.lookup(text)); } };
   }
+  // In the browser extension, this script is the content script: the
+  // engine runs in the extension's background, reached by messages.
+  var ext = (function () {
+    try {
+      var api = typeof browser !== 'undefined' ? browser : typeof chrome !== 'undefined' ? chrome : null;
+      return api && api.runtime && api.runtime.id && !script ? api : null;
+    } catch (e) { return null; }
+  })();
+  function extensionEngine() {
+    return Promise.resolve({
+      lookup: function (text) {
+        return new Promise(function (resolve, reject) {
+          ext.runtime.sendMessage({ type: 'lookup', text: text }, function (r) {
+            if (!r || r.error) reject(new Error((r && r.error) || 'quotetrail could not answer.'));
+            else resolve(r.result);
+          });
+        });
+      }
+    });
+  }
   function loadEngine() {
     if (enginePromise) return enginePromise;
-    if (typeof WebAssembly !== 'object') {
+    if (ext) {
+      enginePromise = extensionEngine();
+    } else if (typeof WebAssembly !== 'object') {
       enginePromise = Promise.reject(new Error('This browser cannot run WebAssembly.'));
     } else {
       enginePromise = (typeof Worker === 'function' ? startWorker() : Promise.reject(new Error('no workers')))
@@ -225,7 +247,7 @@
     // Outlets in order of publication, undated last; the first dated one
     // is the earliest known carrier.
     var ordered = res.matches.map(function (m, i) { return { m: m, i: i }; }).sort(function (a, b) {
-      var pa = a.m.published || '\uffff', pb = b.m.published || '\uffff';
+      var pa = a.m.published || '9999', pb = b.m.published || '9999'; // undated last
       return pa < pb ? -1 : pa > pb ? 1 : a.i - b.i;
     }).map(function (x) { return x.m; });
     // Marked only when no other carrier has the same date.
@@ -352,6 +374,16 @@
       if (text === shownText && card && !card.hidden) return;
       ns.show(text, selectionRect(sel));
     } catch (e) { /* never into the page */ }
+  }
+  if (ext) {
+    // The context-menu item and the keyboard command.
+    ext.runtime.onMessage.addListener(function (msg) {
+      try {
+        var sel = window.getSelection();
+        if (msg && msg.type === 'show' && msg.text) ns.show(String(msg.text), sel && sel.rangeCount ? selectionRect(sel) : { left: 16, top: 16, right: 16, bottom: 16 });
+        if (msg && msg.type === 'show-selection') onSelectionEnd();
+      } catch (e) { /* never into the page */ }
+    });
   }
   var pending = 0;
   function later(ev) {

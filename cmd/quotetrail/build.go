@@ -44,11 +44,19 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: engine: %v\n", err)
 		return 2
 	}
+	indexBytes := index.Marshal(x)
 	generated := map[string][]byte{
-		bundle.Marker:   index.Marshal(x),
+		bundle.Marker:   indexBytes,
 		"engine.wasm":   engine,
 		"wasm_exec.js":  execJS,
 		"articles.json": build.DemoData(x),
+		// The browser extension carries its own engine and index.
+		"extension/engine.wasm":  engine,
+		"extension/wasm_exec.js": execJS,
+		"extension/index.qti":    indexBytes,
+	}
+	if widget, err := os.ReadFile(filepath.Join(*www, "quotetrail.js")); err == nil {
+		generated["extension/quotetrail.js"] = widget // the content script is the widget
 	}
 	report, err := bundle.Site(*www, *out, generated)
 	if err != nil {

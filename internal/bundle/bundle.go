@@ -97,7 +97,8 @@ func Site(www, out string, generated map[string][]byte) ([]File, error) {
 			}
 			data = b.Bytes()
 		}
-		f, err := write(out, name, data, compressible[ext])
+		// Extension files are read from disk by the browser: no copies.
+		f, err := write(out, name, data, compressible[ext] && !strings.HasPrefix(name, "extension/"))
 		if err != nil {
 			return nil, err
 		}

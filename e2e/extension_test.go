@@ -1,0 +1,78 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// TestExtension loads the unpacked extension in Chromium: a selection on
+// a plain local page shows the card, and the page sends no request to any
+// other host.
+func TestExtension(t *testing.T) {
+	ext, _ := filepath.Abs(filepath.Join(site(t, ""), "extension"))
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!DOCTYPE html><html><head><title>A page</title></head><body>
+<p id="q">He said: “The U.S. must handle the issue of arms sales to Taiwan with prudence.”</p></body></html>`))
+	}))
+	defer page.Close()
+
+	exe := chromium(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-extensions", false),
+		chromedp.Flag("load-extension", ext),
+		chromedp.Flag("disable-extensions-except", ext),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancelC := chromedp.NewContext(actx)
+	defer cancelC()
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelT()
+
+	var mu sync.Mutex
+	var hosts []string
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			if u, err := url.Parse(e.Request.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+				mu.Lock()
+				hosts = append(hosts, u.Host)
+				mu.Unlock()
+			}
+		}
+	})
+	err := chromedp.Run(ctx, network.Enable(), chromedp.Navigate(page.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery),
+		chromedp.Sleep(500e6), // the content script loads at document_idle
+		chromedp.Evaluate(`(() => {
+			const t = document.getElementById('q').firstChild, i = t.data.indexOf('The U.S.'), r = document.createRange();
+			r.setStart(t, i); r.setEnd(t, t.data.length - 1);
+			getSelection().removeAllRanges(); getSelection().addRange(r);
+			document.getElementById('q').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+		})()`, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCarriers(t, waitCard(ctx, t, "must handle the issue"))
+	pageHost, _ := url.Parse(page.URL)
+	mu.Lock()
+	defer mu.Unlock()
+	for _, h := range hosts {
+		if h != pageHost.Host {
+			t.Errorf("a request left for %s", h)
+		}
+	}
+}
