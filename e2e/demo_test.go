@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"github.com/chromedp/cdproto/emulation"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,15 @@ func TestSelectQuotationShowsCarriers(t *testing.T) {
 		t.Errorf("live region says %q", st.Live)
 	}
 	screenshot(ctx, t, "card-light.png")
+	if err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}})); err != nil {
+		t.Fatal(err)
+	}
+	var bg string
+	chromedp.Run(ctx, chromedp.Evaluate(`getComputedStyle(document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card')).backgroundColor`, &bg))
+	if bg != "rgb(22, 27, 34)" {
+		t.Errorf("in the dark scheme the card's background is %s", bg)
+	}
+	screenshot(ctx, t, "card-dark.png")
 
 	// Escape closes the card.
 	if err := chromedp.Run(ctx, chromedp.KeyEvent("\x1b"), chromedp.Evaluate(readCard, &st)); err != nil {

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,7 +20,10 @@ div, section, span, p, ol, li, blockquote { display: none !important; }
 body > * { position: fixed !important; top: -9999px !important; }
 article, article * { display: block !important; position: static !important; font-size: 18px !important; }
 </style>
-<script>window.publisherValue = 42;</script>
+<script>window.publisherValue = 42;
+window.__long = [];
+new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__long.push(Math.round(e.duration)); }); })
+  .observe({type: 'longtask', buffered: true});</script>
 <script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti" defer></script>
 </head><body>
 <article id="story"><h1>Story</h1><p id="q">“The U.S. must handle the issue of arms sales to Taiwan with prudence.”</p></article>
@@ -45,6 +49,7 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
 
+	var cold float64
 	var before, after struct {
 		Globals []string `json:"globals"`
 		Color   string   `json:"color"`
@@ -59,18 +64,14 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 		chromedp.Sleep(500e6), // the page rewrites its body at 300 ms
 		chromedp.Evaluate(`window.__baseline = Object.fromEntries(Object.keys(window).map(k => [k, 1])); true`, nil),
 		chromedp.Evaluate(probe, &before),
-		chromedp.Evaluate(`(() => {
-			const t = document.getElementById('q').firstChild, r = document.createRange();
-			r.setStart(t, 1); r.setEnd(t, t.data.length - 2);
-			getSelection().removeAllRanges(); getSelection().addRange(r);
-			document.getElementById('q').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-		})()`, nil),
+		chromedp.Evaluate(timeSelection("The U.S. must handle the issue of arms sales to Taiwan with prudence."), &cold, awaitPromise),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st := waitCard(ctx, t, "must handle the issue")
 	checkCarriers(t, st)
+	t.Logf("selection to card, cold (engine and index loaded on this selection): %.0f ms", cold)
 	var visible bool
 	var pv int
 	err = chromedp.Run(ctx,
@@ -90,4 +91,46 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 	if after.Color != before.Color || pv != 42 {
 		t.Errorf("the page changed: color %q → %q, publisherValue %d", before.Color, after.Color, pv)
 	}
+
+	// Time from selection to card, warm (the engine loaded above), and no
+	// task over 50 ms on the page's main thread during load and lookups.
+	var warm float64
+	var long []int
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(timeSelection("Just as the U.S. has its concerns"), &warm, awaitPromise),
+		chromedp.Evaluate(`window.__long`, &long),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("selection to card, warm: %.0f ms; long tasks on the page: %v", warm, long)
+	for _, d := range long {
+		if d > 50 {
+			t.Errorf("a task of %d ms ran on the host page's main thread", d)
+		}
+	}
+}
+
+// timeSelection selects a quotation's text in #q, fires the mouseup and
+// resolves to the milliseconds until the card shows its result.
+func timeSelection(text string) string {
+	return `(async () => {
+		const p = document.getElementById('q');
+		p.textContent = '“` + text + `”';
+		const t = p.firstChild, r = document.createRange();
+		r.setStart(t, 1); r.setEnd(t, t.data.length - 1);
+		getSelection().removeAllRanges(); getSelection().addRange(r);
+		const t0 = performance.now();
+		p.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+		for (;;) {
+			await new Promise(res => setTimeout(res, 2));
+			const h = document.querySelector('[data-quotetrail]');
+			const c = h && h.shadowRoot.querySelector('.card');
+			if (c && !c.hidden && (c.getAttribute('data-query') || '').includes(` + "`" + text + "`" + `)) return performance.now() - t0;
+		}
+	})()`
+}
+
+func awaitPromise(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
+	return p.WithAwaitPromise(true)
 }

@@ -375,6 +375,26 @@
       ns.show(text, selectionRect(sel));
     } catch (e) { /* never into the page */ }
   }
+  // <quote-trail>…</quote-trail>: a publisher marks a quotation; readers
+  // click it (or press Enter or Space on it) to see who else carried it.
+  if (window.customElements && !window.customElements.get('quote-trail')) {
+    try {
+      window.customElements.define('quote-trail', class extends HTMLElement {
+        connectedCallback() {
+          if (this.hasAttribute('role')) return;
+          this.setAttribute('role', 'button');
+          this.setAttribute('tabindex', '0');
+          this.setAttribute('aria-label', 'Show which outlets carried this quotation: ' + this.textContent.trim().slice(0, 120));
+          var el = this, open = function () { ns.show(el.textContent.replace(/\s+/g, ' ').trim(), el.getBoundingClientRect()); };
+          this.addEventListener('click', open);
+          this.addEventListener('keydown', function (ev) {
+            if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); }
+          });
+        }
+      });
+    } catch (e) { /* a page that defined it first keeps its own */ }
+  }
+
   if (ext) {
     // The context-menu item and the keyboard command.
     ext.runtime.onMessage.addListener(function (msg) {
