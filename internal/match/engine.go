@@ -2,7 +2,7 @@ package match
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -151,10 +151,10 @@ func New(x *index.Index) *Engine {
 	e.maxW = math.Log(n / 0.5)
 	e.textWeight = make([]float64, len(e.quotes))
 	for qi, ids := range e.quotes {
-		seen := map[int32]bool{}
+		seen := map[int32]int32{}
 		for _, id := range ids {
-			if !seen[id] {
-				seen[id] = true
+			if seen[id] == 0 {
+				seen[id] = 1
 				e.textWeight[qi] += e.weight[id]
 			}
 		}
@@ -196,8 +196,7 @@ type query struct {
 	ids   []int32
 	w     []float64
 	total float64
-	count map[int32]int     // how many times each token stands in the selection
-	tw    map[int32]float64 // its weight
+	count map[int32]int32 // how many times each token stands in the selection
 }
 
 func (e *Engine) prepare(sel string) query {
@@ -211,10 +210,9 @@ func (e *Engine) prepare(sel string) query {
 		}
 		q.total += q.w[i]
 	}
-	q.count, q.tw = make(map[int32]int, len(q.ids)), make(map[int32]float64, len(q.ids))
-	for i, id := range q.ids {
+	q.count = make(map[int32]int32, len(q.ids))
+	for _, id := range q.ids {
 		q.count[id]++
-		q.tw[id] = q.w[i]
 	}
 	return q
 }
@@ -225,14 +223,14 @@ func (e *Engine) prepare(sel string) query {
 // sharing one word can cover no more than that word's weight; the
 // alignment can only lower the share. A quotation all of whose words are
 // in the selection may still be a fragment of it.
-func (q query) mayMatch(cand []int32) bool {
+func (q query) mayMatch(cand []int32, weight []float64) bool {
 	shared, matched := 0.0, 0
 	inside := true
-	used := make(map[int32]int, 8)
+	used := make(map[int32]int32, 8)
 	for _, id := range cand {
 		if used[id] < q.count[id] {
 			used[id]++
-			shared += q.tw[id]
+			shared += weight[id]
 			matched++
 		} else {
 			inside = false
@@ -297,13 +295,17 @@ func (e *Engine) Lookup(sel string) Result {
 		m  Match
 		ok bool
 	}
-	seen := map[int32]verdict{}
+	seen := map[int32]int32{} // first copy → 1 + its verdict's index
+	var verdicts []verdict
 	for _, qi := range e.candidates(q) {
 		first := e.firstCopy[qi]
-		v, done := seen[first]
-		if !done {
+		var v verdict
+		if k := seen[first]; k > 0 {
+			v = verdicts[k-1]
+		} else {
 			v.m, v.ok, dp = e.score(q, int(qi), dp)
-			seen[first] = v
+			verdicts = append(verdicts, v)
+			seen[first] = int32(len(verdicts))
 		}
 		if v.ok {
 			m := v.m
@@ -320,15 +322,15 @@ func (e *Engine) Lookup(sel string) Result {
 	for _, m := range best {
 		direct = append(direct, m)
 	}
-	sort.Slice(direct, func(i, j int) bool { return direct[i].Article < direct[j].Article })
-	viaUtterance := map[int]bool{}
+	slices.SortFunc(direct, func(a, b Match) int { return a.Article - b.Article })
+	viaUtterance := map[int32]int32{}
 	for _, m := range direct {
 		if m.Quote < 0 || m.Kind == Partial {
 			continue
 		}
 		for _, other := range e.byUtt[e.x.Quotes[m.Quote].Utterance] {
 			a := e.x.Quotes[other].Article
-			if old, ok := best[a]; ok && !viaUtterance[a] {
+			if old, ok := best[a]; ok && viaUtterance[int32(a)] == 0 {
 				continue // the article matched on its own
 			} else if ok && old.Quote == other {
 				continue
@@ -341,7 +343,7 @@ func (e *Engine) Lookup(sel string) Result {
 			}
 			if old, ok := best[a]; !ok || s > old.Score {
 				best[a] = Match{Article: a, Quote: other, Kind: Variant, Score: s}
-				viaUtterance[a] = true
+				viaUtterance[int32(a)] = 1
 			}
 		}
 	}
@@ -355,26 +357,41 @@ func (e *Engine) Lookup(sel string) Result {
 	for _, m := range best {
 		res.Matches = append(res.Matches, m)
 	}
-	sort.Slice(res.Matches, func(i, j int) bool {
-		a, b := res.Matches[i], res.Matches[j]
+	slices.SortFunc(res.Matches, func(a, b Match) int {
 		if (a.Kind == Text) != (b.Kind == Text) {
-			return b.Kind == Text // quoted carriers before plain-text ones
+			if b.Kind == Text {
+				return -1 // quoted carriers before plain-text ones
+			}
+			return 1
 		}
 		if a.Score != b.Score {
-			return a.Score > b.Score
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
 		}
-		if ra, rb := kindRank[a.Kind], kindRank[b.Kind]; ra != rb {
-			return ra < rb
+		if ra, rb := kindRank(a.Kind), kindRank(b.Kind); ra != rb {
+			return ra - rb
 		}
-		return a.Article < b.Article
+		return a.Article - b.Article
 	})
 	return res
 }
 
-var kindRank = map[string]int{Exact: 0, Variant: 1, Partial: 2, Text: 3}
+func kindRank(kind string) int {
+	switch kind {
+	case Exact:
+		return 0
+	case Variant:
+		return 1
+	case Partial:
+		return 2
+	}
+	return 3
+}
 
 func better(a, b Match) bool {
-	if kindRank[a.Kind] != kindRank[b.Kind] && (a.Kind == Text || b.Kind == Text) {
+	if kindRank(a.Kind) != kindRank(b.Kind) && (a.Kind == Text || b.Kind == Text) {
 		return a.Kind != Text
 	}
 	return a.Score > b.Score
@@ -392,13 +409,13 @@ func (e *Engine) candidates(q query) []int32 {
 	// Accumulate, for each distinct quotation text, the weight of the
 	// selection's words it holds.
 	touched := sc.touched[:0]
-	done := make(map[int32]bool, len(q.ids))
+	done := make(map[int32]int32, len(q.ids))
 	for _, id := range q.ids {
-		if id < 0 || int(id) >= len(e.post) || done[id] {
+		if id < 0 || int(id) >= len(e.post) || done[id] > 0 {
 			continue
 		}
-		done[id] = true
-		w := float32(q.tw[id])
+		done[id] = 1
+		w := float32(e.weight[id])
 		for _, qi := range e.post[id] {
 			if e.firstCopy[qi] != qi {
 				continue
@@ -429,11 +446,14 @@ func (e *Engine) candidates(q query) []int32 {
 		}
 	}
 	sc.touched = touched[:0]
-	sort.Slice(keep, func(i, j int) bool {
-		if keep[i].shared != keep[j].shared {
-			return keep[i].shared > keep[j].shared
+	slices.SortFunc(keep, func(a, b cand) int {
+		if a.shared != b.shared {
+			if a.shared > b.shared {
+				return -1
+			}
+			return 1
 		}
-		return keep[i].qi < keep[j].qi
+		return int(a.qi - b.qi)
 	})
 	if len(keep) > MaxCandidates {
 		keep = keep[:MaxCandidates]
@@ -443,7 +463,7 @@ func (e *Engine) candidates(q query) []int32 {
 		out = append(out, c.qi)
 		out = append(out, e.copies[c.qi]...)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 
@@ -530,20 +550,20 @@ func (e *Engine) inText(q query) []int {
 		}
 	}
 	var out []int
-	seen := map[int32]bool{}
+	seen := map[int32]int32{}
 	for _, gid := range e.paraPost[rarest] {
 		ref := e.paraRef[gid]
 		if !containsRun(e.paras[ref.article][ref.paragraph], q.ids) {
 			continue
 		}
 		for _, g := range append([]int32{gid}, e.paraCopies[gid]...) {
-			if a := e.paraRef[g].article; !seen[a] {
-				seen[a] = true
+			if a := e.paraRef[g].article; seen[a] == 0 {
+				seen[a] = 1
 				out = append(out, int(a))
 			}
 		}
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return out
 }
 

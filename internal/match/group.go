@@ -49,13 +49,12 @@ func Group(x *index.Index) {
 		if int(e.firstCopy[i]) != i || qi.Unattributed {
 			continue
 		}
-		q := query{ids: e.quotes[i], count: map[int32]int{}, tw: map[int32]float64{}}
+		q := query{ids: e.quotes[i], count: map[int32]int32{}}
 		q.w = make([]float64, len(q.ids))
 		for k, id := range q.ids {
 			q.w[k] = e.weight[id]
 			q.total += q.w[k]
 			q.count[id]++
-			q.tw[id] = q.w[k]
 		}
 		if q.total == 0 {
 			continue
@@ -65,7 +64,7 @@ func Group(x *index.Index) {
 			if j <= i || int(e.firstCopy[j]) != j || x.Quotes[j].Article == qi.Article || x.Quotes[j].Unattributed {
 				continue
 			}
-			if find(i) != find(j) && q.mayMatch(e.quotes[j]) && e.same(q, j, &dp) {
+			if find(i) != find(j) && q.mayMatch(e.quotes[j], e.weight) && e.same(q, j, &dp) {
 				union(i, j)
 			}
 		}
