@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -27,6 +28,12 @@ func TestExtension(t *testing.T) {
 	defer page.Close()
 
 	exe := chromium(t)
+	// Not t.TempDir: Chromium may still be writing its profile at the end.
+	profile, err := os.MkdirTemp("", "quotetrail-chromium")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-extensions", false),
@@ -35,7 +42,7 @@ func TestExtension(t *testing.T) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelA()
@@ -55,7 +62,7 @@ func TestExtension(t *testing.T) {
 			}
 		}
 	})
-	err := chromedp.Run(ctx, network.Enable(), chromedp.Navigate(page.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery),
+	err = chromedp.Run(ctx, network.Enable(), chromedp.Navigate(page.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery),
 		chromedp.Sleep(500e6), // the content script loads at document_idle
 		chromedp.Evaluate(`(() => {
 			const t = document.getElementById('q').firstChild, i = t.data.indexOf('The U.S.'), r = document.createRange();
