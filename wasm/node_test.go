@@ -109,3 +109,57 @@ func jsonEqual(t *testing.T, a, b []byte) bool {
 	ya, _ := json.Marshal(y)
 	return bytes.Equal(xa, ya)
 }
+
+// refsScript counts the JavaScript values the Go side holds (wasm_exec.js
+// keeps them in go._values, with go._idPool listing freed slots) before
+// and after a thousand lookups: lookups must not keep references or
+// callbacks alive.
+const refsScript = `
+const fs = require('fs');
+require(process.env.WASM_EXEC);
+const [wasmPath, indexPath] = process.argv.slice(2);
+const go = new Go();
+const held = () => go._values.length - go._idPool.length;
+globalThis.quotetrail = {engine: {index: new Uint8Array(fs.readFileSync(indexPath)), onready() {
+  const eng = globalThis.quotetrail.engine;
+  for (let i = 0; i < 50; i++) eng.lookup('The U.S. must handle the issue of arms sales to Taiwan with prudence');
+  const before = held();
+  for (let i = 0; i < 1000; i++) eng.lookup(i % 2 ? 'rock solid' : 'The United States must treat the issue of arms sales to Taiwan with caution');
+  console.log(JSON.stringify({before, after: held()}));
+  process.exit(0);
+}}};
+WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go.run(r.instance));
+`
+
+func TestWasmHoldsNoReferencesPerLookup(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	dir := t.TempDir()
+	wasm := filepath.Join(dir, "engine.wasm")
+	cmd := exec.Command("go", "build", "-o", wasm, ".")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build wasm: %v\n%s", err, out)
+	}
+	root, _ := exec.Command("go", "env", "GOROOT").Output()
+	files, _ := build.CorpusFiles("../corpus")
+	x, _ := build.Index(files)
+	os.WriteFile(filepath.Join(dir, "index.qti"), index.Marshal(x), 0o644)
+	os.WriteFile(filepath.Join(dir, "refs.js"), []byte(refsScript), 0o644)
+	run := exec.Command(node, filepath.Join(dir, "refs.js"), wasm, filepath.Join(dir, "index.qti"))
+	run.Env = append(run.Environ(), "WASM_EXEC="+filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"))
+	out, err := run.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	var held struct{ Before, After int }
+	if err := json.Unmarshal(out, &held); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	t.Logf("JS values held by Go: %d before, %d after 1,000 lookups", held.Before, held.After)
+	if held.After > held.Before {
+		t.Errorf("lookups leave JS values (or callbacks) held: %d → %d", held.Before, held.After)
+	}
+}
