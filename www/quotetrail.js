@@ -417,6 +417,16 @@
   }
   document.addEventListener('mouseup', later, true);
   document.addEventListener('touchend', later, true);
+  // On touch screens a selection is made with long-press and handles, and
+  // no event marks its end: wait until it has stayed put for a moment.
+  try {
+    if (window.matchMedia && window.matchMedia('(pointer: coarse)').matches) {
+      document.addEventListener('selectionchange', function () {
+        clearTimeout(pending);
+        pending = setTimeout(onSelectionEnd, 600);
+      });
+    }
+  } catch (e) { /* never into the page */ }
   document.addEventListener('keyup', function (ev) {
     if (ev.shiftKey || ev.key === 'Shift' || (ev.key === 'a' && (ev.ctrlKey || ev.metaKey))) later(ev);
   }, true);
