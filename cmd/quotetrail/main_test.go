@@ -201,7 +201,7 @@ func TestLookupExitStatus(t *testing.T) {
 		t.Errorf("missing explicit index: exit %d, want 2 (%s)", code, out)
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "bad.qti"), []byte("QTIX\x01\x00\x00\x00garbage-garbage"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.qti"), []byte("QTIX\x02\x00\x00\x00garbage-garbage"), 0o644)
 	_, errOut, code := runCmd(t, "lookup", "-index", filepath.Join(dir, "bad.qti"), "x y z")
 	if code != 2 || !strings.Contains(errOut, "damaged") {
 		t.Errorf("damaged index: exit %d, %q", code, errOut)

@@ -78,6 +78,7 @@ func Index(files []string) (*index.Index, []FileError) {
 		}
 		Add(x, Stem(f), ex)
 	}
+	match.Tokenize(x)
 	match.Group(x)
 	return x, bad
 }

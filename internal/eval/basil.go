@@ -80,6 +80,7 @@ func Basil(dir string) (BasilResult, error) {
 		triplet[ai], byUUID[b.UUID] = b.Triplet, ai
 		texts = append(texts, " "+textnorm.Normalize(strings.Join(a.Paragraphs, " "))+" ")
 	}
+	match.Tokenize(x)
 	match.Group(x)
 	e := match.New(x)
 	r.Articles = len(x.Articles)

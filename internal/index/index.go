@@ -9,7 +9,7 @@ import (
 )
 
 // Version is the format version this package writes and reads.
-const Version = 1
+const Version = 2
 
 const (
 	magic      = "QTIX"
@@ -51,6 +51,27 @@ type Quote struct {
 type Index struct {
 	Articles []Article
 	Quotes   []Quote
+	// Tokens are the normalized words of every paragraph and quotation as
+	// ids into Vocab, written at build time (match.Tokenize) so that the
+	// engine does not tokenize the corpus when it loads. All three are
+	// empty or all are set.
+	Vocab       []string
+	ParaTokens  [][][]int32 // [article][paragraph]
+	QuoteTokens [][]int32
+}
+
+// HasTokens reports whether x carries the tokens of all its paragraphs
+// and quotations.
+func (x *Index) HasTokens() bool {
+	if len(x.Vocab) == 0 || len(x.ParaTokens) != len(x.Articles) || len(x.QuoteTokens) != len(x.Quotes) {
+		return false
+	}
+	for ai, a := range x.Articles {
+		if len(x.ParaTokens[ai]) != len(a.Paragraphs) {
+			return false
+		}
+	}
+	return true
 }
 
 // Marshal encodes x in the current format.
@@ -86,7 +107,33 @@ func Marshal(x *Index) []byte {
 			p = appendString(p, s)
 		}
 	}
+	vocab := x.Vocab
+	if !x.HasTokens() {
+		vocab = nil
+	}
+	p = binary.AppendUvarint(p, uint64(len(vocab)))
+	for _, w := range vocab {
+		p = appendString(p, w)
+	}
+	if len(vocab) > 0 {
+		for _, paras := range x.ParaTokens {
+			for _, ids := range paras {
+				p = appendIDs(p, ids)
+			}
+		}
+		for _, ids := range x.QuoteTokens {
+			p = appendIDs(p, ids)
+		}
+	}
 	return frame(p)
+}
+
+func appendIDs(p []byte, ids []int32) []byte {
+	p = binary.AppendUvarint(p, uint64(len(ids)))
+	for _, id := range ids {
+		p = binary.AppendUvarint(p, uint64(id))
+	}
+	return p
 }
 
 // frame puts the header (magic, version, length, checksum) before payload.
@@ -160,6 +207,23 @@ func Read(data []byte) (*Index, error) {
 		}
 		x.Quotes = append(x.Quotes, q)
 	}
+	if nv := r.count(); r.err == nil && nv > 0 {
+		x.Vocab = make([]string, 0, nv)
+		for i := 0; i < nv && r.err == nil; i++ {
+			x.Vocab = append(x.Vocab, r.str())
+		}
+		x.ParaTokens = make([][][]int32, len(x.Articles))
+		for ai, a := range x.Articles {
+			x.ParaTokens[ai] = make([][]int32, len(a.Paragraphs))
+			for pi := range a.Paragraphs {
+				x.ParaTokens[ai][pi] = r.ids(nv)
+			}
+		}
+		x.QuoteTokens = make([][]int32, len(x.Quotes))
+		for qi := range x.Quotes {
+			x.QuoteTokens[qi] = r.ids(nv)
+		}
+	}
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -231,6 +295,23 @@ func (r *reader) count() int {
 		return 0
 	}
 	return int(v)
+}
+
+// ids reads a list of token ids, each below vocab.
+func (r *reader) ids(vocab int) []int32 {
+	n := r.count()
+	if r.err != nil {
+		return nil
+	}
+	out := make([]int32, n)
+	for i := range out {
+		v := r.uvarint()
+		if r.err == nil && v >= uint64(vocab) {
+			r.err = damaged("token id out of range")
+		}
+		out[i] = int32(v)
+	}
+	return out
 }
 
 func (r *reader) byte() byte {

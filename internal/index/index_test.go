@@ -20,6 +20,9 @@ func sample() *Index {
 				Speaker: "Xi Jinping", SpeakerText: "he", Cue: "said", Channel: "Foreign Ministry"},
 			{Article: 1, Paragraph: 1, Start: 3, End: 10, Utterance: 0, Partial: true, Text: "Caution", Channel: "Xinhua"},
 		},
+		Vocab:       []string{"the", "united", "state", "caution", "he", "warned", "x"},
+		ParaTokens:  [][][]int32{{{0, 1, 2, 4}}, {{6}, {3, 4, 5}}},
+		QuoteTokens: [][]int32{{0, 1, 2}, {3}},
 	}
 }
 
@@ -60,6 +63,22 @@ func TestRefusesDamage(t *testing.T) {
 	}
 	if _, err := Read([]byte("<html>")); !errors.Is(err, ErrNotIndex) {
 		t.Errorf("bad magic: %v", err)
+	}
+}
+
+// TestTokenIDsChecked: a token id beyond the vocabulary is damage.
+func TestTokenIDsChecked(t *testing.T) {
+	x := sample()
+	x.QuoteTokens[1] = []int32{int32(len(x.Vocab))}
+	if _, err := Read(Marshal(x)); err == nil {
+		t.Errorf("Read accepted a token id beyond the vocabulary")
+	}
+	// Without tokens the index is still valid: the engine tokenizes.
+	y := sample()
+	y.Vocab, y.ParaTokens, y.QuoteTokens = nil, nil, nil
+	got, err := Read(Marshal(y))
+	if err != nil || got.HasTokens() {
+		t.Errorf("index without tokens: %v, HasTokens %v", err, got != nil && got.HasTokens())
 	}
 }
 

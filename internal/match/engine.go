@@ -79,6 +79,15 @@ func New(x *index.Index) *Engine {
 	e := &Engine{x: x, vocab: map[string]int32{}, byUtt: map[int][]int{}, copies: map[int32][]int32{}}
 	e.scratch.New = func() any { return &scratch{} }
 	var df []int
+	// An index written by the build carries its tokens: loading it is then
+	// integer work only. One without them is tokenized here.
+	stored := x.HasTokens()
+	if stored {
+		df = make([]int, len(x.Vocab))
+		for i, w := range x.Vocab {
+			e.vocab[w] = int32(i)
+		}
+	}
 	var stamp []int32 // stamp[id] = last document (+1) that counted id
 	mark := func(id, doc int32) bool {
 		for int(id) >= len(stamp) {
@@ -105,7 +114,12 @@ func New(x *index.Index) *Engine {
 				continue
 			}
 			firstPara[p] = gid
-			ids := e.intern(textnorm.Words(p), &df)
+			var ids []int32
+			if stored {
+				ids = x.ParaTokens[ai][pi]
+			} else {
+				ids = e.intern(textnorm.Words(p), &df)
+			}
 			e.paras[ai][pi] = ids
 			for _, id := range ids {
 				if mark(id, gid) {
@@ -131,7 +145,12 @@ func New(x *index.Index) *Engine {
 			firstOf[q.Text] = int32(qi)
 			e.firstCopy[qi] = int32(qi)
 		}
-		ids := e.intern(textnorm.Words(q.Text), &df)
+		var ids []int32
+		if stored {
+			ids = x.QuoteTokens[qi]
+		} else {
+			ids = e.intern(textnorm.Words(q.Text), &df)
+		}
 		e.quotes[qi] = ids
 		for _, id := range ids {
 			if mark(id, int32(ndocs+qi)) {

@@ -204,3 +204,25 @@ func TestDiffersMarksTheOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStoredTokensAnswerAlike: an engine loaded from the index's stored
+// tokens answers exactly as one that tokenizes the text itself.
+func TestStoredTokensAnswerAlike(t *testing.T) {
+	e, x := seedEngine(t)
+	if !x.HasTokens() {
+		t.Fatal("the build wrote no tokens")
+	}
+	bare := *x
+	bare.Vocab, bare.ParaTokens, bare.QuoteTokens = nil, nil, nil
+	e2 := match.New(&bare)
+	cases, err := eval.ReadLookups("testdata/lookups-project.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		a, b := e.Lookup(c.Query), e2.Lookup(c.Query)
+		if !slices.Equal(a.Matches, b.Matches) {
+			t.Errorf("%q: stored tokens give %v, tokenizing gives %v", c.Query, a.Matches, b.Matches)
+		}
+	}
+}
