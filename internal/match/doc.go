@@ -3,17 +3,23 @@
 //
 // A lookup normalizes the selection with textnorm (keeping only the words
 // inside quotation marks when the selection holds quoted words and their
-// attribution), collects candidate quotations through an inverted index
-// of their tokens, rarest tokens first, and aligns each candidate with the
-// selection (align.go): a longest common subsequence weighted by each
-// token's rarity in the corpus, with partial credit for a word or two
-// substituted between aligned words ("handle … with prudence" / "treat …
-// with caution"). The score is containment: the share of the selection's
-// weight that the candidate covers, so a short selection inside a long
-// quotation is a full match. Quotations that the build grouped into one
-// utterance (group.go) are returned together, each in its outlet's
-// wording. Selections that are no quotation are looked for in the
-// articles' plain text.
+// attribution) and gathers candidates (engine.go): each of its words adds
+// its weight (its rarity) to every distinct quotation text holding it;
+// texts that cannot reach the cut-off are dropped and the best
+// MaxCandidates by shared weight are aligned with the selection
+// (align.go): a longest common subsequence weighted by rarity, with
+// partial credit for a word or two substituted between aligned words
+// ("handle … with prudence" / "treat … with caution"). The score is
+// containment: the share of the selection's weight that the candidate
+// covers, so a short selection inside a long quotation is a full match.
+// Quotations printed word for word by several articles are aligned once.
+// Quotations that the build grouped into one utterance (group.go) are
+// returned together, each in its outlet's wording, with the words that
+// differ from the selection (entry.go). Selections that are no quotation
+// are looked for in the articles' plain text through postings of the
+// paragraphs holding their rarest word. Tokenize (group.go) stores every
+// paragraph's and quotation's tokens in the index at build time, so that
+// loading an index does no tokenizing.
 //
 // The engine owns its cut-off: below it nothing is returned.
 package match
