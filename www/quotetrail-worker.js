@@ -14,13 +14,15 @@ async function init(base, indexURL) {
     if (!resp.ok) throw new Error('index: HTTP ' + resp.status);
     var idx = new Uint8Array(await resp.arrayBuffer());
     var go = new self.Go();
-    var wasmURL = new URL('engine.wasm', base).href;
+    var wasmResp = await fetch(new URL('engine.wasm', base).href);
+    if (!wasmResp.ok) throw new Error('engine: HTTP ' + wasmResp.status);
+    var bytes = await wasmResp.arrayBuffer();
     var inst;
     try {
-      inst = (await WebAssembly.instantiateStreaming(fetch(wasmURL), go.importObject)).instance;
+      inst = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
     } catch (e) {
-      if (e instanceof WebAssembly.CompileError) throw e;
-      inst = (await WebAssembly.instantiate(await (await fetch(wasmURL)).arrayBuffer(), go.importObject)).instance;
+      // Valid bytes that will not compile: the page's policy forbids it.
+      throw e instanceof WebAssembly.CompileError && WebAssembly.validate(bytes) ? new Error('csp') : e;
     }
     await new Promise(function (resolve, reject) {
       self.quotetrail = { engine: { index: idx, onready: resolve } };
@@ -30,8 +32,7 @@ async function init(base, indexURL) {
     engine = self.quotetrail.engine;
     self.postMessage({ type: 'ready' });
   } catch (e) {
-    fail(e instanceof WebAssembly.CompileError || /Content Security Policy|CSP|unsafe-eval/i.test(String(e && e.message))
-      ? 'csp' : (e && e.message) || e);
+    fail((e && e.message) || e);
   }
 }
 

@@ -37,31 +37,46 @@
   function startWorker() {
     var url = new URL('quotetrail-worker.js', base).href, w;
     try {
-      w = new Worker(url);
+      try {
+        w = new Worker(url);
+      } catch (e) {
+        var blob = new Blob(['importScripts(' + JSON.stringify(url) + ');'], { type: 'text/javascript' });
+        w = new Worker(URL.createObjectURL(blob));
+      }
     } catch (e) {
-      var blob = new Blob(['importScripts(' + JSON.stringify(url) + ');'], { type: 'text/javascript' });
-      w = new Worker(URL.createObjectURL(blob));
+      return Promise.reject(e); // a policy without workers: the page runs the engine
     }
     return new Promise(function (resolve, reject) {
-      var calls = {}, next = 0;
+      var calls = {}, next = 0, timer = 0, started = false;
+      // A worker that failed is stopped, so it holds no memory while the
+      // page tries on its own.
+      var fail = function (err) {
+        clearTimeout(timer);
+        if (!started) w.terminate();
+        reject(err);
+      };
       w.onmessage = function (ev) {
         var m = ev.data || {};
         if (m.type === 'ready') {
+          started = true;
+          clearTimeout(timer);
           resolve({
             lookup: function (text) {
               return new Promise(function (res) { var id = ++next; calls[id] = res; w.postMessage({ type: 'lookup', id: id, text: text }); });
             }
           });
         } else if (m.type === 'error') {
-          reject(m.message === 'csp' ? cspError(m.message) : new Error(m.message));
+          var err = m.message === 'csp' ? cspError(m.message) : new Error(m.message);
+          err.final = true; // the page would fail the same way: no second try
+          fail(err);
         } else if (m.type === 'result' && calls[m.id]) {
           calls[m.id](m.result);
           delete calls[m.id];
         }
       };
-      w.onerror = function (ev) { if (ev && ev.preventDefault) ev.preventDefault(); reject(new Error('the engine worker failed')); };
+      w.onerror = function (ev) { if (ev && ev.preventDefault) ev.preventDefault(); fail(new Error('the engine worker failed')); };
       w.postMessage({ type: 'init', base: base.href, index: indexURL.href });
-      setTimeout(function () { reject(new Error('the engine did not start')); }, 30000);
+      timer = setTimeout(function () { fail(new Error('the engine did not start')); }, 30000);
     });
   }
   function loadScript(src) {
@@ -69,6 +84,7 @@
       var s = document.createElement('script');
       s.src = src;
       s.async = true;
+      if (script && script.nonce) s.nonce = script.nonce; // a nonce-based policy admits it
       s.onload = resolve;
       s.onerror = function () { reject(new Error('could not load ' + src)); };
       (document.head || document.documentElement).appendChild(s);
@@ -82,9 +98,14 @@
     var idx = new Uint8Array(await idxResp.arrayBuffer());
     var go = new window.Go();
     var inst;
+    var wasmResp = await fetch(new URL('engine.wasm', base).href);
+    if (!wasmResp.ok) throw new Error('engine: HTTP ' + wasmResp.status);
+    var bytes = await wasmResp.arrayBuffer();
     try {
-      inst = (await WebAssembly.instantiate(await (await fetch(new URL('engine.wasm', base).href)).arrayBuffer(), go.importObject)).instance;
-    } catch (e) { throw cspError(e); }
+      inst = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
+    } catch (e) {
+      throw e instanceof WebAssembly.CompileError && WebAssembly.validate(bytes) ? cspError(e) : e;
+    }
     var engine = await new Promise(function (resolve, reject) {
       ns.engine = { index: idx, onready: function () { resolve(ns.engine); } };
       Promise.resolve(go.run(inst)).then(function () { reject(new Error('the engine stopped')); }, reject);
@@ -122,7 +143,7 @@
     } else {
       enginePromise = (typeof Worker === 'function' ? startWorker() : Promise.reject(new Error('no workers')))
         .catch(function (e) {
-          if (e && /security policy/.test(e.message)) throw e; // the page forbids WebAssembly: no second try
+          if (e && e.final) throw e; // the engine or the index itself failed: the page would too
           return startInPage();
         });
     }
@@ -134,7 +155,11 @@
 
   /** lookup(text) → Promise of {query, matches:[…]}, the JSON contract. */
   ns.lookup = function (text) {
-    return loadEngine().then(function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2)); });
+    return loadEngine().then(function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2)); })
+      .then(function (res) {
+        if (!res || res.error || !Array.isArray(res.matches)) throw new Error('quotetrail could not answer' + (res && res.error ? ': ' + res.error : '.'));
+        return res;
+      });
   };
   // Load the engine when the browser is idle, so the first card is quick;
   // nothing is fetched before the page has loaded.
@@ -210,16 +235,18 @@
     document.body.appendChild(host);
   }
 
+  // place sets the card beside rect (viewport coordinates), inside the
+  // viewport. Offsets are taken from the host itself, so a positioned or
+  // transformed body does not move the card away from the selection.
   function place(rect) {
     var w = Math.min(440, window.innerWidth - 16);
-    var sx = window.scrollX, sy = window.scrollY;
-    var left = Math.max(8, Math.min(rect.left, window.innerWidth - w - 8)) + sx;
-    var top = rect.bottom + 8 + sy;
-    card.style.left = left + 'px';
-    card.style.top = top + 'px';
+    var origin = host.getBoundingClientRect();
+    var left = Math.max(8, Math.min(rect.left, window.innerWidth - w - 8));
+    card.style.left = (left - origin.left) + 'px';
+    card.style.top = (rect.bottom + 8 - origin.top) + 'px';
     card.hidden = false;
     var h = card.getBoundingClientRect().height;
-    if (rect.bottom + 8 + h > window.innerHeight && rect.top - 8 - h > 0) card.style.top = (rect.top - 8 - h + sy) + 'px';
+    if (rect.bottom + 8 + h > window.innerHeight && rect.top - 8 - h > 0) card.style.top = (rect.top - 8 - h - origin.top) + 'px';
   }
 
   function fragmentLink(url, quote) {
@@ -422,6 +449,8 @@
   try {
     if (window.matchMedia && window.matchMedia('(pointer: coarse)').matches) {
       document.addEventListener('selectionchange', function () {
+        var a = document.activeElement;
+        if (a && (a === host || a.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName))) return; // editing, or the card
         clearTimeout(pending);
         pending = setTimeout(onSelectionEnd, 600);
       });

@@ -12,6 +12,8 @@ const ready = new Promise((resolve, reject) => {
   }
   const s = document.createElement('script');
   s.src = new URL('quotetrail.js', here).href;
+  const self = document.querySelector('script[type="module"][src*="quotetrail.mjs"]');
+  if (self && self.nonce) s.nonce = self.nonce; // a nonce-based policy admits it
   const index = here.searchParams.get('index');
   if (index) s.setAttribute('data-index', new URL(index, document.baseURI).href);
   s.onload = () => resolve(window.quotetrail);

@@ -15,9 +15,9 @@ function engine() {
     var go = new self.Go();
     var wasm = await (await fetch(api.runtime.getURL('engine.wasm'))).arrayBuffer();
     var inst = (await WebAssembly.instantiate(wasm, go.importObject)).instance;
-    await new Promise(function (resolve) {
+    await new Promise(function (resolve, reject) {
       self.quotetrail = { engine: { index: idx, onready: resolve } };
-      go.run(inst);
+      Promise.resolve(go.run(inst)).then(function () { reject(new Error('the engine stopped')); }, reject);
     });
     if (self.quotetrail.engine.error) throw new Error(self.quotetrail.engine.error);
     return self.quotetrail.engine;
@@ -37,10 +37,11 @@ api.runtime.onInstalled.addListener(function () {
   api.contextMenus.create({ id: 'quotetrail', title: 'Look up with quotetrail', contexts: ['selection'] });
 });
 api.contextMenus.onClicked.addListener(function (info, tab) {
-  if (info.menuItemId === 'quotetrail' && tab && tab.id >= 0) api.tabs.sendMessage(tab.id, { type: 'show', text: info.selectionText });
+  // Tabs opened before the extension have no content script: nothing to do there.
+  if (info.menuItemId === 'quotetrail' && tab && tab.id >= 0) Promise.resolve(api.tabs.sendMessage(tab.id, { type: 'show', text: info.selectionText })).catch(function () {});
 });
 api.commands.onCommand.addListener(function (command, tab) {
   if (command !== 'quotetrail-lookup') return;
-  var send = function (t) { if (t && t.id >= 0) api.tabs.sendMessage(t.id, { type: 'show-selection' }); };
+  var send = function (t) { if (t && t.id >= 0) Promise.resolve(api.tabs.sendMessage(t.id, { type: 'show-selection' })).catch(function () {}); };
   if (tab) send(tab); else api.tabs.query({ active: true, currentWindow: true }).then(function (ts) { send(ts[0]); });
 });
