@@ -19,6 +19,7 @@
 //	               byte flags (1 inferred, 2 partial, 4 unattributed);
 //	               str text, speaker, speaker_text, cue, channel,
 //	               channel_text, attribution
+//	  str      the normalization of the tokens (textnorm.Version), or ""
 //	  uvarint  vocabulary size V, then V str (normalized words)
 //	  when V > 0: per article, per paragraph, then per quotation:
 //	               uvarint n, n uvarint token ids (each < V)

@@ -55,6 +55,7 @@ type Index struct {
 	// ids into Vocab, written at build time (match.Tokenize) so that the
 	// engine does not tokenize the corpus when it loads. All three are
 	// empty or all are set.
+	TokensOf    string // the normalization that made them (textnorm.Version)
 	Vocab       []string
 	ParaTokens  [][][]int32 // [article][paragraph]
 	QuoteTokens [][]int32
@@ -107,10 +108,11 @@ func Marshal(x *Index) []byte {
 			p = appendString(p, s)
 		}
 	}
-	vocab := x.Vocab
+	vocab, of := x.Vocab, x.TokensOf
 	if !x.HasTokens() {
-		vocab = nil
+		vocab, of = nil, ""
 	}
+	p = appendString(p, of)
 	p = binary.AppendUvarint(p, uint64(len(vocab)))
 	for _, w := range vocab {
 		p = appendString(p, w)
@@ -207,6 +209,7 @@ func Read(data []byte) (*Index, error) {
 		}
 		x.Quotes = append(x.Quotes, q)
 	}
+	x.TokensOf = r.str()
 	if nv := r.count(); r.err == nil && nv > 0 {
 		x.Vocab = make([]string, 0, nv)
 		for i := 0; i < nv && r.err == nil; i++ {
@@ -279,7 +282,7 @@ func (r *reader) uvarint() uint64 {
 // int reads a non-negative int no larger than the payload could address.
 func (r *reader) int() int {
 	v := r.uvarint()
-	if v > 1<<31 {
+	if v >= 1<<31 {
 		r.err = damaged("number out of range")
 		return 0
 	}

@@ -20,6 +20,7 @@ func sample() *Index {
 				Speaker: "Xi Jinping", SpeakerText: "he", Cue: "said", Channel: "Foreign Ministry"},
 			{Article: 1, Paragraph: 1, Start: 3, End: 10, Utterance: 0, Partial: true, Text: "Caution", Channel: "Xinhua"},
 		},
+		TokensOf:    "textnorm-test",
 		Vocab:       []string{"the", "united", "state", "caution", "he", "warned", "x"},
 		ParaTokens:  [][][]int32{{{0, 1, 2, 4}}, {{6}, {3, 4, 5}}},
 		QuoteTokens: [][]int32{{0, 1, 2}, {3}},
@@ -75,7 +76,7 @@ func TestTokenIDsChecked(t *testing.T) {
 	}
 	// Without tokens the index is still valid: the engine tokenizes.
 	y := sample()
-	y.Vocab, y.ParaTokens, y.QuoteTokens = nil, nil, nil
+	y.TokensOf, y.Vocab, y.ParaTokens, y.QuoteTokens = "", nil, nil, nil
 	got, err := Read(Marshal(y))
 	if err != nil || got.HasTokens() {
 		t.Errorf("index without tokens: %v, HasTokens %v", err, got != nil && got.HasTokens())

@@ -81,7 +81,7 @@ func New(x *index.Index) *Engine {
 	var df []int
 	// An index written by the build carries its tokens: loading it is then
 	// integer work only. One without them is tokenized here.
-	stored := x.HasTokens()
+	stored := x.HasTokens() && x.TokensOf == textnorm.Version
 	if stored {
 		df = make([]int, len(x.Vocab))
 		for i, w := range x.Vocab {
@@ -316,7 +316,7 @@ func (e *Engine) Lookup(sel string) Result {
 	}
 	seen := map[int32]int32{} // first copy → 1 + its verdict's index
 	var verdicts []verdict
-	for _, qi := range e.candidates(q) {
+	for _, qi := range e.candidates(q, MaxCandidates) {
 		first := e.firstCopy[qi]
 		var v verdict
 		if k := seen[first]; k > 0 {
@@ -419,7 +419,7 @@ func better(a, b Match) bool {
 // candidates returns the quotations that share one of the selection's
 // rarest tokens. A quotation that shares none of them cannot cover the
 // share of the weight the cut-off asks for.
-func (e *Engine) candidates(q query) []int32 {
+func (e *Engine) candidates(q query, limit int) []int32 {
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
 	if len(sc.acc) < len(e.quotes) {
@@ -447,10 +447,10 @@ func (e *Engine) candidates(q query) []int32 {
 	}
 	// Keep the texts that could reach the cut-off: substitutions earn at
 	// most half of the words not shared, so a text must share at least
-	// (2·Accept−1) of the selection's weight, or lie all inside it (a
-	// fragment). Rank them by shared weight and align the best
-	// MaxCandidates: a selection of common words must not make the
-	// lookup align half the corpus.
+	// (2·Accept−1) of the selection's weight, or FragmentCover of its own
+	// (a fragment inside the selection). Rank them by shared weight and
+	// align the best limit: a selection of common words must not make
+	// the lookup align half the corpus.
 	type cand struct {
 		qi     int32
 		shared float32
@@ -460,7 +460,7 @@ func (e *Engine) candidates(q query) []int32 {
 	for _, qi := range touched {
 		shared := sc.acc[qi]
 		sc.acc[qi] = 0
-		if shared >= floor || shared >= float32(e.textWeight[qi])*0.999 {
+		if shared >= floor || shared >= float32(FragmentCover*e.textWeight[qi]) {
 			keep = append(keep, cand{qi, shared})
 		}
 	}
@@ -474,8 +474,8 @@ func (e *Engine) candidates(q query) []int32 {
 		}
 		return int(a.qi - b.qi)
 	})
-	if len(keep) > MaxCandidates {
-		keep = keep[:MaxCandidates]
+	if len(keep) > limit {
+		keep = keep[:limit]
 	}
 	var out []int32
 	for _, c := range keep {

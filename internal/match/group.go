@@ -5,6 +5,10 @@ import (
 	"quotetrail/internal/textnorm"
 )
 
+// groupCandidates bounds the distinct texts compared with each quotation
+// when grouping: more than a lookup aligns, since a build has time.
+const groupCandidates = 1000
+
 // GroupThreshold is the share of each quotation's weight that the other
 // must cover, both ways, for two quotations in different articles to be
 // one utterance. It is the lookup's Accept applied symmetrically, so that
@@ -17,7 +21,7 @@ const GroupThreshold = Accept
 // that the engine loads without tokenizing.
 func Tokenize(x *index.Index) {
 	ids := map[string]int32{}
-	x.Vocab = x.Vocab[:0]
+	x.TokensOf, x.Vocab = textnorm.Version, x.Vocab[:0]
 	toIDs := func(s string) []int32 {
 		words := textnorm.Words(s)
 		out := make([]int32, len(words))
@@ -71,18 +75,25 @@ func Group(x *index.Index) {
 		}
 	}
 	// Word-for-word copies are one utterance; the comparisons below run
-	// once per distinct text (the first copy), which keeps syndicated
-	// corpora from multiplying the work.
+	// once per distinct text, from its first attributed copy (rep), which
+	// keeps syndicated corpora from multiplying the work. Titles and scare
+	// quotes ("Face the Nation") recur across unrelated stories: they are
+	// no utterance to group.
+	rep := map[int32]int{}
 	for i := range x.Quotes {
-		if f := int(e.firstCopy[i]); f != i && !x.Quotes[i].Unattributed {
-			union(f, i)
+		if x.Quotes[i].Unattributed {
+			continue
+		}
+		f := e.firstCopy[i]
+		if r, ok := rep[f]; ok {
+			union(r, i)
+		} else {
+			rep[f] = i
 		}
 	}
 	var dp []float64
 	for i, qi := range x.Quotes {
-		// Titles and scare quotes ("Face the Nation") recur across
-		// unrelated stories: they are no utterance to group.
-		if int(e.firstCopy[i]) != i || qi.Unattributed {
+		if r, ok := rep[e.firstCopy[i]]; !ok || r != i {
 			continue
 		}
 		q := query{ids: e.quotes[i], count: map[int32]int32{}}
@@ -95,12 +106,12 @@ func Group(x *index.Index) {
 		if q.total == 0 {
 			continue
 		}
-		for _, c := range e.candidates(q) {
-			j := int(c)
-			if j <= i || int(e.firstCopy[j]) != j || x.Quotes[j].Article == qi.Article || x.Quotes[j].Unattributed {
+		for _, c := range e.candidates(q, groupCandidates) {
+			j, ok := rep[e.firstCopy[c]]
+			if !ok || j == i || x.Quotes[j].Article == qi.Article || find(i) == find(j) {
 				continue
 			}
-			if find(i) != find(j) && q.mayMatch(e.quotes[j], e.weight) && e.same(q, j, &dp) {
+			if q.mayMatch(e.quotes[j], e.weight) && e.same(q, j, &dp) {
 				union(i, j)
 			}
 		}

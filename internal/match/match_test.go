@@ -226,3 +226,18 @@ func TestStoredTokensAnswerAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherNormalizationIsNotTrusted: tokens stored by another
+// normalization are ignored, and the engine tokenizes the text itself.
+func TestOtherNormalizationIsNotTrusted(t *testing.T) {
+	_, x := seedEngine(t)
+	odd := *x
+	odd.TokensOf = "textnorm-0"
+	odd.QuoteTokens = make([][]int32, len(x.QuoteTokens)) // would match nothing if used
+	for i := range odd.QuoteTokens {
+		odd.QuoteTokens[i] = []int32{0}
+	}
+	if res := match.New(&odd).Lookup("rock solid"); len(res.Matches) != 1 {
+		t.Errorf("with foreign tokens the lookup found %d matches, want 1", len(res.Matches))
+	}
+}

@@ -6,6 +6,11 @@ import (
 	"unicode/utf8"
 )
 
+// Version names this normalization. An index stores it with the tokens it
+// carries; an engine whose normalization differs tokenizes the text
+// itself rather than trust them. Change it with any change to Tokens.
+const Version = "textnorm-1"
+
 // Token is one normalized word and the byte span [Start, End) of the source
 // word it came from. An abbreviation expands to several tokens that share
 // one span.
