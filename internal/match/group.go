@@ -7,7 +7,7 @@ import (
 
 // groupCandidates bounds the distinct texts compared with each quotation
 // when grouping: more than a lookup aligns, since a build has time.
-const groupCandidates = 1000
+const groupCandidates = 300
 
 // GroupThreshold is the share of each quotation's weight that the other
 // must cover, both ways, for two quotations in different articles to be
