@@ -160,3 +160,18 @@ func serverFor(t *testing.T, corpus string) *httptest.Server {
 	t.Cleanup(srv.Close)
 	return srv
 }
+
+// pasteLookup opens the demo at url and looks text up through its paste
+// box, as a reader who pastes a quotation does.
+func pasteLookup(ctx context.Context, t *testing.T, url, text string) {
+	t.Helper()
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(url+"/"),
+		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
+		chromedp.SendKeys(`#paste-text`, text, chromedp.ByQuery),
+		chromedp.Click(`#paste-form button`, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+}

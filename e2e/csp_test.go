@@ -24,15 +24,7 @@ func TestStrictCSPShowsANotice(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
 	const sel = "The U.S. must handle the issue of arms sales to Taiwan with prudence"
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
-		chromedp.SendKeys(`#paste-text`, sel, chromedp.ByQuery),
-		chromedp.Click(`#paste-form button`, chromedp.ByQuery),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pasteLookup(ctx, t, srv.URL, sel)
 	var notice string
 	for i := 0; i < 100 && !strings.Contains(notice, "security policy"); i++ {
 		chromedp.Run(ctx, chromedp.Sleep(100e6), chromedp.Evaluate(`(document.querySelector('[data-quotetrail]') || {shadowRoot: null}).shadowRoot ? document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card').textContent : ''`, &notice))

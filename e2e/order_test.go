@@ -25,17 +25,9 @@ func TestOutletsInOrderOfPublication(t *testing.T) {
 	defer cancel()
 	const sel = "We will build the bridge across the river before the winter comes"
 	var order, earliest string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
-		chromedp.SendKeys(`#paste-text`, sel, chromedp.ByQuery),
-		chromedp.Click(`#paste-form button`, chromedp.ByQuery),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pasteLookup(ctx, t, srv.URL, sel)
 	waitCard(ctx, t, sel)
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		chromedp.Evaluate(`[...document.querySelector('[data-quotetrail]').shadowRoot.querySelectorAll('li .outlet')].map(e => e.textContent).join('|')`, &order),
 		chromedp.Evaluate(`(document.querySelector('[data-quotetrail]').shadowRoot.querySelector('li .earliest') || {closest: () => ({getAttribute: () => ''})}).closest('li').getAttribute('data-outlet')`, &earliest),
 	)

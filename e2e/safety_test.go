@@ -25,17 +25,9 @@ func TestCorpusMarkupIsText(t *testing.T) {
 	const sel = "the quotation with markup in it stays text"
 	var pwned, imgs int
 	var href string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
-		chromedp.SendKeys(`#paste-text`, sel, chromedp.ByQuery),
-		chromedp.Click(`#paste-form button`, chromedp.ByQuery),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pasteLookup(ctx, t, srv.URL, sel)
 	st := waitCard(ctx, t, sel)
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		chromedp.Evaluate(`(window.__pwned || 0)`, &pwned),
 		chromedp.Evaluate(`document.querySelectorAll('img').length + document.querySelector('[data-quotetrail]').shadowRoot.querySelectorAll('img, b').length`, &imgs),
 		chromedp.Evaluate(`[...document.querySelector('[data-quotetrail]').shadowRoot.querySelectorAll('a')].map(a => a.getAttribute('href') || '').join(' ')`, &href),

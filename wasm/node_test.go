@@ -44,14 +44,7 @@ func TestWasmAnswersLikeTheCLI(t *testing.T) {
 		t.Skip("node is not installed: cannot run the wasm engine")
 	}
 	dir := t.TempDir()
-	wasm := filepath.Join(dir, "engine.wasm")
-	cmd := exec.Command("go", "build", "-o", wasm, ".")
-	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build wasm: %v\n%s", err, out)
-	}
-	root, _ := exec.Command("go", "env", "GOROOT").Output()
-	execJS := filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js")
+	wasm, execJS := buildEngine(t, dir)
 
 	files, _ := build.CorpusFiles("../corpus")
 	x, _ := build.Index(files)
@@ -137,19 +130,13 @@ func TestWasmHoldsNoReferencesPerLookup(t *testing.T) {
 		t.Skip("node is not installed")
 	}
 	dir := t.TempDir()
-	wasm := filepath.Join(dir, "engine.wasm")
-	cmd := exec.Command("go", "build", "-o", wasm, ".")
-	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build wasm: %v\n%s", err, out)
-	}
-	root, _ := exec.Command("go", "env", "GOROOT").Output()
+	wasm, execJS := buildEngine(t, dir)
 	files, _ := build.CorpusFiles("../corpus")
 	x, _ := build.Index(files)
 	os.WriteFile(filepath.Join(dir, "index.qti"), index.Marshal(x), 0o644)
 	os.WriteFile(filepath.Join(dir, "refs.js"), []byte(refsScript), 0o644)
 	run := exec.Command(node, filepath.Join(dir, "refs.js"), wasm, filepath.Join(dir, "index.qti"))
-	run.Env = append(run.Environ(), "WASM_EXEC="+filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js"))
+	run.Env = append(run.Environ(), "WASM_EXEC="+execJS)
 	out, err := run.CombinedOutput()
 	if err != nil {
 		t.Fatalf("node: %v\n%s", err, out)
@@ -162,4 +149,18 @@ func TestWasmHoldsNoReferencesPerLookup(t *testing.T) {
 	if held.After > held.Before {
 		t.Errorf("lookups leave JS values (or callbacks) held: %d → %d", held.Before, held.After)
 	}
+}
+
+// buildEngine builds the wasm engine into dir and returns it with the
+// wasm_exec.js of the Go that built it.
+func buildEngine(t *testing.T, dir string) (wasm, execJS string) {
+	t.Helper()
+	wasm = filepath.Join(dir, "engine.wasm")
+	cmd := exec.Command("go", "build", "-o", wasm, ".")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build wasm: %v\n%s", err, out)
+	}
+	root, _ := exec.Command("go", "env", "GOROOT").Output()
+	return wasm, filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm", "wasm_exec.js")
 }
