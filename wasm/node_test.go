@@ -105,7 +105,7 @@ func jsonEqual(t *testing.T, a, b []byte) bool {
 
 // refsScript counts the JavaScript values the Go side holds (wasm_exec.js
 // keeps them in go._values, with go._idPool listing freed slots) before
-// and after a thousand lookups: lookups must not keep references or
+// and during a run of lookups: lookups must not keep references or
 // callbacks alive.
 const refsScript = `
 const fs = require('fs');
@@ -116,9 +116,16 @@ const held = () => go._values.length - go._idPool.length;
 globalThis.quotetrail = {engine: {index: new Uint8Array(fs.readFileSync(indexPath)), onready() {
   const eng = globalThis.quotetrail.engine;
   for (let i = 0; i < 50; i++) eng.lookup('The U.S. must handle the issue of arms sales to Taiwan with prudence');
+  // Go releases the values it handed over when its collector runs, which
+  // depends on its allocations: look for the count to come back down
+  // within 20,000 lookups. A leak (a callback per lookup) only grows.
   const before = held();
-  for (let i = 0; i < 1000; i++) eng.lookup(i % 2 ? 'rock solid' : 'The United States must treat the issue of arms sales to Taiwan with caution');
-  console.log(JSON.stringify({before, after: held()}));
+  let after = Infinity, i = 0;
+  for (; i < 20000 && after > before + 500; i++) {
+    eng.lookup(i % 2 ? 'rock solid' : 'The United States must treat the issue of arms sales to Taiwan with caution');
+    if (i % 500 === 499) after = Math.min(after, held());
+  }
+  console.log(JSON.stringify({before, after: Math.min(after, held()), lookups: i}));
   process.exit(0);
 }}};
 WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go.run(r.instance));
@@ -141,12 +148,12 @@ func TestWasmHoldsNoReferencesPerLookup(t *testing.T) {
 	if err != nil {
 		t.Fatalf("node: %v\n%s", err, out)
 	}
-	var held struct{ Before, After int }
+	var held struct{ Before, After, Lookups int }
 	if err := json.Unmarshal(out, &held); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	t.Logf("JS values held by Go: %d before, %d after 1,000 lookups", held.Before, held.After)
-	if held.After > held.Before {
+	t.Logf("JS values held by Go: %d before, %d after %d lookups", held.Before, held.After, held.Lookups)
+	if held.After > held.Before+500 {
 		t.Errorf("lookups leave JS values (or callbacks) held: %d → %d", held.Before, held.After)
 	}
 }

@@ -105,11 +105,7 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		} else {
 			var files []string
 			if files, err = build.CorpusFiles(*corpus); err == nil {
-				var bad []build.FileError
-				x, bad = build.Index(files)
-				for _, b := range bad {
-					fmt.Fprintf(stderr, "quotetrail eval lookups: left out %v\n", b)
-				}
+				x = indexFiles(files, "eval lookups", stderr)
 			}
 		}
 		if err != nil {

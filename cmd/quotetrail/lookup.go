@@ -77,11 +77,7 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 			return nil, fmt.Errorf("%s not found and no ./corpus to build from: run `make build` or pass -index", path)
 		}
 		fmt.Fprintf(stderr, "quotetrail lookup: %s not built; reading ./corpus\n", path)
-		x, bad := build.Index(files)
-		for _, b := range bad {
-			fmt.Fprintf(stderr, "quotetrail lookup: left out %v\n", b)
-		}
-		return x, nil
+		return indexFiles(files, "lookup", stderr), nil
 	}
 	if err != nil {
 		return nil, err
@@ -132,4 +128,13 @@ func markDiffers(quote string, differs [][2]int) string {
 	}
 	b.WriteString(string(utf16.Decode(u[at:])))
 	return b.String()
+}
+
+// indexFiles builds an index in memory, naming on stderr the files left out.
+func indexFiles(files []string, cmd string, stderr io.Writer) *index.Index {
+	x, bad := build.Index(files)
+	for _, b := range bad {
+		fmt.Fprintf(stderr, "quotetrail %s: left out %v\n", cmd, b)
+	}
+	return x
 }

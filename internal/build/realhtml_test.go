@@ -45,4 +45,9 @@ func TestRealPages(t *testing.T) {
 		}()
 	}
 	t.Logf("%d pages: %d articles (%d quotations), %d named errors", len(pages), ok, quotes, failed)
+	// Named errors are allowed, but a body finder that gave up on the web
+	// would pass on errors alone: most real pages must give an article.
+	if ok < len(pages)*9/10 {
+		t.Errorf("only %d of %d real pages gave an article", ok, len(pages))
+	}
 }

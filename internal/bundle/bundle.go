@@ -148,26 +148,26 @@ func write(out, name string, data []byte, compress bool) (File, error) {
 	if !compress {
 		return f, nil
 	}
-	var gz, br bytes.Buffer
+	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(data)
 	zw.Close()
-	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
-	bw.Write(data)
-	bw.Close()
-	f.Gzip, f.Brotli = gz.Len(), br.Len()
+	br := brotliBytes(data)
+	f.Gzip, f.Brotli = gz.Len(), len(br)
 	if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
 		return f, err
 	}
-	return f, os.WriteFile(p+".br", br.Bytes(), 0o644)
+	return f, os.WriteFile(p+".br", br, 0o644)
 }
 
 // Brotli returns the brotli-compressed size of data at the level the site
 // uses, for size reports.
-func Brotli(data []byte) int {
+func Brotli(data []byte) int { return len(brotliBytes(data)) }
+
+func brotliBytes(data []byte) []byte {
 	var br bytes.Buffer
 	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
 	bw.Write(data)
 	bw.Close()
-	return br.Len()
+	return br.Bytes()
 }

@@ -105,7 +105,7 @@ func Basil(dir string) (BasilResult, error) {
 				continue
 			}
 			r.Quotes++
-			words := " " + textnorm.Normalize(quotedWords(p.Txt)) + " "
+			words := " " + textnorm.Normalize(match.QuotedPart(p.Txt)) + " "
 			res := e.Lookup(p.Txt)
 			returned := map[int]bool{}
 			unrelated := false
@@ -141,21 +141,4 @@ func Basil(dir string) (BasilResult, error) {
 		}
 	}
 	return r, nil
-}
-
-// quotedWords returns the words inside quotation marks in an annotated
-// phrase, or the phrase when it has none: what another outlet would print
-// of it.
-func quotedWords(s string) string {
-	f := textnorm.Fold(s)
-	if strings.Count(f, `"`) < 2 {
-		return strings.Trim(f, `"`)
-	}
-	var b strings.Builder
-	for i, part := range strings.Split(f, `"`) {
-		if i%2 == 1 {
-			b.WriteString(part + " ")
-		}
-	}
-	return b.String()
 }

@@ -79,6 +79,10 @@ func TestPages(t *testing.T) {
 	if r.MetaPages < 100 || r.BodyPages < 150 {
 		t.Errorf("read %d metadata pages and %d body pages: data missing?", r.MetaPages, r.BodyPages)
 	}
+	// Floors a little under today's figures (README), to catch regressions.
+	if r.Body.F1() < 0.85 || r.Fields[0].Recall() < 0.8 {
+		t.Errorf("below the floors (body F1 0.85, title recall 0.8)")
+	}
 }
 
 func TestBasil(t *testing.T) {

@@ -215,11 +215,11 @@ type query struct {
 	ids   []int32
 	w     []float64
 	total float64
-	count map[int32]int32 // how many times each token stands in the selection
+	count map[int32]int32 // how often each token stands in it; set by Group, for mayMatch
 }
 
 func (e *Engine) prepare(sel string) query {
-	words := textnorm.Words(quotedPart(sel))
+	words := textnorm.Words(QuotedPart(sel))
 	q := query{ids: make([]int32, len(words)), w: make([]float64, len(words))}
 	for i, wd := range words {
 		if id, ok := e.vocab[wd]; ok {
@@ -228,10 +228,6 @@ func (e *Engine) prepare(sel string) query {
 			q.ids[i], q.w[i] = -1-int32(i), e.maxW // matches nothing
 		}
 		q.total += q.w[i]
-	}
-	q.count = make(map[int32]int32, len(q.ids))
-	for _, id := range q.ids {
-		q.count[id]++
 	}
 	return q
 }
@@ -265,11 +261,11 @@ func (q query) mayMatch(cand []int32, weight []float64) bool {
 	return matched >= 1 && bound >= Accept*q.total
 }
 
-// quotedPart returns the words inside quotation marks when the selection
+// QuotedPart returns the words inside quotation marks when the selection
 // holds both quoted words and words outside them ("“…,” he said."): the
 // reader selected a quotation with its attribution, and only the quoted
 // words were carried by other outlets. Unbalanced marks are ignored.
-func quotedPart(sel string) string {
+func QuotedPart(sel string) string {
 	f := textnorm.Fold(sel)
 	if strings.Count(f, `"`) < 2 || strings.Count(f, `"`)%2 != 0 {
 		return sel

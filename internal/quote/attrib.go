@@ -299,9 +299,6 @@ func (f *finder) firstNP(ow []word) []word {
 				return np
 			}
 		}
-		if ow[i].text == "," && i > 0 {
-			continue
-		}
 	}
 	return nil
 }
