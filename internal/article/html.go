@@ -13,10 +13,7 @@ import (
 
 // Parse reads an HTML news page.
 func Parse(data []byte) (*Article, error) {
-	if err := checkBytes(data); err != nil {
-		return nil, err
-	}
-	data, err := toUTF8(data, "text/html")
+	data, err := decode(data, "text/html")
 	if err != nil {
 		return nil, err
 	}
@@ -29,6 +26,9 @@ func Parse(data []byte) (*Article, error) {
 	a.Paragraphs = bodyParagraphs(doc)
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoArticle
+	}
+	if err := checkLanguage(a.Paragraphs); err != nil {
+		return nil, err
 	}
 	return a, nil
 }

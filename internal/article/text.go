@@ -1,21 +1,16 @@
 package article
 
 import (
-	"bytes"
 	"strings"
 )
 
 // ParseText reads a plain-text article: each non-blank line is a paragraph.
 // It has no metadata to offer.
 func ParseText(data []byte) (*Article, error) {
-	if err := checkBytes(data); err != nil {
-		return nil, err
-	}
-	data, err := toUTF8(data, "text/plain")
+	data, err := decode(data, "text/plain")
 	if err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	a := &Article{}
 	for _, line := range strings.Split(string(data), "\n") {
 		if p := cleanSpace(line); p != "" {
@@ -24,6 +19,9 @@ func ParseText(data []byte) (*Article, error) {
 	}
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoArticle
+	}
+	if err := checkLanguage(a.Paragraphs); err != nil {
+		return nil, err
 	}
 	return a, nil
 }

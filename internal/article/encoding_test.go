@@ -1,0 +1,165 @@
+package article
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+func mustRead(t *testing.T, path string) *Article {
+	t.Helper()
+	a, err := ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return a
+}
+
+// TestUTF16WithBOM: pages and text files saved as UTF-16 with a byte-order
+// mark read as the same text as their UTF-8 originals (they were refused
+// as "binary data": UTF-16 is full of NUL bytes).
+func TestUTF16WithBOM(t *testing.T) {
+	seed := mustRead(t, "../../corpus/002_d1e82a1333f7d87d.html")
+	for _, f := range []string{"seed-utf16le.html", "seed-utf16be.html"} {
+		got := mustRead(t, filepath.Join("testdata", f))
+		if !reflect.DeepEqual(got, seed) {
+			t.Errorf("%s reads differently from its UTF-8 original:\n got %+v\nwant %+v", f, got, seed)
+		}
+	}
+	for _, f := range []string{"plain-utf16le.txt", "plain-utf16be.txt"} {
+		got := mustRead(t, filepath.Join("testdata", f))
+		if len(got.Paragraphs) != 2 || got.Paragraphs[0] != "This plain-text page was saved in UTF-16 with a byte-order mark." {
+			t.Errorf("%s: %q", f, got.Paragraphs)
+		}
+	}
+}
+
+// TestUndeclaredLegacyEncoding: a page in GBK or Shift_JIS that declares
+// no charset reads as the same text as its UTF-8 version (it was read as
+// Windows-1252 and indexed as mojibake, without a word).
+func TestUndeclaredLegacyEncoding(t *testing.T) {
+	for _, c := range []struct{ legacy, utf8 string }{
+		{"zh-gbk-undeclared.html", "zh-utf8.html"},
+		{"ja-shiftjis-undeclared.html", "ja-utf8.html"},
+	} {
+		want := mustRead(t, filepath.Join("testdata", c.utf8))
+		got, err := ReadFile(filepath.Join("testdata", c.legacy))
+		if err != nil {
+			t.Errorf("%s: %v", c.legacy, err)
+			continue
+		}
+		if !reflect.DeepEqual(got.Paragraphs, want.Paragraphs) {
+			t.Errorf("%s reads as\n%q\nwant\n%q", c.legacy, got.Paragraphs, want.Paragraphs)
+		}
+	}
+}
+
+// charsetDecl matches the tags and attributes by which a page declares
+// its encoding.
+var charsetDecl = regexp.MustCompile(`(?i)<meta[^>]*charset[^>]*>|\scharset\s*=\s*["']?[\w-]+["']?`)
+
+// TestUndeclaredLegacyEncodingRealPages: real Chinese, Japanese, Korean and
+// Russian pages from ../shared/data, stripped of their charset
+// declarations and saved in their region's legacy encoding, read as the
+// same paragraphs as the same bytes decoded by a reader who knows the
+// encoding.
+func TestUndeclaredLegacyEncodingRealPages(t *testing.T) {
+	root := "../../../shared/data/realhtml"
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("%s is absent: skipping the real-page encoding test", root)
+	}
+	for _, c := range []struct {
+		page string
+		enc  encoding.Encoding
+	}{
+		{"readability/qq/source.html", simplifiedchinese.GBK},
+		{"readability/pixnet/source.html", traditionalchinese.Big5},
+		{"scrapinghub/html/85439e26c41c75901820d01a13e8cea7836abb58635ea3986f71a163ab0311d3.html.gz", japanese.ShiftJIS},
+		{"scrapinghub/html/f105de6e63ca91ea482f60193f6252092557f969f2fd128ff68c0d4d6b90dd7d.html.gz", japanese.EUCJP},
+		{"scrapinghub/html/0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2.html.gz", korean.EUCKR},
+		{"scrapinghub/html/3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1.html.gz", charmap.Windows1251},
+	} {
+		raw := readMaybeGzip(t, filepath.Join(root, c.page))
+		raw = charsetDecl.ReplaceAll(raw, nil)
+		legacy, err := encoding.ReplaceUnsupported(c.enc.NewEncoder()).Bytes(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", c.page, err)
+		}
+		known, _ := c.enc.NewDecoder().Bytes(legacy)
+		want, err := Parse(known)
+		if err != nil {
+			t.Errorf("%s in UTF-8: %v", c.page, err)
+			continue
+		}
+		got, err := Parse(legacy)
+		if err != nil {
+			t.Errorf("%s in %v, undeclared: %v", c.page, c.enc, err)
+			continue
+		}
+		if !reflect.DeepEqual(got.Paragraphs, want.Paragraphs) {
+			t.Errorf("%s in %v, undeclared, reads as %.200q…, want %.200q…", c.page, c.enc, got.Paragraphs, want.Paragraphs)
+		}
+	}
+}
+
+func readMaybeGzip(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Ext(path) == ".gz" {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
+// TestNotLanguageRefused: random bytes with no NUL (which pass the binary
+// check) are refused with a reason, as .html and as .txt; they became
+// hundreds of paragraphs and "quotations".
+func TestNotLanguageRefused(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	random := make([]byte, 64<<10)
+	for i := range random {
+		random[i] = byte(1 + r.IntN(255))
+	}
+	printable := make([]byte, 64<<10)
+	for i := range printable {
+		printable[i] = byte(' ' + r.IntN(95))
+	}
+	for name, data := range map[string][]byte{"random bytes": random, "random printable ASCII": printable} {
+		for _, parse := range []struct {
+			kind string
+			fn   func([]byte) (*Article, error)
+		}{{"html", Parse}, {"txt", ParseText}} {
+			a, err := parse.fn(data)
+			if err == nil {
+				t.Errorf("%s as %s: read as an article of %d paragraphs", name, parse.kind, len(a.Paragraphs))
+				continue
+			}
+			if !errors.Is(err, ErrNotText) && !errors.Is(err, ErrEncoding) {
+				t.Errorf("%s as %s: %v, want a refusal as not language or unknown encoding", name, parse.kind, err)
+			}
+		}
+	}
+}
