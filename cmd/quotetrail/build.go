@@ -12,7 +12,6 @@ import (
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/bundle"
-	"quotetrail/internal/index"
 )
 
 func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -35,16 +34,28 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: %s holds no .html or .txt files\n", *corpus)
 		return 2
 	}
-	x, bad := build.Index(files)
+	x, sum := build.Build(files)
+	bad := sum.Bad
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
+	}
+	for _, d := range sum.Duplicates {
+		fmt.Fprintf(stderr, "quotetrail build: left out %s: the same article as %s (%s)\n", d.File, d.Of, d.Why)
+	}
+	if len(x.Articles) == 0 {
+		fmt.Fprintf(stderr, "quotetrail build: no article could be read from %s; nothing written\n", *corpus)
+		return 2
 	}
 	engine, execJS, err := engineFiles(*wasm)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: engine: %v\n", err)
 		return 2
 	}
-	indexBytes := index.Marshal(x)
+	indexBytes, err := build.Encode(x)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail build: %v; nothing written\n", err)
+		return 2
+	}
 	generated := map[string][]byte{
 		bundle.Marker:   indexBytes,
 		"engine.wasm":   engine,
@@ -70,6 +81,9 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "quotetrail build: %d articles, %d quotations (%d utterances) from %s", len(x.Articles), len(x.Quotes), len(utterances), *corpus)
 	if len(bad) > 0 {
 		fmt.Fprintf(stdout, "; %d files left out (see above)", len(bad))
+	}
+	if len(sum.Duplicates) > 0 {
+		fmt.Fprintf(stdout, "; %d duplicates left out (see above)", len(sum.Duplicates))
 	}
 	fmt.Fprintf(stdout, "\n%-28s %10s %10s %10s\n", "file in "+*out, "raw", "gzip", "brotli")
 	var raw, gz, br int

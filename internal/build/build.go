@@ -1,10 +1,13 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"quotetrail/internal/article"
 	"quotetrail/internal/index"
@@ -37,7 +40,10 @@ func Extract(path string) (Extracted, error) {
 }
 
 // CorpusFiles lists the article files of a corpus folder in name order:
-// HTML pages and plain-text files, gzipped or not.
+// HTML pages and plain-text files, gzipped or not. Names that are not
+// regular files (FIFOs, devices, sockets) are listed too, so that the
+// build reports them by name instead of dropping them in silence;
+// ReadFile refuses them without opening them.
 func CorpusFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -59,40 +65,112 @@ func CorpusFiles(dir string) ([]string, error) {
 }
 
 // Stem is the article's name in the index: its file name without
-// extensions.
+// extensions. The index holds only UTF-8, and file names on Unix are any
+// bytes: a byte that is not part of UTF-8 is written as %XX, so that
+// "caf\xe9.html" becomes "caf%E9" and two such names stay apart.
 func Stem(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".gz")
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if utf8.ValidString(base) {
+		return base
+	}
+	var b strings.Builder
+	for i := 0; i < len(base); {
+		r, n := utf8.DecodeRuneInString(base[i:])
+		if r == utf8.RuneError && n <= 1 {
+			b.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(base[i])|0x100, 16)[1:]))
+			i++
+			continue
+		}
+		b.WriteString(base[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+// Duplicate is a file left out because it holds an article already in the
+// index.
+type Duplicate struct {
+	File string
+	Of   string // the file whose article was kept
+	Why  string // "same URL" or "same text"
+}
+
+// Summary says what a build left out and why.
+type Summary struct {
+	Bad        []FileError
+	Duplicates []Duplicate
 }
 
 // Index builds an index from the files, leaving out (and reporting) the
 // ones that cannot be used.
 func Index(files []string) (*index.Index, []FileError) {
+	x, s := Build(files)
+	return x, s.Bad
+}
+
+// Build builds an index from the files. It leaves out, and reports, the
+// files that cannot be used and the files that repeat an article already
+// read (the first in name order is kept): the same page saved twice would
+// otherwise be listed as two outlets carrying every quotation in it.
+func Build(files []string) (*index.Index, Summary) {
 	x := &index.Index{}
-	var bad []FileError
+	var s Summary
+	seen := newDedup()
 	for _, f := range files {
 		ex, err := Extract(f)
 		if err != nil {
-			bad = append(bad, FileError{File: f, Err: err})
+			s.Bad = append(s.Bad, FileError{File: f, Err: err})
+			continue
+		}
+		if of, why := seen.add(f, ex.Article); of != "" {
+			s.Duplicates = append(s.Duplicates, Duplicate{File: f, Of: of, Why: why})
 			continue
 		}
 		Add(x, Stem(f), ex)
 	}
 	match.Tokenize(x)
 	match.Group(x)
-	return x, bad
+	return x, s
 }
 
-// Add appends one extracted article and its quotations to x.
+// Add appends one extracted article and its quotations to x. Every string
+// is made valid UTF-8 on the way in: the index reader refuses anything
+// else, and one bad string would make the whole index unreadable.
 func Add(x *index.Index, stem string, ex Extracted) {
 	a := ex.Article
 	ai := len(x.Articles)
-	x.Articles = append(x.Articles, index.Article{Stem: stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title,
-		Byline: a.Byline, Published: a.Published, Paragraphs: a.Paragraphs})
+	paras := make([]string, len(a.Paragraphs))
+	for i, p := range a.Paragraphs {
+		paras[i] = valid(p)
+	}
+	x.Articles = append(x.Articles, index.Article{Stem: valid(stem), Outlet: valid(a.Outlet), URL: valid(a.URL),
+		Title: valid(a.Title), Byline: valid(a.Byline), Published: valid(a.Published), Paragraphs: paras})
 	for _, q := range ex.Quotes {
 		x.Quotes = append(x.Quotes, index.Quote{Article: ai, Paragraph: q.Paragraph, Start: q.Start, End: q.End,
-			Inferred: q.Inferred, Partial: q.Kind == "partial", Text: q.Text, Speaker: q.Speaker,
-			SpeakerText: q.SpeakerText, Cue: q.Cue, Channel: q.Channel, ChannelText: q.ChannelText,
-			Attribution: q.Attribution, Unattributed: q.Unattributed})
+			Inferred: q.Inferred, Partial: q.Kind == "partial", Text: valid(q.Text), Speaker: valid(q.Speaker),
+			SpeakerText: valid(q.SpeakerText), Cue: valid(q.Cue), Channel: valid(q.Channel), ChannelText: valid(q.ChannelText),
+			Attribution: valid(q.Attribution), Unattributed: q.Unattributed})
 	}
+}
+
+// valid returns s, with any byte that is not UTF-8 replaced by U+FFFD.
+// Extraction gives UTF-8 already; this keeps a slip there from costing
+// the whole index.
+func valid(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// Encode marshals x and reads the result back with the reader that the
+// engine and the CLI use, so that the build never writes an index its own
+// reader refuses.
+func Encode(x *index.Index) ([]byte, error) {
+	data := index.Marshal(x)
+	back, err := index.Read(data)
+	if err != nil {
+		return nil, fmt.Errorf("the index written does not read back: %w", err)
+	}
+	if len(back.Articles) != len(x.Articles) || len(back.Quotes) != len(x.Quotes) {
+		return nil, fmt.Errorf("the index written reads back as %d articles and %d quotations, not %d and %d",
+			len(back.Articles), len(back.Quotes), len(x.Articles), len(x.Quotes))
+	}
+	return data, nil
 }

@@ -1,0 +1,111 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"quotetrail/internal/article"
+	"quotetrail/internal/index"
+)
+
+// TestStemIsUTF8: a file name that is not UTF-8 gives a UTF-8 stem that
+// keeps the name's bytes apart (the build wrote it raw, and every reader
+// then refused the index).
+func TestStemIsUTF8(t *testing.T) {
+	for in, want := range map[string]string{
+		"corpus/caf\xe9.html":     "caf%E9",
+		"corpus/caf\xe8.html.gz":  "caf%E8",
+		"corpus/café.html":        "café",
+		"x/\xff\xfeab\xc3.txt":    "%FF%FEab%C3",
+		"corpus/000_8d0c55f5.htm": "000_8d0c55f5",
+	} {
+		got := Stem(in)
+		if got != want || !utf8.ValidString(got) {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEncodeRefusesWhatReadRefuses: Encode reads back what it wrote, so
+// an index its own reader would refuse is never returned.
+func TestEncodeRefusesWhatReadRefuses(t *testing.T) {
+	good := &index.Index{Articles: []index.Article{{Stem: "a", Paragraphs: []string{"Hello there."}}}}
+	if _, err := Encode(good); err != nil {
+		t.Fatalf("a good index: %v", err)
+	}
+	bad := &index.Index{Articles: []index.Article{{Stem: "caf\xe9", Paragraphs: []string{"Hello there."}}}}
+	if _, err := Encode(bad); err == nil {
+		t.Error("Encode returned an index whose stem is not UTF-8")
+	}
+}
+
+// TestAddKeepsTheIndexReadable: whatever bytes reach Add, the index it
+// makes reads back.
+func TestAddKeepsTheIndexReadable(t *testing.T) {
+	x := &index.Index{}
+	Add(x, "caf\xe9", Extracted{Article: &article.Article{Outlet: "Bad \xff outlet", Paragraphs: []string{"A \xfe paragraph."}}})
+	if _, err := Encode(x); err != nil {
+		t.Errorf("an index made by Add does not read back: %v", err)
+	}
+}
+
+// TestDuplicatesLeftOut: the same article under two names (a copy, or the
+// same page with a tracking parameter in its URL) is one article; the
+// same text carried by two outlets is two.
+func TestDuplicatesLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("../../corpus/002_d1e82a1333f7d87d.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(seed)
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	orig := write("a-original.html", page)
+	copied := write("b-copy.html", page)
+	// The same page saved with a tracking parameter and other white space.
+	tracked := write("c-tracked.html", strings.Replace(strings.ReplaceAll(page, "\n", "\n\n"),
+		"https://risingnepaldaily.com/news/75210", "https://www.risingnepaldaily.com/news/75210/?utm_source=feed#top", 1))
+	// Wire copy: the same body under another outlet and URL.
+	wire := write("d-wire.html", strings.NewReplacer("The Rising Nepal", "Another Outlet",
+		"risingnepaldaily.com/news/75210", "another.example/world/1").Replace(page))
+	x, s := Build([]string{orig, copied, tracked, wire})
+	if len(x.Articles) != 2 {
+		t.Errorf("%d articles, want 2 (the original and the wire copy)", len(x.Articles))
+	}
+	got := map[string]string{}
+	for _, d := range s.Duplicates {
+		got[filepath.Base(d.File)] = filepath.Base(d.Of) + " " + d.Why
+	}
+	want := map[string]string{"b-copy.html": "a-original.html same URL", "c-tracked.html": "a-original.html same URL"}
+	if len(got) != len(want) || got["b-copy.html"] != want["b-copy.html"] || got["c-tracked.html"] != want["c-tracked.html"] {
+		t.Errorf("duplicates %v, want %v", got, want)
+	}
+	// Without a URL, the text decides.
+	noURL := strings.NewReplacer("https://risingnepaldaily.com/news/75210", "").Replace(page)
+	p1, p2 := write("e.html", noURL), write("f.html", noURL)
+	x, s = Build([]string{p1, p2})
+	if len(x.Articles) != 1 || len(s.Duplicates) != 1 || s.Duplicates[0].Why != "same text" {
+		t.Errorf("same text, no URL: %d articles, duplicates %+v", len(x.Articles), s.Duplicates)
+	}
+}
+
+func TestCanonicalURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.Example.com/a/b/?utm_source=x&id=3#c": "example.com/a/b?id=3",
+		"http://example.com:80/a/b":                        "example.com/a/b",
+		"https://example.com/":                             "example.com",
+		"/relative/path":                                   "",
+		"":                                                 "",
+	} {
+		if got := canonicalURL(in); got != want {
+			t.Errorf("canonicalURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package build
+
+import (
+	"hash/fnv"
+	"net/url"
+	"strings"
+
+	"quotetrail/internal/article"
+)
+
+// dedup remembers the articles read so far by canonical URL and by body
+// text, to find the same article under two file names.
+type dedup struct {
+	byURL  map[string]string // canonical URL → file
+	byText map[uint64][]seenText
+}
+
+type seenText struct {
+	file          string
+	outlet, url   string
+	paragraphsLen int
+}
+
+func newDedup() *dedup {
+	return &dedup{byURL: map[string]string{}, byText: map[uint64][]seenText{}}
+}
+
+// add records the article of file and returns the file it repeats, with
+// the reason, or "" when it is new.
+//
+// Two files are one article when they name the same canonical URL, or
+// when their body text is the same and nothing says they are two
+// publications: a wire story printed word for word by two outlets is two
+// outlets carrying it (what the card is for), so the same text under
+// different outlets or different URLs is kept twice.
+func (d *dedup) add(file string, a *article.Article) (of, why string) {
+	u := canonicalURL(a.URL)
+	// Some sites give every page the home page as its canonical URL: a
+	// URL with no path says nothing about which article it is.
+	if u != "" && strings.Contains(u, "/") {
+		if f, ok := d.byURL[u]; ok {
+			return f, "same URL"
+		}
+	}
+	h := textHash(a.Paragraphs)
+	for _, s := range d.byText[h] {
+		if s.paragraphsLen == len(a.Paragraphs) && agree(s.outlet, a.Outlet) && agree(s.url, u) {
+			return s.file, "same text"
+		}
+	}
+	if u != "" && strings.Contains(u, "/") {
+		d.byURL[u] = file
+	}
+	d.byText[h] = append(d.byText[h], seenText{file: file, outlet: strings.ToLower(a.Outlet), url: u, paragraphsLen: len(a.Paragraphs)})
+	return "", ""
+}
+
+// agree reports whether two metadata values allow the same publication:
+// equal, or one of them unknown.
+func agree(a, b string) bool {
+	return a == "" || b == "" || strings.EqualFold(a, b)
+}
+
+// textHash is a hash of the body's words, so that white space and line
+// breaks do not tell two copies apart.
+func textHash(paragraphs []string) uint64 {
+	h := fnv.New64a()
+	for _, p := range paragraphs {
+		for _, w := range strings.Fields(p) {
+			h.Write([]byte(w))
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte{'\n'})
+	}
+	return h.Sum64()
+}
+
+// canonicalURL reduces the ways of writing one page's address to one:
+// scheme and host in lower case, no "www.", no fragment, no trailing
+// slash, no tracking parameters (utm_*, fbclid, gclid), remaining query
+// parameters in order. http and https are the same page.
+func canonicalURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	q := u.Query()
+	for k := range q {
+		lk := strings.ToLower(k)
+		if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" {
+			q.Del(k)
+		}
+	}
+	out := host + strings.TrimRight(u.EscapedPath(), "/")
+	if enc := q.Encode(); enc != "" {
+		out += "?" + enc
+	}
+	return out
+}
