@@ -1,13 +1,19 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
+	"time"
 
 	"quotetrail/internal/serve"
 )
@@ -24,13 +30,31 @@ func cmdServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail serve: %s holds no built site (run `make build`): %v\n", *dir, err)
 		return 2
 	}
+	srv := serve.NewServer(serve.Config{Dir: *dir, Addr: *addr})
+	srv.ErrorLog = log.New(stderr, "quotetrail serve: ", 0)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail serve: %v\n", err)
 		return 2
 	}
+	// Ctrl-C lets the requests under way finish, for a few seconds at most.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	fmt.Fprintf(stdout, "quotetrail: serving %s on http://%s/ (Ctrl-C to stop)\n", *dir, ln.Addr())
-	if err := http.Serve(ln, serve.Handler(*dir)); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		fmt.Fprintf(stderr, "quotetrail serve: %v\n", err)
+		return 2
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		srv.Close()
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "quotetrail serve: %v\n", err)
 		return 2
 	}
