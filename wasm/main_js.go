@@ -15,11 +15,15 @@ import (
 // onready.
 func main() {
 	eng := js.Global().Get("quotetrail").Get("engine")
-	src := eng.Get("index")
-	buf := make([]byte, src.Get("length").Int())
-	js.CopyBytesToGo(buf, src)
+	buf, why := indexBytes(eng.Get("index"))
 	eng.Delete("index")
+	if why != "" {
+		eng.Set("error", why)
+		ready(eng)
+		return
+	}
 	x, err := index.Read(buf)
+	buf = nil
 	if err != nil {
 		eng.Set("error", err.Error())
 		ready(eng)
@@ -36,6 +40,22 @@ func main() {
 	eng.Set("lookup", lookup)
 	ready(eng)
 	select {} // keep the Go side alive for lookups
+}
+
+// indexBytes copies the page's index into Go memory, or says why not: the
+// size is checked before anything is copied (index.MaxBytes), and a value
+// that is not a Uint8Array is refused rather than left to panic.
+func indexBytes(src js.Value) ([]byte, string) {
+	if !src.InstanceOf(js.Global().Get("Uint8Array")) {
+		return nil, "the index is not a Uint8Array"
+	}
+	n := src.Get("length").Int()
+	if err := index.TooLarge(int64(n)); err != nil {
+		return nil, err.Error()
+	}
+	buf := make([]byte, n)
+	js.CopyBytesToGo(buf, src)
+	return buf, ""
 }
 
 func ready(eng js.Value) {

@@ -36,13 +36,7 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go
 // that it gives the same answers as the native engine, and refuses a
 // damaged index with an error rather than a crash.
 func TestWasmAnswersLikeTheCLI(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("QUOTETRAIL_REQUIRE_NODE") == "1" {
-			t.Fatal("node is required (QUOTETRAIL_REQUIRE_NODE=1) but not installed")
-		}
-		t.Skip("node is not installed: cannot run the wasm engine")
-	}
+	node := needNode(t)
 	dir := t.TempDir()
 	wasm, execJS := buildEngine(t, dir)
 
@@ -132,10 +126,7 @@ WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go
 `
 
 func TestWasmHoldsNoReferencesPerLookup(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
+	node := needNode(t)
 	dir := t.TempDir()
 	wasm, execJS := buildEngine(t, dir)
 	files, _ := build.CorpusFiles("../corpus")
@@ -156,6 +147,20 @@ func TestWasmHoldsNoReferencesPerLookup(t *testing.T) {
 	if held.After > held.Before+500 {
 		t.Errorf("lookups leave JS values (or callbacks) held: %d → %d", held.Before, held.After)
 	}
+}
+
+// needNode returns Node's path, or skips the test without it (fails
+// instead under QUOTETRAIL_REQUIRE_NODE=1).
+func needNode(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("QUOTETRAIL_REQUIRE_NODE") == "1" {
+			t.Fatal("node is required (QUOTETRAIL_REQUIRE_NODE=1) but not installed")
+		}
+		t.Skip("node is not installed: cannot run the wasm engine")
+	}
+	return node
 }
 
 // buildEngine builds the wasm engine into dir and returns it with the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -70,7 +71,7 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // built yet, it builds one in memory from ./corpus so that a fresh clone
 // answers at once.
 func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
-	data, err := os.ReadFile(path)
+	data, err := readIndexFile(path)
 	if errors.Is(err, os.ErrNotExist) && path == defaultIndex {
 		files, ferr := build.CorpusFiles("corpus")
 		if ferr != nil || len(files) == 0 {
@@ -87,6 +88,35 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return x, nil
+}
+
+// readIndexFile reads an index file of at most index.MaxBytes: a bigger
+// regular file is refused from its size alone, and anything else (a pipe,
+// a device) is read no further than one byte past the cap.
+func readIndexFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if fi.Mode().IsRegular() {
+		if err := index.TooLarge(fi.Size()); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		b.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(f, index.MaxBytes+1)); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if b.Len() > index.MaxBytes {
+		return nil, fmt.Errorf("%s: %w: more than %d bytes", path, index.ErrTooLarge, index.MaxBytes)
+	}
+	return b.Bytes(), nil
 }
 
 func printEntries(w io.Writer, entries []match.Entry) {

@@ -24,11 +24,29 @@
 //	  when V > 0: per article, per paragraph, then per quotation:
 //	               uvarint n, n uvarint token ids (each < V)
 //
-// where str is a uvarint byte length followed by UTF-8 bytes. Read checks
-// the magic, the version, the length and the checksum, bounds every count
-// by the bytes left, and checks every reference (article, paragraph, span,
-// token id),
-// so a damaged file is refused with an error and never panics.
+// where str is a uvarint byte length followed by UTF-8 bytes.
+//
+// Read trusts nothing in the file. It checks the magic, the version, the
+// size (MaxBytes at most, header included: TooLarge answers from a size
+// alone, so callers refuse a bigger file before reading it), the length
+// and the checksum; then, because a checksum proves nothing against a
+// crafted file, it bounds every count by the bytes left divided by the
+// smallest encoding of its record (an article 7 bytes, a quotation 13, a
+// paragraph, a word, a token list or a token id 1), never reserves room
+// for more records than the bytes left would fill in memory, and checks
+// every reference (article, paragraph, span, utterance, token id). A
+// damaged or forged file is refused with an error (errors.Is finds
+// ErrNotIndex, ErrDamaged or ErrTooLarge) and never panics; a count that
+// the bytes cannot back costs nothing, and room reserved for a count
+// costs at most the input's size. Records that do decode cost what they
+// cost: a real index decodes to less than its size (0.65 bytes a byte for
+// the bench's corpora), one made only of the smallest records to about 21
+// bytes a byte (TestMinimalRecordsMemory), so MaxBytes also bounds what
+// an accepted index costs.
+//
+// A format that comes after this one keeps these properties and their
+// tests: bounds_test.go (forged counts for every count field, the size
+// cap, the header length) and the fuzz tests of index_test.go.
 //
 // The package uses the standard library only (and not fmt): it is linked
 // into the wasm.

@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Version is the format version this package writes and reads.
@@ -14,6 +15,26 @@ const Version = 2
 const (
 	magic      = "QTIX"
 	headerSize = 16
+)
+
+// MaxBytes is the largest index, header included, that Read accepts and
+// that the CLI and the wasm engine take in: they refuse a bigger one
+// before reading it whole (TooLarge). It is set by what the engine must
+// hold: the 100k-article corpus of quotetrail bench writes 566 MB, and a
+// wasm engine has at most 4 GiB for the bytes, the decoded index and its
+// tables.
+const MaxBytes = 1 << 30
+
+// Smallest encoding of each record (see doc.go): Read bounds every count
+// by the bytes left divided by these, so a count the data cannot hold is
+// refused before anything is allocated for it.
+const (
+	minArticle   = 7  // six empty strings and a zero paragraph count
+	minParagraph = 1  // an empty string
+	minQuote     = 13 // five one-byte numbers, the flags, seven empty strings
+	minWord      = 1  // an empty string
+	minIDs       = 1  // a zero id count
+	minID        = 1  // a one-byte id
 )
 
 // Article is one article of the corpus.
@@ -153,13 +174,44 @@ func appendString(p []byte, s string) []byte {
 	return append(p, s...)
 }
 
-// Errors Read returns for files it refuses.
+// Errors Read returns for files it refuses; errors.Is finds them in what
+// Read, TooLarge and the callers that wrap them return.
 var (
 	ErrNotIndex = errors.New("not a quotetrail index (bad magic)")
 	ErrDamaged  = errors.New("index is damaged")
+	ErrTooLarge = errors.New("index is too large")
 )
 
+// readError is one of the errors above with the reason.
+type readError struct {
+	kind error
+	why  string
+}
+
+func (e *readError) Error() string { return e.kind.Error() + ": " + e.why }
+func (e *readError) Unwrap() error { return e.kind }
+
+func damaged(why string) error { return &readError{ErrDamaged, why} }
+
+// TooLarge returns an ErrTooLarge error when an index of size bytes is
+// more than this package reads (MaxBytes), and nil otherwise. Callers ask
+// it before reading a file or copying bytes, so that a huge input costs
+// nothing.
+func TooLarge(size int64) error {
+	if size <= MaxBytes {
+		return nil
+	}
+	return &readError{ErrTooLarge, strconv.FormatInt(size, 10) + " bytes; the largest quotetrail reads is " + strconv.Itoa(MaxBytes)}
+}
+
 // Read decodes an index, checking it whole before trusting any of it.
+//
+// Nothing in the payload sizes an allocation on its own word: every count
+// is first bounded by the bytes left divided by its record's smallest
+// encoding, and the room reserved for the records is at most what the
+// bytes left could fill byte for byte (reserve); beyond that, slices
+// grow with the records actually decoded. A count that lies therefore
+// costs at most about the size of the input before Read refuses it.
 func Read(data []byte) (*Index, error) {
 	if len(data) < headerSize || string(data[:4]) != magic {
 		return nil, ErrNotIndex
@@ -169,6 +221,9 @@ func Read(data []byte) (*Index, error) {
 	}
 	if binary.LittleEndian.Uint16(data[6:]) != 0 {
 		return nil, damaged("reserved header bytes are not zero")
+	}
+	if err := TooLarge(int64(len(data))); err != nil {
+		return nil, err
 	}
 	n := binary.LittleEndian.Uint32(data[8:])
 	if uint64(n) != uint64(len(data)-headerSize) {
@@ -180,19 +235,21 @@ func Read(data []byte) (*Index, error) {
 	}
 	r := reader{b: payload}
 	x := &Index{}
-	na := r.count()
-	x.Articles = make([]Article, 0, na)
+	na := r.count(minArticle, "articles")
+	x.Articles = make([]Article, 0, reserve[Article](na, len(r.b)))
+	paras := 0 // paragraphs in all articles: one token list each
 	for i := 0; i < na && r.err == nil; i++ {
 		a := Article{Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Byline: r.str(), Published: r.str()}
-		np := r.count()
-		a.Paragraphs = make([]string, 0, np)
+		np := r.count(minParagraph, "paragraphs")
+		a.Paragraphs = make([]string, 0, reserve[string](np, len(r.b)))
 		for j := 0; j < np && r.err == nil; j++ {
 			a.Paragraphs = append(a.Paragraphs, r.str())
 		}
+		paras += len(a.Paragraphs)
 		x.Articles = append(x.Articles, a)
 	}
-	nq := r.count()
-	x.Quotes = make([]Quote, 0, nq)
+	nq := r.count(minQuote, "quotations")
+	x.Quotes = make([]Quote, 0, reserve[Quote](nq, len(r.b)))
 	for i := 0; i < nq && r.err == nil; i++ {
 		q := Quote{Article: r.int(), Paragraph: r.int(), Start: r.int(), End: r.int(), Utterance: r.int()}
 		flags := r.byte()
@@ -210,21 +267,28 @@ func Read(data []byte) (*Index, error) {
 		x.Quotes = append(x.Quotes, q)
 	}
 	x.TokensOf = r.str()
-	if nv := r.count(); r.err == nil && nv > 0 {
-		x.Vocab = make([]string, 0, nv)
+	if nv := r.count(minWord, "vocabulary words"); r.err == nil && nv > 0 {
+		x.Vocab = make([]string, 0, reserve[string](nv, len(r.b)))
 		for i := 0; i < nv && r.err == nil; i++ {
 			x.Vocab = append(x.Vocab, r.str())
 		}
-		x.ParaTokens = make([][][]int32, len(x.Articles))
-		for ai, a := range x.Articles {
-			x.ParaTokens[ai] = make([][]int32, len(a.Paragraphs))
-			for pi := range a.Paragraphs {
-				x.ParaTokens[ai][pi] = r.ids(nv)
-			}
+		// One token list follows for every paragraph and quotation: check
+		// that the bytes left hold them before making room for them.
+		if lists := paras + len(x.Quotes); r.err == nil && lists > len(r.b)/minIDs {
+			r.err = damaged(strconv.Itoa(lists) + " token lists do not fit in the " + strconv.Itoa(len(r.b)) + " bytes left")
 		}
-		x.QuoteTokens = make([][]int32, len(x.Quotes))
-		for qi := range x.Quotes {
-			x.QuoteTokens[qi] = r.ids(nv)
+		if r.err == nil {
+			x.ParaTokens = make([][][]int32, len(x.Articles))
+			for ai, a := range x.Articles {
+				x.ParaTokens[ai] = make([][]int32, len(a.Paragraphs))
+				for pi := range a.Paragraphs {
+					x.ParaTokens[ai][pi] = r.ids(nv)
+				}
+			}
+			x.QuoteTokens = make([][]int32, len(x.Quotes))
+			for qi := range x.Quotes {
+				x.QuoteTokens[qi] = r.ids(nv)
+			}
 		}
 	}
 	if r.err != nil {
@@ -234,6 +298,17 @@ func Read(data []byte) (*Index, error) {
 		return nil, damaged(strconv.Itoa(len(r.b)) + " bytes after the last record")
 	}
 	return x, nil
+}
+
+// reserve is the capacity to make for n records of type T when left bytes
+// remain: n, but no more records than left bytes would fill in memory, so
+// that a forged count costs at most the input's size. Articles,
+// paragraphs and quotations of a real index are longer encoded than in
+// memory and get their full count; vocabulary words and token ids, which
+// are shorter encoded, may outgrow the reserve and then grow by append.
+func reserve[T any](n, left int) int {
+	var zero T
+	return min(n, left/int(unsafe.Sizeof(zero)))
 }
 
 func checkQuote(x *Index, q Quote, nq int) string {
@@ -252,8 +327,6 @@ func checkQuote(x *Index, q Quote, nq int) string {
 	}
 	return ""
 }
-
-func damaged(why string) error { return errors.New(ErrDamaged.Error() + ": " + why) }
 
 // reader decodes the payload; its first error sticks and every later read
 // returns a zero value, so callers check once at the end.
@@ -289,12 +362,13 @@ func (r *reader) int() int {
 	return int(v)
 }
 
-// count reads a record count; each record takes at least one byte, so a
-// count larger than the bytes left is damage, not a reason to allocate.
-func (r *reader) count() int {
+// count reads the count of records that each take at least minSize
+// bytes: a count the bytes left cannot hold is damage, not a reason to
+// allocate.
+func (r *reader) count(minSize int, what string) int {
 	v := r.uvarint()
-	if r.err == nil && v > uint64(len(r.b)) {
-		r.err = damaged("count larger than the data")
+	if r.err == nil && v > uint64(len(r.b)/minSize) {
+		r.err = damaged(strconv.FormatUint(v, 10) + " " + what + " do not fit in the " + strconv.Itoa(len(r.b)) + " bytes left")
 		return 0
 	}
 	return int(v)
@@ -302,17 +376,17 @@ func (r *reader) count() int {
 
 // ids reads a list of token ids, each below vocab.
 func (r *reader) ids(vocab int) []int32 {
-	n := r.count()
+	n := r.count(minID, "token ids")
 	if r.err != nil {
 		return nil
 	}
-	out := make([]int32, n)
-	for i := range out {
+	out := make([]int32, 0, reserve[int32](n, len(r.b)))
+	for i := 0; i < n && r.err == nil; i++ {
 		v := r.uvarint()
 		if r.err == nil && v >= uint64(vocab) {
 			r.err = damaged("token id out of range")
 		}
-		out[i] = int32(v)
+		out = append(out, int32(v))
 	}
 	return out
 }

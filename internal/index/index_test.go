@@ -86,6 +86,9 @@ func TestTokenIDsChecked(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(Marshal(sample()))
 	f.Add(Marshal(&Index{}))
+	for _, field := range craftedFields {
+		f.Add(frame(craftedPayload(field, 64)))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, err := Read(data)
 		if err != nil {
@@ -102,6 +105,9 @@ func FuzzRead(f *testing.F) {
 // gets past the checksum and exercises the record decoder.
 func FuzzReadPayload(f *testing.F) {
 	f.Add(Marshal(sample())[headerSize:])
+	for _, field := range craftedFields {
+		f.Add(craftedPayload(field, 64))
+	}
 	f.Fuzz(func(t *testing.T, payload []byte) {
 		data := frame(payload)
 		x, err := Read(data)
