@@ -1,38 +1,93 @@
 /* quotetrail engine worker: runs the wasm engine off the page's main
  * thread. The loader (quotetrail.js) sends {type:'init', base, index} and
  * then {type:'lookup', id, text}; the worker answers {type:'ready'},
- * {type:'error', message} and {type:'result', id, result}. */
+ * {type:'error', message} and {type:'result', id, result}. Error messages
+ * are written for readers: the card shows them as they are. */
 'use strict';
-var engine = null, pending = [];
+var engine = null;
 
-function fail(message) { self.postMessage({ type: 'error', message: String(message) }); }
+// MAX_INDEX: bytes of index the worker reads at most. The engine refuses a
+// larger one (index.MaxBytes); reading it first would only fill the tab's
+// memory.
+var MAX_INDEX = 1 << 30;
+var TOO_LARGE = 'The quotation index is larger than 1 GiB: quotetrail will not load it.';
+
+// Under a page's Trusted Types (a blob worker inherits the page's policy)
+// importScripts takes a TrustedScriptURL: the blob bootstrap made the
+// "quotetrail" policy; a worker loaded by its URL makes it here if its own
+// policy asks for one. Only this worker's own code uses it.
+var policy = self.quotetrailPolicy;
+if (policy === undefined) {
+  try {
+    policy = self.trustedTypes ? self.trustedTypes.createPolicy('quotetrail', { createScriptURL: function (u) { return u; } }) : null;
+  } catch (e) { policy = null; }
+}
+
+function own(message) { var e = new Error(message); e.qt = true; return e; }
+function fail(e) {
+  self.postMessage({ type: 'error', message: e && e.qt ? e.message : 'quotetrail could not load its engine.' });
+}
+
+async function get(name, url) {
+  var resp;
+  try { resp = await fetch(url); } catch (e) { throw own('quotetrail could not load its ' + name + ' (network error).'); }
+  if (!resp.ok) throw own('quotetrail could not load its ' + name + ' (HTTP ' + resp.status + ').');
+  return resp;
+}
+
+// readIndex reads the index, refusing it as soon as it is known to be over
+// MAX_INDEX: by its Content-Length (the compressed size where it is
+// compressed), else by counting the bytes as they arrive.
+async function readIndex(resp) {
+  if (Number(resp.headers.get('Content-Length')) > MAX_INDEX) {
+    if (resp.body) resp.body.cancel().catch(function () {});
+    throw own(TOO_LARGE);
+  }
+  if (!resp.body || !resp.body.getReader) {
+    var buf = await resp.arrayBuffer();
+    if (buf.byteLength > MAX_INDEX) throw own(TOO_LARGE);
+    return new Uint8Array(buf);
+  }
+  var reader = resp.body.getReader(), parts = [], total = 0;
+  for (;;) {
+    var r = await reader.read();
+    if (r.done) break;
+    total += r.value.byteLength;
+    if (total > MAX_INDEX) {
+      reader.cancel().catch(function () {});
+      throw own(TOO_LARGE);
+    }
+    parts.push(r.value);
+  }
+  if (parts.length === 1) return parts[0];
+  var out = new Uint8Array(total), at = 0;
+  for (var i = 0; i < parts.length; i++) { out.set(parts[i], at); at += parts[i].byteLength; }
+  return out;
+}
 
 async function init(base, indexURL) {
   try {
-    importScripts(new URL('wasm_exec.js', base).href);
-    var resp = await fetch(indexURL);
-    if (!resp.ok) throw new Error('index: HTTP ' + resp.status);
-    var idx = new Uint8Array(await resp.arrayBuffer());
+    var execURL = new URL('wasm_exec.js', base).href;
+    importScripts(policy ? policy.createScriptURL(execURL) : execURL);
+    var idx = await readIndex(await get('index', indexURL));
     var go = new self.Go();
-    var wasmResp = await fetch(new URL('engine.wasm', base).href);
-    if (!wasmResp.ok) throw new Error('engine: HTTP ' + wasmResp.status);
-    var bytes = await wasmResp.arrayBuffer();
+    var bytes = await (await get('engine', new URL('engine.wasm', base).href)).arrayBuffer();
     var inst;
     try {
       inst = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
     } catch (e) {
       // Valid bytes that will not compile: the page's policy forbids it.
-      throw e instanceof WebAssembly.CompileError && WebAssembly.validate(bytes) ? new Error('csp') : e;
+      throw e instanceof WebAssembly.CompileError && WebAssembly.validate(bytes) ? own('csp') : e;
     }
     await new Promise(function (resolve, reject) {
       self.quotetrail = { engine: { index: idx, onready: resolve } };
-      Promise.resolve(go.run(inst)).then(function () { reject(new Error('the engine stopped')); }, reject);
+      Promise.resolve(go.run(inst)).then(function () { reject(own('quotetrail: the engine stopped.')); }, reject);
     });
-    if (self.quotetrail.engine.error) throw new Error('The quotation index could not be read: ' + self.quotetrail.engine.error);
+    if (self.quotetrail.engine.error) throw own('The quotation index could not be read: ' + self.quotetrail.engine.error);
     engine = self.quotetrail.engine;
     self.postMessage({ type: 'ready' });
   } catch (e) {
-    fail((e && e.message) || e);
+    fail(e);
   }
 }
 
