@@ -34,7 +34,7 @@ type Wasm struct {
 }
 
 // Measure generates a corpus of n articles and times lookups on it.
-func Measure(srcs []source, n, queries int, w Wasm) (Row, error) {
+func Measure(srcs []Source, n, queries int, w Wasm) (Row, error) {
 	x := Generate(srcs, n, 1)
 	r := Row{Articles: len(x.Articles), Quotes: len(x.Quotes)}
 	start := time.Now()

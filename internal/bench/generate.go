@@ -14,8 +14,8 @@ import (
 	"quotetrail/internal/quote"
 )
 
-// source is one real paragraph with the quotations found in it.
-type source struct {
+// Source is one real paragraph with the quotations found in it.
+type Source struct {
 	outlet string
 	text   string
 	quotes []quote.Quote // Paragraph is 0
@@ -23,8 +23,8 @@ type source struct {
 
 // Sources reads the real paragraphs of PolNeAR (train and dev) and BASIL
 // under shared/data, each with its quotations.
-func Sources(shared string) ([]source, error) {
-	var out []source
+func Sources(shared string) ([]Source, error) {
+	var out []Source
 	texts, _ := filepath.Glob(filepath.Join(shared, "data", "polnear", "*", "text", "*.txt"))
 	sort.Strings(texts)
 	for _, f := range texts {
@@ -62,7 +62,7 @@ func Sources(shared string) ([]source, error) {
 	return out, nil
 }
 
-func appendArticle(out []source, outlet string, paras []string) []source {
+func appendArticle(out []Source, outlet string, paras []string) []Source {
 	var kept []string
 	for _, p := range paras {
 		if p = strings.TrimSpace(p); len(p) > 40 {
@@ -71,7 +71,7 @@ func appendArticle(out []source, outlet string, paras []string) []source {
 	}
 	found := quote.Find(kept)
 	for i, p := range kept {
-		s := source{outlet: outlet, text: p}
+		s := Source{outlet: outlet, text: p}
 		for _, q := range found {
 			if q.Paragraph == i && !q.Unattributed {
 				q.Paragraph = 0
@@ -86,7 +86,7 @@ func appendArticle(out []source, outlet string, paras []string) []source {
 // Generate builds a corpus of n articles, each of 6 to 20 paragraphs drawn
 // at random from the sources (seeded, so runs compare). Quotation
 // occurrences keep the attribution found in their real article.
-func Generate(srcs []source, n int, seed uint64) *index.Index {
+func Generate(srcs []Source, n int, seed uint64) *index.Index {
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	x := &index.Index{}
 	for ai := 0; ai < n; ai++ {
