@@ -15,7 +15,10 @@
 // Quotations printed word for word by several articles are aligned once.
 // Quotations that the build grouped into one utterance (group.go) are
 // returned together, each in its outlet's wording, with the words that
-// differ from the selection (entry.go). Selections that are no quotation
+// differ from the selection (entry.go). Grouping searches, from each
+// distinct quotation text, the texts of other articles sharing its rarest
+// words, walking a bounded number of postings (groupPostings), so that the
+// build grows linearly with the number of quotations. Selections that are no quotation
 // are looked for in the articles' plain text through postings of the
 // paragraphs holding their rarest word. Tokenize (group.go) stores every
 // paragraph's and quotation's tokens in the index at build time, so that

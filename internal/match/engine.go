@@ -54,7 +54,10 @@ type Engine struct {
 	weight []float64 // per token id
 	quotes [][]int32 // token ids per quotation
 	paras  [][][]int32
-	post   [][]int32 // token id → quotations holding it
+	// post lists, for each token id, the distinct quotation texts holding
+	// it (first copies only): a text printed by many articles is one
+	// entry, so that syndication does not lengthen the walk.
+	post [][]int32
 	// paraPost lists, for each token id, the paragraphs holding it, as
 	// indexes into paraRef: the text match looks only where the
 	// selection's rarest word stands.
@@ -152,6 +155,10 @@ func New(x *index.Index) *Engine {
 			ids = e.intern(textnorm.Words(q.Text), &df)
 		}
 		e.quotes[qi] = ids
+		e.byUtt[q.Utterance] = append(e.byUtt[q.Utterance], qi)
+		if e.firstCopy[qi] != int32(qi) {
+			continue
+		}
 		for _, id := range ids {
 			if mark(id, int32(ndocs+qi)) {
 				for int(id) >= len(e.post) {
@@ -160,7 +167,6 @@ func New(x *index.Index) *Engine {
 				e.post[id] = append(e.post[id], int32(qi))
 			}
 		}
-		e.byUtt[q.Utterance] = append(e.byUtt[q.Utterance], qi)
 	}
 	e.weight = make([]float64, len(df))
 	n := float64(ndocs + 1)
@@ -432,9 +438,6 @@ func (e *Engine) candidates(q query, limit int) []int32 {
 		done[id] = 1
 		w := float32(e.weight[id])
 		for _, qi := range e.post[id] {
-			if e.firstCopy[qi] != qi {
-				continue
-			}
 			if sc.acc[qi] == 0 {
 				touched = append(touched, qi)
 			}

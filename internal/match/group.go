@@ -1,15 +1,27 @@
 package match
 
 import (
+	"slices"
+
 	"quotetrail/internal/index"
 	"quotetrail/internal/textnorm"
 )
 
-// groupCandidates bounds the distinct texts compared with each quotation
-// when grouping. 100, as a lookup aligns: 300 and 1000 made a
-// 100k-article build three and four times slower (quotetrail bench) for
-// no change on BASIL or the lookup sets.
+// groupCandidates bounds the distinct texts of other articles compared
+// with each quotation when grouping. 100, as a lookup aligns: 300 and 1000
+// made a 100k-article build three and four times slower (quotetrail bench)
+// for no change on BASIL or the lookup sets.
 const groupCandidates = 100
+
+// groupPostings bounds the postings one quotation's candidate search walks
+// when grouping, so that the build grows linearly with the number of
+// quotations, on one big page as in a big corpus. The search walks its
+// words rarest first and stops before a word whose postings would pass the
+// bound: a word that many quotations hold weighs little (its weight is its
+// rarity), and two quotations of one utterance share their rare words. It
+// also stops once the words left weigh too little for a text that holds
+// none of the words walked to be the same utterance, which loses nothing.
+const groupPostings = 2048
 
 // GroupThreshold is the share of each quotation's weight that the other
 // must cover, both ways, for two quotations in different articles to be
@@ -54,7 +66,19 @@ func Tokenize(x *index.Index) {
 // Group sets the Utterance of every quotation in x: quotations of
 // different articles that say the same thing share one, numbered by the
 // first quotation of the group.
-func Group(x *index.Index) {
+func Group(x *index.Index) { group(x, groupPostings) }
+
+// groupWork counts the work of one grouping, for the tests that check it
+// grows linearly with the number of quotations.
+type groupWork struct {
+	quotations int // distinct texts searched from
+	postings   int // postings walked by the candidate searches
+	aligned    int // alignments run
+}
+
+// group is Group, walking at most maxPostings postings a quotation.
+func group(x *index.Index, maxPostings int) groupWork {
+	var work groupWork
 	for i := range x.Quotes {
 		x.Quotes[i].Utterance = i
 	}
@@ -77,25 +101,29 @@ func Group(x *index.Index) {
 		}
 	}
 	// Word-for-word copies are one utterance; the comparisons below run
-	// once per distinct text, from its first attributed copy (rep), which
-	// keeps syndicated corpora from multiplying the work. Titles and scare
-	// quotes ("Face the Nation") recur across unrelated stories: they are
-	// no utterance to group.
-	rep := map[int32]int{}
+	// once per distinct text, from its first attributed copy (rep[first
+	// copy]), which keeps syndicated corpora from multiplying the work.
+	// Titles and scare quotes ("Face the Nation") recur across unrelated
+	// stories: they are no utterance to group (rep -1).
+	rep := make([]int32, len(x.Quotes))
+	for i := range rep {
+		rep[i] = -1
+	}
 	for i := range x.Quotes {
 		if x.Quotes[i].Unattributed {
 			continue
 		}
 		f := e.firstCopy[i]
-		if r, ok := rep[f]; ok {
-			union(r, i)
+		if r := rep[f]; r >= 0 {
+			union(int(r), i)
 		} else {
-			rep[f] = i
+			rep[f] = int32(i)
 		}
 	}
+	s := groupSearch{e: e, rep: rep, acc: make([]float32, len(x.Quotes)), maxPostings: maxPostings}
 	var dp []float64
 	for i, qi := range x.Quotes {
-		if r, ok := rep[e.firstCopy[i]]; !ok || r != i {
+		if rep[e.firstCopy[i]] != int32(i) {
 			continue
 		}
 		q := query{ids: e.quotes[i], count: map[int32]int32{}}
@@ -108,12 +136,13 @@ func Group(x *index.Index) {
 		if q.total == 0 {
 			continue
 		}
-		for _, c := range e.candidates(q, groupCandidates) {
-			j, ok := rep[e.firstCopy[c]]
-			if !ok || j == i || x.Quotes[j].Article == qi.Article || find(i) == find(j) {
+		work.quotations++
+		for _, c := range s.candidates(q, qi.Article, &work) {
+			j := int(rep[c])
+			if find(i) == find(j) {
 				continue
 			}
-			if q.mayMatch(e.quotes[j], e.weight) && e.same(q, j, &dp) {
+			if q.mayMatch(e.quotes[j], e.weight) && e.same(q, j, &dp, &work) {
 				union(i, j)
 			}
 		}
@@ -121,12 +150,111 @@ func Group(x *index.Index) {
 	for i := range x.Quotes {
 		x.Quotes[i].Utterance = find(i)
 	}
+	return work
+}
+
+// groupSearch is the grouping's candidate search, with its working memory
+// kept for the whole build.
+type groupSearch struct {
+	e           *Engine
+	rep         []int32   // first copy → the copy compared, or -1
+	acc         []float32 // first copy → weight shared with the quotation
+	maxPostings int
+	touched     []int32
+	words       []int32
+	cands       []groupCand
+	out         []int32
+}
+
+type groupCand struct {
+	first  int32
+	shared float32
+}
+
+// candidates returns the first copies of the distinct texts, of articles
+// other than article, that the quotation q may be the same utterance as,
+// best shared weight first, at most groupCandidates of them, walking at
+// most s.maxPostings postings.
+func (s *groupSearch) candidates(q query, article int, work *groupWork) []int32 {
+	e := s.e
+	s.words = s.words[:0]
+	remaining := 0.0 // weight of the distinct words not walked
+	for id := range q.count {
+		if int(id) < len(e.post) {
+			s.words = append(s.words, id)
+		}
+	}
+	// Rarest first; ids break ties so that the walk never depends on map
+	// order.
+	slices.SortFunc(s.words, func(a, b int32) int {
+		if la, lb := len(e.post[a]), len(e.post[b]); la != lb {
+			return la - lb
+		}
+		return int(a - b)
+	})
+	for _, id := range s.words {
+		remaining += e.weight[id]
+	}
+	// A text covering GroupThreshold of q shares at least (2·GroupThreshold−1)
+	// of its weight, since substitutions earn at most half of the rest.
+	floor := (2*GroupThreshold - 1) * q.total
+	walked := 0
+	touched := s.touched[:0]
+	for _, id := range s.words {
+		post := e.post[id]
+		if remaining < floor || walked+len(post) > s.maxPostings {
+			break
+		}
+		walked += len(post)
+		remaining -= e.weight[id]
+		w := float32(e.weight[id])
+		for _, f := range post {
+			r := s.rep[f]
+			if r < 0 || e.x.Quotes[r].Article == article {
+				continue
+			}
+			if s.acc[f] == 0 {
+				touched = append(touched, f)
+			}
+			s.acc[f] += w
+		}
+	}
+	work.postings += walked
+	// Keep the texts that could still reach the floor with the words not
+	// walked, best shared weight first.
+	cands := s.cands[:0]
+	for _, f := range touched {
+		if shared := s.acc[f]; float64(shared)+remaining >= floor {
+			cands = append(cands, groupCand{f, shared})
+		}
+		s.acc[f] = 0
+	}
+	s.touched = touched[:0]
+	slices.SortFunc(cands, func(a, b groupCand) int {
+		if a.shared != b.shared {
+			if a.shared > b.shared {
+				return -1
+			}
+			return 1
+		}
+		return int(a.first - b.first)
+	})
+	if len(cands) > groupCandidates {
+		cands = cands[:groupCandidates]
+	}
+	s.cands = cands[:0]
+	out := s.out[:0]
+	for _, c := range cands {
+		out = append(out, c.first)
+	}
+	s.out = out
+	return out
 }
 
 // same reports whether quotation j says what q says: word for word when
 // either is shorter than MinWords, else each covering GroupThreshold of
 // the other.
-func (e *Engine) same(q query, j int, dp *[]float64) bool {
+func (e *Engine) same(q query, j int, dp *[]float64, work *groupWork) bool {
 	cand := e.quotes[j]
 	if len(q.ids) < MinWords || len(cand) < MinWords {
 		if len(q.ids) != len(cand) || len(cand) < 2 {
@@ -139,6 +267,7 @@ func (e *Engine) same(q query, j int, dp *[]float64) bool {
 		}
 		return true
 	}
+	work.aligned++
 	a, d := align(q.ids, cand, q.w, *dp)
 	*dp = d
 	if a.covered < GroupThreshold*q.total {
@@ -150,6 +279,7 @@ func (e *Engine) same(q query, j int, dp *[]float64) bool {
 		cw[k] = e.weight[id]
 		total += cw[k]
 	}
+	work.aligned++
 	b, d := align(cand, q.ids, cw, *dp)
 	*dp = d
 	return b.covered >= GroupThreshold*total

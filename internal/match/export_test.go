@@ -1,0 +1,17 @@
+package match
+
+import "quotetrail/internal/index"
+
+// The grouping's bounds, for the tests that check its work.
+const (
+	GroupPostings   = groupPostings
+	GroupCandidates = groupCandidates
+)
+
+// GroupWork groups x as Group does, walking at most maxPostings postings a
+// quotation, and returns the work done: distinct texts searched from,
+// postings walked and alignments run.
+func GroupWork(x *index.Index, maxPostings int) (quotations, postings, aligned int) {
+	w := group(x, maxPostings)
+	return w.quotations, w.postings, w.aligned
+}
