@@ -29,10 +29,11 @@ var types = map[string]string{
 // index and articles.json to this origin; WebAssembly compiled in the page
 // ('wasm-unsafe-eval': the loader runs the engine in the page where a
 // worker cannot start); blob: workers, which the loader starts when its
-// script comes from another origin. No inline script or style, no eval,
-// no plugins, no <base>, no form posts, no framing by other sites.
+// script comes from another origin; images from this origin (the
+// browser's favicon request). No inline script or style, no eval, no
+// plugins, no <base>, no form posts, no framing by other sites.
 const PagePolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; " +
-	"connect-src 'self'; style-src 'self'; img-src 'self'; manifest-src 'self'; " +
+	"connect-src 'self'; style-src 'self'; img-src 'self'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // MaxPath is the longest URL path served; longer ones get 414. The site's
