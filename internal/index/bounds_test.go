@@ -182,8 +182,8 @@ func TestHeaderLength(t *testing.T) {
 }
 
 // TestMinimalRecordsMemory logs what valid indexes of the smallest
-// records cost once read, per byte of index: the worst case that MaxBytes
-// has to allow for.
+// records cost once read, per byte of index: the worst case, which the
+// decoded budget (TestDecodedBudget) stops at MaxBytes.
 func TestMinimalRecordsMemory(t *testing.T) {
 	const n = 1 << 18
 	shapes := map[string]*Index{
@@ -221,5 +221,32 @@ func TestMinimalRecordsMemory(t *testing.T) {
 		t.Logf("%s: %d bytes of index, %d bytes live after Read (%.1f per byte), %d allocated", name, len(data), live,
 			float64(live)/float64(len(data)), after.TotalAlloc-before.TotalAlloc)
 		runtime.KeepAlive(x)
+	}
+}
+
+// TestDecodedBudget: a valid index of near-empty records, which decodes
+// to many times its size, is refused with ErrTooLarge once what it
+// decodes to passes the budget (MaxBytes; lowered here so that a small
+// input reaches it), and Read stops there rather than decoding the rest.
+func TestDecodedBudget(t *testing.T) {
+	defer func(b int) { maxDecoded = b }(maxDecoded)
+	maxDecoded = 1 << 20
+	const n = 1 << 18 // 2 bytes a paragraph in the index, 40 decoded
+	x := &Index{Articles: []Article{{Paragraphs: make([]string, n)}}, TokensOf: "t", Vocab: []string{"x"},
+		ParaTokens: [][][]int32{make([][]int32, n)}}
+	data := Marshal(x)
+	var err error
+	got := allocated(func() { _, err = Read(data) })
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("an index that decodes to %d bytes read with a budget of %d: %v", n*paragraphCost, maxDecoded, err)
+	}
+	// Room reserved (at most the input) and records decoded (at most the
+	// budget), with what append copies as the slices grow.
+	if limit := uint64(2*len(data) + 4*maxDecoded); got > limit {
+		t.Errorf("Read allocated %d bytes to refuse a %d-byte index (limit %d)", got, len(data), limit)
+	}
+	t.Logf("%d-byte index, budget %d: allocated %d: %v", len(data), maxDecoded, got, err)
+	if _, err := Read(Marshal(sample())); err != nil {
+		t.Errorf("the sample index within the budget: %v", err)
 	}
 }

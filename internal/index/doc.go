@@ -38,15 +38,17 @@
 // damaged or forged file is refused with an error (errors.Is finds
 // ErrNotIndex, ErrDamaged or ErrTooLarge) and never panics; a count that
 // the bytes cannot back costs nothing, and room reserved for a count
-// costs at most the input's size. Records that do decode cost what they
-// cost: a real index decodes to less than its size (0.65 bytes a byte for
-// the bench's corpora), one made only of the smallest records to about 21
-// bytes a byte (TestMinimalRecordsMemory), so MaxBytes also bounds what
-// an accepted index costs.
+// costs at most the input's size. Records that do decode are counted:
+// a real index decodes to about 1.6 bytes a byte, one made only of the
+// smallest records to about 21 (TestMinimalRecordsMemory), and Read
+// refuses (ErrTooLarge) an index whose decoded form passes MaxBytes, so
+// neither the bytes nor what they decode to can exceed MaxBytes.
 //
 // A format that comes after this one keeps these properties and their
 // tests: bounds_test.go (forged counts for every count field, the size
-// cap, the header length) and the fuzz tests of index_test.go.
+// cap, the decoded budget, the header length), the forged files of
+// testdata/crafted, the wasm engine run on forged indexes in Node
+// (wasm/bounds_test.go) and the fuzz tests of index_test.go.
 //
 // The package uses the standard library only (and not fmt): it is linked
 // into the wasm.

@@ -19,11 +19,31 @@ const (
 
 // MaxBytes is the largest index, header included, that Read accepts and
 // that the CLI and the wasm engine take in: they refuse a bigger one
-// before reading it whole (TooLarge). It is set by what the engine must
-// hold: the 100k-article corpus of quotetrail bench writes 566 MB, and a
-// wasm engine has at most 4 GiB for the bytes, the decoded index and its
-// tables.
+// before reading it whole (TooLarge). Read also refuses an index that
+// decodes to more than MaxBytes of memory. The 100k-article corpus of
+// quotetrail bench (566 MB, 880 MB decoded) is within both; the wasm
+// engine has at most 4 GiB for the bytes, the decoded index and its
+// tables, and took 2 GiB for that one.
 const MaxBytes = 1 << 30
+
+// maxDecoded bounds the memory Read decodes an index into, as MaxBytes
+// bounds the index itself: a real index decodes to about 1.6 bytes a byte
+// (the 100k-article bench index, 566 MB, to 880 MB), one of near-empty
+// records to about 21, and either is refused once it passes the bound
+// instead of taking that much. A variable only so that tests reach it
+// with small inputs.
+var maxDecoded = MaxBytes
+
+// What each decoded record costs in memory, with the header of its token
+// list (or, for an article, of its row of them).
+const (
+	sliceHeader   = int(unsafe.Sizeof([]int32(nil)))
+	articleCost   = int(unsafe.Sizeof(Article{})) + sliceHeader
+	paragraphCost = int(unsafe.Sizeof("")) + sliceHeader
+	quoteCost     = int(unsafe.Sizeof(Quote{})) + sliceHeader
+	wordCost      = int(unsafe.Sizeof(""))
+	idCost        = int(unsafe.Sizeof(int32(0)))
+)
 
 // Smallest encoding of each record (see doc.go): Read bounds every count
 // by the bytes left divided by these, so a count the data cannot hold is
@@ -233,16 +253,18 @@ func Read(data []byte) (*Index, error) {
 	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(data[12:]) {
 		return nil, damaged("checksum mismatch")
 	}
-	r := reader{b: payload}
+	r := reader{b: payload, budget: maxDecoded}
 	x := &Index{}
 	na := r.count(minArticle, "articles")
 	x.Articles = make([]Article, 0, reserve[Article](na, len(r.b)))
 	paras := 0 // paragraphs in all articles: one token list each
 	for i := 0; i < na && r.err == nil; i++ {
+		r.spend(articleCost)
 		a := Article{Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Byline: r.str(), Published: r.str()}
 		np := r.count(minParagraph, "paragraphs")
 		a.Paragraphs = make([]string, 0, reserve[string](np, len(r.b)))
 		for j := 0; j < np && r.err == nil; j++ {
+			r.spend(paragraphCost)
 			a.Paragraphs = append(a.Paragraphs, r.str())
 		}
 		paras += len(a.Paragraphs)
@@ -251,6 +273,7 @@ func Read(data []byte) (*Index, error) {
 	nq := r.count(minQuote, "quotations")
 	x.Quotes = make([]Quote, 0, reserve[Quote](nq, len(r.b)))
 	for i := 0; i < nq && r.err == nil; i++ {
+		r.spend(quoteCost)
 		q := Quote{Article: r.int(), Paragraph: r.int(), Start: r.int(), End: r.int(), Utterance: r.int()}
 		flags := r.byte()
 		if flags&^7 != 0 {
@@ -270,6 +293,7 @@ func Read(data []byte) (*Index, error) {
 	if nv := r.count(minWord, "vocabulary words"); r.err == nil && nv > 0 {
 		x.Vocab = make([]string, 0, reserve[string](nv, len(r.b)))
 		for i := 0; i < nv && r.err == nil; i++ {
+			r.spend(wordCost)
 			x.Vocab = append(x.Vocab, r.str())
 		}
 		// One token list follows for every paragraph and quotation: check
@@ -333,6 +357,17 @@ func checkQuote(x *Index, q Quote, nq int) string {
 type reader struct {
 	b   []byte
 	err error
+	// mem counts the memory of what has been decoded, up to budget.
+	mem, budget int
+}
+
+// spend counts n bytes of memory for a record about to be decoded; past
+// the budget the index is refused.
+func (r *reader) spend(n int) {
+	r.mem += n
+	if r.mem > r.budget && r.err == nil {
+		r.err = &readError{ErrTooLarge, "it decodes to more than " + strconv.Itoa(r.budget) + " bytes of memory"}
+	}
 }
 
 func (r *reader) uvarint() uint64 {
@@ -377,6 +412,7 @@ func (r *reader) count(minSize int, what string) int {
 // ids reads a list of token ids, each below vocab.
 func (r *reader) ids(vocab int) []int32 {
 	n := r.count(minID, "token ids")
+	r.spend(n * idCost)
 	if r.err != nil {
 		return nil
 	}
@@ -411,6 +447,9 @@ func (r *reader) str() string {
 	}
 	if n > uint64(len(r.b)) {
 		r.err = damaged("string runs past the end")
+		return ""
+	}
+	if r.spend(int(n)); r.err != nil {
 		return ""
 	}
 	s := string(r.b[:n])
