@@ -37,12 +37,14 @@ var maxDecoded = MaxBytes
 // What each decoded record costs in memory, with the header of its token
 // list (or, for an article, of its row of them).
 const (
+	articleSize   = int(unsafe.Sizeof(Article{}))
+	quoteSize     = int(unsafe.Sizeof(Quote{}))
 	sliceHeader   = int(unsafe.Sizeof([]int32(nil)))
-	articleCost   = int(unsafe.Sizeof(Article{})) + sliceHeader
+	articleCost   = articleSize + sliceHeader
 	paragraphCost = int(unsafe.Sizeof("")) + sliceHeader
-	quoteCost     = int(unsafe.Sizeof(Quote{})) + sliceHeader
-	wordCost      = int(unsafe.Sizeof(""))
-	idCost        = int(unsafe.Sizeof(int32(0)))
+	quoteCost     = quoteSize + sliceHeader
+	stringSize    = int(unsafe.Sizeof(""))
+	idSize        = int(unsafe.Sizeof(int32(0)))
 )
 
 // Smallest encoding of each record (see doc.go): Read bounds every count
@@ -231,7 +233,8 @@ func TooLarge(size int64) error {
 // encoding, and the room reserved for the records is at most what the
 // bytes left could fill byte for byte (reserve); beyond that, slices
 // grow with the records actually decoded. A count that lies therefore
-// costs at most about the size of the input before Read refuses it.
+// costs at most about the size of the input before Read refuses it. What
+// the records decode to is counted (spend) and may not pass maxDecoded.
 func Read(data []byte) (*Index, error) {
 	if len(data) < headerSize || string(data[:4]) != magic {
 		return nil, ErrNotIndex
@@ -256,13 +259,13 @@ func Read(data []byte) (*Index, error) {
 	r := reader{b: payload, budget: maxDecoded}
 	x := &Index{}
 	na := r.count(minArticle, "articles")
-	x.Articles = make([]Article, 0, reserve[Article](na, len(r.b)))
+	x.Articles = make([]Article, 0, reserve(na, len(r.b), articleSize))
 	paras := 0 // paragraphs in all articles: one token list each
 	for i := 0; i < na && r.err == nil; i++ {
 		r.spend(articleCost)
 		a := Article{Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Byline: r.str(), Published: r.str()}
 		np := r.count(minParagraph, "paragraphs")
-		a.Paragraphs = make([]string, 0, reserve[string](np, len(r.b)))
+		a.Paragraphs = make([]string, 0, reserve(np, len(r.b), stringSize))
 		for j := 0; j < np && r.err == nil; j++ {
 			r.spend(paragraphCost)
 			a.Paragraphs = append(a.Paragraphs, r.str())
@@ -271,7 +274,7 @@ func Read(data []byte) (*Index, error) {
 		x.Articles = append(x.Articles, a)
 	}
 	nq := r.count(minQuote, "quotations")
-	x.Quotes = make([]Quote, 0, reserve[Quote](nq, len(r.b)))
+	x.Quotes = make([]Quote, 0, reserve(nq, len(r.b), quoteSize))
 	for i := 0; i < nq && r.err == nil; i++ {
 		r.spend(quoteCost)
 		q := Quote{Article: r.int(), Paragraph: r.int(), Start: r.int(), End: r.int(), Utterance: r.int()}
@@ -291,9 +294,9 @@ func Read(data []byte) (*Index, error) {
 	}
 	x.TokensOf = r.str()
 	if nv := r.count(minWord, "vocabulary words"); r.err == nil && nv > 0 {
-		x.Vocab = make([]string, 0, reserve[string](nv, len(r.b)))
+		x.Vocab = make([]string, 0, reserve(nv, len(r.b), stringSize))
 		for i := 0; i < nv && r.err == nil; i++ {
-			r.spend(wordCost)
+			r.spend(stringSize)
 			x.Vocab = append(x.Vocab, r.str())
 		}
 		// One token list follows for every paragraph and quotation: check
@@ -324,15 +327,14 @@ func Read(data []byte) (*Index, error) {
 	return x, nil
 }
 
-// reserve is the capacity to make for n records of type T when left bytes
-// remain: n, but no more records than left bytes would fill in memory, so
+// reserve is the capacity to make for n records of size bytes in memory
+// when left bytes remain: n, but no more than left bytes would fill, so
 // that a forged count costs at most the input's size. Articles,
 // paragraphs and quotations of a real index are longer encoded than in
 // memory and get their full count; vocabulary words and token ids, which
 // are shorter encoded, may outgrow the reserve and then grow by append.
-func reserve[T any](n, left int) int {
-	var zero T
-	return min(n, left/int(unsafe.Sizeof(zero)))
+func reserve(n, left, size int) int {
+	return min(n, left/size)
 }
 
 func checkQuote(x *Index, q Quote, nq int) string {
@@ -412,11 +414,10 @@ func (r *reader) count(minSize int, what string) int {
 // ids reads a list of token ids, each below vocab.
 func (r *reader) ids(vocab int) []int32 {
 	n := r.count(minID, "token ids")
-	r.spend(n * idCost)
 	if r.err != nil {
 		return nil
 	}
-	out := make([]int32, 0, reserve[int32](n, len(r.b)))
+	out := make([]int32, 0, reserve(n, len(r.b), idSize))
 	for i := 0; i < n && r.err == nil; i++ {
 		v := r.uvarint()
 		if r.err == nil && v >= uint64(vocab) {
@@ -424,6 +425,7 @@ func (r *reader) ids(vocab int) []int32 {
 		}
 		out = append(out, int32(v))
 	}
+	r.spend(len(out) * idSize) // the reserve was at most the bytes left
 	return out
 }
 
