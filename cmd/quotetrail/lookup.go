@@ -90,26 +90,28 @@ func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
 	return x, nil
 }
 
-// readIndexFile reads an index file of at most index.MaxBytes: a bigger
-// regular file is refused from its size alone, and anything else (a pipe,
-// a device) is read no further than one byte past the cap.
+// readIndexFile reads an index file of at most index.MaxBytes. It must be
+// a regular file: a bigger one is refused from its size alone, and a
+// pipe or a device (which could block, or never end) is not opened.
 func readIndexFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	if err := index.TooLarge(fi.Size()); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
+	// The file may have grown since: read no more than one byte past the cap.
 	var b bytes.Buffer
-	if fi.Mode().IsRegular() {
-		if err := index.TooLarge(fi.Size()); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		b.Grow(int(fi.Size()) + bytes.MinRead)
-	}
+	b.Grow(int(fi.Size()) + bytes.MinRead)
 	if _, err := b.ReadFrom(io.LimitReader(f, index.MaxBytes+1)); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
