@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -11,14 +13,20 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"quotetrail/internal/serve"
 )
 
+// patience bounds every wait for something the page will do. It is long on
+// purpose: these tests assert what happens, never how fast (machines are
+// shared and busy), and a wait that passes returns as soon as it can.
+const patience = 3 * time.Minute
+
 // chromium returns the browser to drive, or skips (fails in CI) without one.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, c := range []string{os.Getenv("QUOTETRAIL_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
 		if c == "" {
@@ -42,7 +50,7 @@ var (
 
 // site builds the demo site for a corpus folder ("" for ./corpus) once
 // per test run, with the real build command, into a temporary folder.
-func site(t *testing.T, corpus string) string {
+func site(t testing.TB, corpus string) string {
 	t.Helper()
 	sitesMu.Lock()
 	defer sitesMu.Unlock()
@@ -69,7 +77,7 @@ func site(t *testing.T, corpus string) string {
 
 // browser starts a headless Chromium with the flags this machine's closed
 // network needs, and fails the test on any uncaught page exception.
-func browser(t *testing.T) (context.Context, func()) {
+func browser(t testing.TB) (context.Context, func()) {
 	exe := chromium(t)
 	// Not t.TempDir: Chromium may still be writing its profile when the
 	// test ends, and a failed cleanup must not fail the test.
@@ -90,7 +98,7 @@ func browser(t *testing.T) (context.Context, func()) {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 2*patience)
 	chromedp.ListenTarget(ctx, func(ev any) {
 		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
 			t.Errorf("uncaught exception in the page: %s", e.ExceptionDetails.Error())
@@ -129,15 +137,16 @@ const readCard = `(() => {
     entries: [...card.querySelectorAll('li')].map(li => ({
       outlet: t(li, '.outlet'), quote: t(li, '.quote'), speaker: t(li, '.speaker'),
       channel: t(li, '.channel'), kind: t(li, '.kind'),
-      marked: [...li.querySelectorAll('mark.differs')].map(m => m.textContent).join('|')})),
+      // No Array.prototype.join: some tests run on pages that broke it.
+      marked: [...li.querySelectorAll('mark.differs')].reduce((s, m, i) => s + (i ? '|' : '') + m.textContent, '')})),
   };
 })()`
 
 // waitCard polls the card until it shows the result for query.
-func waitCard(ctx context.Context, t *testing.T, query string) cardState {
+func waitCard(ctx context.Context, t testing.TB, query string) cardState {
 	t.Helper()
 	var st cardState
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		if err := chromedp.Run(ctx, chromedp.Evaluate(readCard, &st)); err != nil {
 			t.Fatal(err)
@@ -151,11 +160,11 @@ func waitCard(ctx context.Context, t *testing.T, query string) cardState {
 	return st
 }
 
-func server(t *testing.T) *httptest.Server {
+func server(t testing.TB) *httptest.Server {
 	return serverFor(t, "")
 }
 
-func serverFor(t *testing.T, corpus string) *httptest.Server {
+func serverFor(t testing.TB, corpus string) *httptest.Server {
 	srv := httptest.NewServer(serve.Handler(site(t, corpus))) // listens on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv
@@ -173,5 +182,129 @@ func pasteLookup(ctx context.Context, t *testing.T, url, text string) {
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// cardText is the whole text of the card, "" while there is none.
+const cardText = `(() => {
+  const h = document.querySelector('[data-quotetrail]');
+  const c = h && h.shadowRoot && h.shadowRoot.querySelector('.card');
+  return c && !c.hidden ? c.textContent : '';
+})()`
+
+// waitNotice polls the card until its text holds want, and returns it.
+func waitNotice(ctx context.Context, t testing.TB, want string) string {
+	t.Helper()
+	var text string
+	for deadline := time.Now().Add(patience); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(cardText, &text)); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(text, want) {
+			return text
+		}
+	}
+	t.Fatalf("the card never said %q; it says %q", want, text)
+	return text
+}
+
+// settle resolves once the page's timers due within ms have run: the
+// widget decides on a selection 30 ms after the event that ended it, and
+// timers of a page run in the order they fall due, however busy it is.
+func settle(ms int) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`new Promise(r => setTimeout(() => r(true), %d))`, ms), nil, awaitPromise)
+}
+
+// requestLog serves the built site and records the path of every request
+// it answers, in order: what the page and its worker fetched, and when.
+type requestLog struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (l *requestLog) handler(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l.mu.Lock()
+		l.paths = append(l.paths, r.URL.Path)
+		l.mu.Unlock()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// fetched reports whether a request for a path ending in name was made.
+func (l *requestLog) fetched(name string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range l.paths {
+		if strings.HasSuffix(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// publisher serves one page of a publisher at "/", with its {{SITE}}
+// replaced by widget (the widget's origin; "" for the page's own origin, where
+// the built site is served too) and the given Content-Security-Policy
+// header when it is not empty.
+func publisher(t testing.TB, widget, csp, page string) *httptest.Server {
+	files := serve.Handler(site(t, ""))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			files.ServeHTTP(w, r)
+			return
+		}
+		if csp != "" {
+			w.Header().Set("Content-Security-Policy", csp)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(strings.ReplaceAll(page, "{{SITE}}", widget)))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// watchWasm, run in a page before anything else, counts every call that
+// compiles or instantiates WebAssembly on the page's main thread
+// (window.__wasmCalls), and errors that reach the page uncaught
+// (window.__errors). It uses no built-in a test page may break later.
+const watchWasm = `<script>
+window.__errors = [];
+addEventListener('error', e => { __errors[__errors.length] = 'error: ' + e.message; });
+addEventListener('unhandledrejection', e => { __errors[__errors.length] = 'unhandled rejection: ' + String(e.reason); });
+window.__wasmCalls = 0;
+for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
+  const f = WebAssembly[name];
+  WebAssembly[name] = function () { __wasmCalls++; return f.apply(this, arguments); };
+}
+for (const name of ['Module', 'Instance']) {
+  WebAssembly[name] = new Proxy(WebAssembly[name], {construct(target, args) { __wasmCalls++; return Reflect.construct(target, args); }});
+}
+</script>`
+
+// pageHealth reads what watchWasm recorded.
+type pageHealth struct {
+	Errors    []string `json:"errors"`
+	WasmCalls int      `json:"wasmCalls"`
+	Go        bool     `json:"go"`
+}
+
+func health(ctx context.Context, t testing.TB) pageHealth {
+	t.Helper()
+	var h pageHealth
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`({errors: window.__errors || [], wasmCalls: window.__wasmCalls || 0, go: typeof Go !== 'undefined'})`, &h)); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// dragSelect selects text with the mouse, as a reader does: press at
+// (x1, y1), move, release at (x2, y2).
+func dragSelect(x1, y1, x2, y2 float64) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.MouseEvent(input.MousePressed, x1, y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(input.MouseMoved, (x1+x2)/2, (y1+y2)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseMoved, x2, y2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.MouseReleased, x2, y2, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	}
 }

@@ -25,10 +25,7 @@ func TestStrictCSPShowsANotice(t *testing.T) {
 	defer cancel()
 	const sel = "The U.S. must handle the issue of arms sales to Taiwan with prudence"
 	pasteLookup(ctx, t, srv.URL, sel)
-	var notice string
-	for i := 0; i < 100 && !strings.Contains(notice, "security policy"); i++ {
-		chromedp.Run(ctx, chromedp.Sleep(100e6), chromedp.Evaluate(`(document.querySelector('[data-quotetrail]') || {shadowRoot: null}).shadowRoot ? document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card').textContent : ''`, &notice))
-	}
+	notice := waitNotice(ctx, t, "security policy")
 	if !strings.Contains(notice, "security policy does not allow WebAssembly") {
 		t.Errorf("card under a strict CSP says %q", notice)
 	}

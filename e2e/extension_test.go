@@ -48,7 +48,7 @@ func TestExtension(t *testing.T) {
 	defer cancelA()
 	ctx, cancelC := chromedp.NewContext(actx)
 	defer cancelC()
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 2*patience)
 	defer cancelT()
 
 	var mu sync.Mutex
@@ -62,16 +62,29 @@ func TestExtension(t *testing.T) {
 			}
 		}
 	})
-	err = chromedp.Run(ctx, network.Enable(), chromedp.Navigate(page.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery),
-		chromedp.Sleep(500e6), // the content script loads at document_idle
-		chromedp.Evaluate(`(() => {
+	err = chromedp.Run(ctx, network.Enable(), chromedp.Navigate(page.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The content script comes at document_idle, whenever that is on a busy
+	// machine: select until the card's host appears.
+	for deadline := time.Now().Add(patience); ; {
+		var opened bool
+		err = chromedp.Run(ctx, chromedp.Evaluate(`(() => {
 			const t = document.getElementById('q').firstChild, i = t.data.indexOf('The U.S.'), r = document.createRange();
 			r.setStart(t, i); r.setEnd(t, t.data.length - 1);
 			getSelection().removeAllRanges(); getSelection().addRange(r);
 			document.getElementById('q').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-		})()`, nil))
-	if err != nil {
-		t.Fatal(err)
+		})()`, nil), settle(300), chromedp.Evaluate(`document.querySelector('[data-quotetrail]') !== null`, &opened))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if opened {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the extension's content script never opened a card")
+		}
 	}
 	checkCarriers(t, waitCard(ctx, t, "must handle the issue"))
 	pageHost, _ := url.Parse(page.URL)

@@ -73,7 +73,7 @@ func TestCloseButtonCloses(t *testing.T) {
 		const b = document.querySelector('[data-quotetrail]').shadowRoot.querySelector('button.close');
 		b.click();
 		b.dispatchEvent(new MouseEvent('mouseup', {bubbles: true, composed: true}));
-	})()`, nil), chromedp.Sleep(600e6)); err != nil {
+	})()`, nil), settle(300)); err != nil {
 		t.Fatal(err)
 	}
 	var st cardState
