@@ -23,7 +23,6 @@ func main() {
 		return
 	}
 	x, err := index.Read(buf)
-	buf = nil
 	if err != nil {
 		eng.Set("error", err.Error())
 		ready(eng)
