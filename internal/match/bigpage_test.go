@@ -48,7 +48,7 @@ func bigPageIndex(tb testing.TB, srcs []bench.Source, size int) *index.Index {
 var bigPageSizes = []struct {
 	name  string
 	bytes int
-}{{"0.5MB", 1 << 19}, {"1MB", 1 << 20}, {"2MB", 2 << 20}, {"4MB", 4 << 20}}
+}{{"0.5MB", 1 << 19}, {"1MB", 1 << 20}, {"2MB", 2 << 20}, {"4MB", 4 << 20}, {"15MB", 15 << 20}}
 
 // BenchmarkGroupBigPage is the build's grouping on one big page (one
 // article, all its quotations distinct texts), by page size: the time a

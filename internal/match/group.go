@@ -120,7 +120,13 @@ func group(x *index.Index, maxPostings int) groupWork {
 			rep[f] = int32(i)
 		}
 	}
-	s := groupSearch{e: e, rep: rep, acc: make([]float32, len(x.Quotes)), maxPostings: maxPostings}
+	s := groupSearch{e: e, article: make([]int32, len(x.Quotes)), acc: make([]float32, len(x.Quotes)), maxPostings: maxPostings}
+	for f, r := range rep {
+		s.article[f] = -1
+		if r >= 0 {
+			s.article[f] = int32(x.Quotes[r].Article)
+		}
+	}
 	var dp []float64
 	for i, qi := range x.Quotes {
 		if rep[e.firstCopy[i]] != int32(i) {
@@ -156,8 +162,11 @@ func group(x *index.Index, maxPostings int) groupWork {
 // groupSearch is the grouping's candidate search, with its working memory
 // kept for the whole build.
 type groupSearch struct {
-	e           *Engine
-	rep         []int32   // first copy → the copy compared, or -1
+	e *Engine
+	// article holds, for each first copy, the article of the copy compared
+	// (rep), or -1: the walk reads it for every posting, and a slice of
+	// int32 keeps those reads in cache where the quotations would not.
+	article     []int32
 	acc         []float32 // first copy → weight shared with the quotation
 	maxPostings int
 	touched     []int32
@@ -209,8 +218,7 @@ func (s *groupSearch) candidates(q query, article int, work *groupWork) []int32 
 		remaining -= e.weight[id]
 		w := float32(e.weight[id])
 		for _, f := range post {
-			r := s.rep[f]
-			if r < 0 || e.x.Quotes[r].Article == article {
+			if a := s.article[f]; a < 0 || a == int32(article) {
 				continue
 			}
 			if s.acc[f] == 0 {
