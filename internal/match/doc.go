@@ -18,9 +18,9 @@
 // differ from the selection (entry.go). Grouping searches, from each
 // distinct quotation text, the texts of other articles sharing its rarest
 // words, walking a bounded number of postings (groupPostings), so that the
-// build grows linearly with the number of quotations. Selections that are no quotation
-// are looked for in the articles' plain text through postings of the
-// paragraphs holding their rarest word. Tokenize (group.go) stores every
+// build grows linearly with the number of quotations. Selections that are
+// no quotation are looked for in the articles' plain text through postings
+// of the paragraphs holding their rarest word. Tokenize (group.go) stores every
 // paragraph's and quotation's tokens in the index at build time, so that
 // loading an index does no tokenizing.
 //
