@@ -71,15 +71,19 @@ type Engine struct {
 	copies     map[int32][]int32 // first copy → its other copies
 	textWeight []float64         // per quotation, the weight of its distinct words
 	scratch    sync.Pool
-	byUtt      map[int][]int // utterance → its quotations
-	maxW       float64
+	// byUtt lists each utterance's quotations, indexed by utterance (the
+	// index reader guarantees Utterance < len(Quotes)): a slice, not a
+	// map, since a map entry per utterance costs several times a slice
+	// element and an index may hold one utterance a quotation.
+	byUtt [][]int32
+	maxW  float64
 }
 
 type paraRef struct{ article, paragraph int32 }
 
 // New prepares an index for lookups.
 func New(x *index.Index) *Engine {
-	e := &Engine{x: x, vocab: map[string]int32{}, byUtt: map[int][]int{}, copies: map[int32][]int32{}}
+	e := &Engine{x: x, vocab: map[string]int32{}, byUtt: make([][]int32, len(x.Quotes)), copies: map[int32][]int32{}}
 	e.scratch.New = func() any { return &scratch{} }
 	var df []int
 	// An index written by the build carries its tokens: loading it is then
@@ -155,7 +159,9 @@ func New(x *index.Index) *Engine {
 			ids = e.intern(textnorm.Words(q.Text), &df)
 		}
 		e.quotes[qi] = ids
-		e.byUtt[q.Utterance] = append(e.byUtt[q.Utterance], qi)
+		if u := q.Utterance; u >= 0 && u < len(e.byUtt) {
+			e.byUtt[u] = append(e.byUtt[u], int32(qi))
+		}
 		if e.firstCopy[qi] != int32(qi) {
 			continue
 		}
@@ -175,11 +181,13 @@ func New(x *index.Index) *Engine {
 	}
 	e.maxW = math.Log(n / 0.5)
 	e.textWeight = make([]float64, len(e.quotes))
+	// seenIn[id] = 1 + the last quotation that counted id: one slice for
+	// all quotations instead of a map each.
+	seenIn := make([]int32, len(e.weight))
 	for qi, ids := range e.quotes {
-		seen := map[int32]int32{}
 		for _, id := range ids {
-			if seen[id] == 0 {
-				seen[id] = 1
+			if int(id) < len(seenIn) && seenIn[id] != int32(qi)+1 {
+				seenIn[id] = int32(qi) + 1
 				e.textWeight[qi] += e.weight[id]
 			}
 		}
@@ -349,7 +357,12 @@ func (e *Engine) Lookup(sel string) Result {
 		if m.Quote < 0 || m.Kind == Partial {
 			continue
 		}
-		for _, other := range e.byUtt[e.x.Quotes[m.Quote].Utterance] {
+		u := e.x.Quotes[m.Quote].Utterance
+		if u < 0 || u >= len(e.byUtt) {
+			continue
+		}
+		for _, o := range e.byUtt[u] {
+			other := int(o)
 			a := e.x.Quotes[other].Article
 			if old, ok := best[a]; ok && viaUtterance[int32(a)] == 0 {
 				continue // the article matched on its own
