@@ -1,10 +1,15 @@
 package bundle
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 func TestSite(t *testing.T) {
@@ -53,5 +58,37 @@ func TestSite(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "stale")); !os.IsNotExist(err) {
 		t.Errorf("out was not emptied")
+	}
+}
+
+// TestBigDataCompressed: a data file over bigData is compressed (at the
+// faster level) and its .br and .gz decode to the file.
+func TestBigDataCompressed(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	data := make([]byte, bigData+4096)
+	for i := range data {
+		data[i] = "the quick brown fox jumps over "[i%30] + byte(i/977%3)
+	}
+	if _, err := Site(www, out, map[string][]byte{Marker: data}); err != nil {
+		t.Fatal(err)
+	}
+	if brotliLevel(Marker, len(data)) != dataLevel || brotliLevel("engine.wasm", len(data)) != brotli.BestCompression {
+		t.Errorf("levels: index %d, engine %d", brotliLevel(Marker, len(data)), brotliLevel("engine.wasm", len(data)))
+	}
+	br, err := os.ReadFile(filepath.Join(out, Marker+".br"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+	if err != nil || !bytes.Equal(got, data) {
+		t.Errorf("the .br does not decode to the file (%v)", err)
+	}
+	gz, _ := os.ReadFile(filepath.Join(out, Marker+".gz"))
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := io.ReadAll(zr); err != nil || !bytes.Equal(got, data) {
+		t.Errorf("the .gz does not decode to the file (%v)", err)
 	}
 }
