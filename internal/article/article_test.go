@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestSeedMetadata: the seed pages' metadata, as ../shared/seeds/SOURCES.md
@@ -95,10 +96,39 @@ func TestLatin1Page(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(`<html><body><article><p>"Quote," he said, in a paragraph long enough.</p></article></body></html>`))
 	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"name":"A"},"B"]}]}</script><p>text text text text text text text</p>`))
+	// Encodings: UTF-16 with a byte-order mark, an undeclared GBK page.
+	f.Add(append([]byte{0xFF, 0xFE}, 'x', 0, ' ', 0, 'y', 0))
+	f.Add([]byte("<p>\xd5\xe2\xca\xc7\xd2\xbb\xb8\xf6\xc3\xbb\xd3\xd0</p>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Parse(data)
 		if err == nil && len(a.Paragraphs) == 0 {
 			t.Fatalf("no error and no paragraphs")
+		}
+		if err == nil {
+			for _, p := range a.Paragraphs {
+				if !utf8.ValidString(p) {
+					t.Fatalf("paragraph not UTF-8: %q", p)
+				}
+			}
+		}
+	})
+}
+
+func FuzzParseText(f *testing.F) {
+	f.Add([]byte("A line.\nAnother line, long enough to be text."))
+	f.Add(append([]byte{0xFE, 0xFF}, 0, 'x', 0, '\n', 0, 'y'))
+	f.Add([]byte("caf\xe9 au lait\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ParseText(data)
+		if err == nil && len(a.Paragraphs) == 0 {
+			t.Fatalf("no error and no paragraphs")
+		}
+		if err == nil {
+			for _, p := range a.Paragraphs {
+				if !utf8.ValidString(p) {
+					t.Fatalf("paragraph not UTF-8: %q", p)
+				}
+			}
 		}
 	})
 }

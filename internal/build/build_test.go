@@ -109,3 +109,19 @@ func TestCanonicalURL(t *testing.T) {
 		}
 	}
 }
+
+func FuzzCanonicalURL(f *testing.F) {
+	for _, s := range []string{"https://www.example.com/a/?utm_source=x#f", "http://[::1]:8080/x", "https://example.com:443/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		c := canonicalURL(raw)
+		if c == "" {
+			return
+		}
+		// The canonical form is its own canonical form.
+		if again := canonicalURL("https://" + c); again != c {
+			t.Fatalf("canonicalURL(%q) = %q, but canonicalURL(https://%s) = %q", raw, c, c, again)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"hash/fnv"
+	"net"
 	"net/url"
 	"strings"
 
@@ -81,10 +82,19 @@ func textHash(paragraphs []string) uint64 {
 // parameters in order. http and https are the same page.
 func canonicalURL(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
 	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if host == "" {
+		return ""
+	}
+	if strings.Contains(host, ":") {
+		if net.ParseIP(host) == nil {
+			return "" // not a host name, not an IPv6 address
+		}
+		host = "[" + host + "]"
+	}
 	if p := u.Port(); p != "" && p != "80" && p != "443" {
 		host += ":" + p
 	}
