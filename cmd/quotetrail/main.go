@@ -40,6 +40,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
 		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract, "eval": cmdEval, "bench": cmdBench,
 	}
+	cmds["bench-scale"] = cmdBenchScale // quotetrail beside Pagefind in Chromium (internal/scale)
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
