@@ -10,7 +10,7 @@ GOROOT  := $(shell $(GO) env GOROOT)
 GOFILES := $(shell find . -name '*.go' -not -path './build/*' -not -path './dist/*')
 WWW     := $(shell find www -type f)
 
-.PHONY: all demo build test test-browser bench eval fuzz size clean
+.PHONY: all demo build test test-browser bench bench-scale eval fuzz size clean
 
 all: build
 
@@ -40,6 +40,13 @@ test-browser:
 bench: $(BIN) $(WASM)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(BIN) bench -wasm $(WASM)
+
+# quotetrail beside Pagefind (npm-installed into the harness's cache, not
+# a project dependency) on the same generated news pages, in Chromium.
+# SCALE_FLAGS=-sizes 1000,10000,100000 -runs 3 to change; see internal/scale.
+SCALE_FLAGS ?= -sizes 1000,10000 -runs 3
+bench-scale: $(BIN) $(WASM)
+	$(BIN) bench-scale -wasm $(WASM) $(SCALE_FLAGS)
 
 # Quality against the data in ../shared (see the README's Quality section).
 eval: $(BIN)
