@@ -99,3 +99,30 @@ func TestBrokenPromisesTimeOut(t *testing.T) {
 		t.Errorf("errors reached the page: %q", h.Errors)
 	}
 }
+
+// TestQuoteTrailElementOnBrokenStrings: a page that breaks String.prototype
+// trim and replace after the widget loaded, with a <quote-trail> element
+// the reader clicks (a real mouse click): nothing is thrown into the page,
+// neither when the element is set up nor when it is clicked.
+func TestQuoteTrailElementOnBrokenStrings(t *testing.T) {
+	files := server(t)
+	ctx, cancel := browser(t)
+	defer cancel()
+	page := publisher(t, files.URL, "", `<!DOCTYPE html><html><head><title>Publisher</title>`+watchWasm+`
+<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti"></script>
+<script>String.prototype.trim = function () { throw new Error('trim is broken on this page'); };
+String.prototype.replace = function () { throw new Error('replace is broken on this page'); };</script></head>
+<body><p>Xi said: <quote-trail id="q">The U.S. must handle the issue of arms sales to Taiwan with prudence</quote-trail></p></body></html>`)
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(page.URL+"/"),
+		chromedp.WaitVisible(`#q`, chromedp.ByQuery),
+		chromedp.Click(`#q`, chromedp.ByQuery),
+		chromedp.Click(`#q`, chromedp.ByQuery),
+		settle(100), // the page's timers after the clicks' handlers
+	); err != nil {
+		t.Fatal(err)
+	}
+	if h := health(ctx, t); len(h.Errors) != 0 {
+		t.Errorf("errors reached the page: %q", h.Errors)
+	}
+}

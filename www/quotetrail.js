@@ -510,15 +510,19 @@
       try {
         W.customElements.define('quote-trail', class extends HTMLElement {
           connectedCallback() {
-            if (this.hasAttribute('role')) return;
-            this.setAttribute('role', 'button');
-            this.setAttribute('tabindex', '0');
-            this.setAttribute('aria-label', 'Show which outlets carried this quotation: ' + this.textContent.trim().slice(0, 120));
-            var qe = this, open = function () { ns.show(qe.textContent.replace(/\s+/g, ' ').trim(), qe.getBoundingClientRect()); };
-            this.addEventListener('click', open);
-            this.addEventListener('keydown', function (ev) {
-              if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); }
-            });
+            try {
+              if (this.hasAttribute('role')) return;
+              this.setAttribute('role', 'button');
+              this.setAttribute('tabindex', '0');
+              this.setAttribute('aria-label', 'Show which outlets carried this quotation: ' + this.textContent.trim().slice(0, 120));
+              var qe = this, open = function () {
+                try { ns.show(qe.textContent.replace(/\s+/g, ' ').trim(), qe.getBoundingClientRect()); } catch (e) { /* never into the page */ }
+              };
+              this.addEventListener('click', open);
+              this.addEventListener('keydown', function (ev) {
+                try { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); } } catch (e) { /* never into the page */ }
+              });
+            } catch (e) { /* never into the page */ }
           }
         });
       } catch (e) { /* a page that defined it first keeps its own */ }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding"
@@ -160,6 +161,63 @@ func TestNotLanguageRefused(t *testing.T) {
 			if !errors.Is(err, ErrNotText) && !errors.Is(err, ErrEncoding) {
 				t.Errorf("%s as %s: %v, want a refusal as not language or unknown encoding", name, parse.kind, err)
 			}
+		}
+	}
+}
+
+// TestUndeclaredWesternPages: Western pages in Windows-1252 that declare
+// no charset read as Windows-1252, whatever the detector guesses: it
+// called German "Windows-1254" (Turkish), turning ð into ğ and losing ž,
+// and a short German text it was unsure of was refused.
+func TestUndeclaredWesternPages(t *testing.T) {
+	german := []string{
+		"Die Größe der Straße überrascht die Besucher, und die Grüße aus Köln klingen schön und süß.",
+		"Der isländische Laut ð und das slawische ž erscheinen in Namen, die Zeitungen aus aller Welt drucken.",
+		"Über die Brücke gehen täglich Tausende, während die Fähre seit März außer Betrieb ist.",
+		"Die Bürgermeisterin erklärte, dass die Arbeiten im Frühjahr fortgesetzt würden.",
+		"Bis dahin müssen Fußgänger einen Umweg über die nördliche Uferstraße nehmen.",
+	}
+	var page strings.Builder
+	page.WriteString("<html><head><title>Straße</title></head><body><article>")
+	for _, p := range german {
+		page.WriteString("<p>" + p + "</p>")
+	}
+	page.WriteString("</article></body></html>")
+	for name, c := range map[string]struct {
+		data  string
+		parse func([]byte) (*Article, error)
+		want  []string
+	}{
+		"page":       {page.String(), Parse, german},
+		"short text": {"Die Größe der Straße überrascht. Grüße aus Köln, schön süß.", ParseText, []string{"Die Größe der Straße überrascht. Grüße aus Köln, schön süß."}},
+		"one word":   {"Größe", ParseText, []string{"Größe"}},
+	} {
+		data, err := charmap.Windows1252.NewEncoder().Bytes([]byte(c.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := c.parse(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !reflect.DeepEqual(a.Paragraphs, c.want) {
+			t.Errorf("%s reads as %q, want %q", name, a.Paragraphs, c.want)
+		}
+	}
+}
+
+// TestShortAndNumericTextIsLanguage: short replies, result tables and
+// emoji are language; the check judges only texts long enough to judge.
+func TestShortAndNumericTextIsLanguage(t *testing.T) {
+	for _, s := range []string{
+		"He said: “Yes.”",
+		"Smith (Lab) 4,512 (45.2%)\nJones (Con) 3,901 (39.1%)\nBrown (LD) 1,200 (12.0%)\nTurnout 61.3%, majority 611",
+		"Great day 🎉🎉 at the park 😀\nSee you next week!",
+		strings.Repeat("Shares of the company rose 4.5% to $12.30, while the index gained 0.8% to 4,512.25 points.\n", 20),
+	} {
+		if _, err := ParseText([]byte(s)); err != nil {
+			t.Errorf("%.40q…: %v", s, err)
 		}
 	}
 }

@@ -87,6 +87,18 @@ func TestDuplicatesLeftOut(t *testing.T) {
 	if len(got) != len(want) || got["b-copy.html"] != want["b-copy.html"] || got["c-tracked.html"] != want["c-tracked.html"] {
 		t.Errorf("duplicates %v, want %v", got, want)
 	}
+	// Distinct articles that all give their section page as canonical URL
+	// stay apart; the same URL with the same title is one article.
+	section := func(name, title, body string) string {
+		return write(name, `<html><head><title>`+title+`</title><link rel="canonical" href="https://example.com/news/"></head><body><article><p>`+body+`</p></article></body></html>`)
+	}
+	s1 := section("g.html", "Bridge closed for repairs", "The bridge over the river will be closed for repairs until the spring, the council said on Monday.")
+	s2 := section("h.html", "Library opens new wing", "The city library opened a new wing on Tuesday, with room for twice as many readers as before.")
+	s3 := section("i.html", "Bridge closed for repairs", "The bridge over the river will be closed for repairs until the spring, the council said on Monday evening.")
+	x, s = Build([]string{s1, s2, s3})
+	if len(x.Articles) != 2 || len(s.Duplicates) != 1 || filepath.Base(s.Duplicates[0].File) != "i.html" {
+		t.Errorf("one section URL: %d articles, duplicates %+v; want g and h kept, i a duplicate of g", len(x.Articles), s.Duplicates)
+	}
 	// Without a URL, the text decides.
 	noURL := strings.NewReplacer("https://risingnepaldaily.com/news/75210", "").Replace(page)
 	p1, p2 := write("e.html", noURL), write("f.html", noURL)

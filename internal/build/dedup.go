@@ -12,47 +12,58 @@ import (
 // dedup remembers the articles read so far by canonical URL and by body
 // text, to find the same article under two file names.
 type dedup struct {
-	byURL  map[string]string // canonical URL → file
+	byURL  map[string][]seenText // canonical URL → the articles that gave it
 	byText map[uint64][]seenText
 }
 
 type seenText struct {
 	file          string
 	outlet, url   string
+	title         string
+	hash          uint64
 	paragraphsLen int
 }
 
 func newDedup() *dedup {
-	return &dedup{byURL: map[string]string{}, byText: map[uint64][]seenText{}}
+	return &dedup{byURL: map[string][]seenText{}, byText: map[uint64][]seenText{}}
 }
 
 // add records the article of file and returns the file it repeats, with
 // the reason, or "" when it is new.
 //
-// Two files are one article when they name the same canonical URL, or
-// when their body text is the same and nothing says they are two
-// publications: a wire story printed word for word by two outlets is two
-// outlets carrying it (what the card is for), so the same text under
-// different outlets or different URLs is kept twice.
+// Two files are one article when they name the same canonical URL and
+// have the same title or the same text (a saved copy, the same page with
+// a tracking parameter); sites that give every article their section
+// page as canonical URL must not lose all but one. Or when their body
+// text is the same and nothing says they are two publications: a wire
+// story printed word for word by two outlets is two outlets carrying it
+// (what the card is for), so the same text under different outlets or
+// different URLs is kept twice.
 func (d *dedup) add(file string, a *article.Article) (of, why string) {
 	u := canonicalURL(a.URL)
-	// Some sites give every page the home page as its canonical URL: a
-	// URL with no path says nothing about which article it is.
-	if u != "" && strings.Contains(u, "/") {
-		if f, ok := d.byURL[u]; ok {
-			return f, "same URL"
-		}
+	// A URL with no path says nothing about which article it is.
+	if !strings.Contains(u, "/") {
+		u = ""
 	}
 	h := textHash(a.Paragraphs)
+	title := strings.ToLower(strings.Join(strings.Fields(a.Title), " "))
+	if u != "" {
+		for _, s := range d.byURL[u] {
+			if s.hash == h || (title != "" && s.title == title) {
+				return s.file, "same URL"
+			}
+		}
+	}
 	for _, s := range d.byText[h] {
 		if s.paragraphsLen == len(a.Paragraphs) && agree(s.outlet, a.Outlet) && agree(s.url, u) {
 			return s.file, "same text"
 		}
 	}
-	if u != "" && strings.Contains(u, "/") {
-		d.byURL[u] = file
+	seen := seenText{file: file, outlet: strings.ToLower(a.Outlet), url: u, title: title, hash: h, paragraphsLen: len(a.Paragraphs)}
+	if u != "" {
+		d.byURL[u] = append(d.byURL[u], seen)
 	}
-	d.byText[h] = append(d.byText[h], seenText{file: file, outlet: strings.ToLower(a.Outlet), url: u, paragraphsLen: len(a.Paragraphs)})
+	d.byText[h] = append(d.byText[h], seen)
 	return "", ""
 }
 
