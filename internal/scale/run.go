@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -234,7 +235,9 @@ func start(t *Tool) (*http.Server, *Recorder, string, error) {
 	if err != nil {
 		return nil, nil, "", err
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+	// ErrorLog discarded: Chromium drops spare connections before their
+	// first frame, which the server would log at every run.
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0),
 		TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}}
 	go srv.ServeTLS(ln, "", "")
 	return srv, rec, "https://" + ln.Addr().String() + "/__scale.html", nil
