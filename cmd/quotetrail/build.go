@@ -20,6 +20,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	corpus := fs.String("corpus", "corpus", "folder of article pages (.html, .txt, optionally .gz)")
 	out := fs.String("out", "dist", "folder to write the site to (emptied first)")
 	www := fs.String("www", "www", "folder of the web files")
+	workers := fs.Int("workers", 0, "files read at once (0: one per CPU)")
 	wasm := fs.String("wasm", "", "prebuilt engine (GOOS=js GOARCH=wasm ./wasm), with wasm_exec.js beside it or in GOROOT; built with the go tool when empty")
 	if fs.Parse(args) != nil {
 		return 2
@@ -34,7 +35,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: %s holds no .html or .txt files\n", *corpus)
 		return 2
 	}
-	x, sum := build.Build(files)
+	x, sum := build.BuildWith(files, build.Options{Workers: *workers, Progress: progress(stderr, len(files))})
 	bad := sum.Bad
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
@@ -140,4 +141,43 @@ func engineFiles(wasm string) (engine, execJS []byte, err error) {
 		}
 	}
 	return engine, execJS, nil
+}
+
+// progressFrom is the corpus size from which build reports its progress.
+const progressFrom = 100
+
+// progress returns the build's progress reporter for total files: on a
+// terminal one line rewritten in place a few times a second; otherwise
+// (a log, a pipe) a plain line at each tenth. Small corpora get none.
+func progress(w io.Writer, total int) func(done, total int) {
+	if total < progressFrom {
+		return nil
+	}
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	var last time.Time
+	step := 0
+	return func(done, total int) {
+		if tty {
+			if done == total || time.Since(last) > 250*time.Millisecond {
+				last = time.Now()
+				fmt.Fprintf(w, "\rquotetrail build: read %d of %d files (%d%%)", done, total, done*100/total)
+				if done == total {
+					fmt.Fprintln(w, "; grouping quotations across articles…")
+				}
+			}
+			return
+		}
+		if s := done * 10 / total; s > step {
+			step = s
+			fmt.Fprintf(w, "quotetrail build: read %d of %d files (%d%%)\n", done, total, done*100/total)
+			if done == total {
+				fmt.Fprintln(w, "quotetrail build: grouping quotations across articles…")
+			}
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -134,5 +135,25 @@ func TestBuildHostileFiles(t *testing.T) {
 	}
 	if r.code != 1 || !strings.Contains(r.errOut, "pipe.html: not a regular file") || !strings.Contains(r.out, "utf16le.txt") {
 		t.Errorf("extract: exit %d\n%s\n%s", r.code, r.out, r.errOut)
+	}
+}
+
+// TestBuildProgress: a corpus of progressFrom files or more reports its
+// progress on stderr, as plain lines when stderr is not a terminal.
+func TestBuildProgress(t *testing.T) {
+	corpus := t.TempDir()
+	for i := range progressFrom + 20 {
+		n := strconv.Itoa(i)
+		os.WriteFile(filepath.Join(corpus, "a"+n+".txt"), []byte("Report "+n+": the council met on day "+n+" and agreed on item "+n+".\n\"We will review item "+n+" next week,\" the chair said.\n"), 0o644)
+	}
+	_, out, errOut, code := buildSite(t, corpus)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if n := strings.Count(errOut, "quotetrail build: read "); n != 10 || !strings.Contains(errOut, "read 120 of 120 files (100%)") || strings.Contains(errOut, "\r") {
+		t.Errorf("%d progress lines, want 10 plain lines:\n%s", n, errOut)
+	}
+	if !strings.Contains(out, "120 articles") {
+		t.Errorf("summary: %s", out)
 	}
 }

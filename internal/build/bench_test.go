@@ -32,3 +32,25 @@ func BenchmarkExtractRealPages(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkBuildWorkers measures BuildWith (reading, quote finding,
+// grouping) on PolNeAR train, one worker against one per CPU:
+// go test -run '^$' -bench BuildWorkers -benchtime 3x ./internal/build
+func BenchmarkBuildWorkers(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/data/polnear/train/text/*.txt")
+	if len(files) == 0 {
+		b.Skip("../shared/data/polnear is absent")
+	}
+	for _, w := range []int{1, 0} {
+		name := "workers=1"
+		if w == 0 {
+			name = "workers=GOMAXPROCS"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				BuildWith(files, Options{Workers: w})
+			}
+			b.ReportMetric(float64(len(files)*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}

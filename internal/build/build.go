@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,16 +110,34 @@ func Index(files []string) (*index.Index, []FileError) {
 	return x, s.Bad
 }
 
+// Options tune Build.
+type Options struct {
+	// Workers is how many files are read at once; 0 means one per CPU.
+	Workers int
+	// Progress, when set, is called after each file is read, in file
+	// order, with the number read and the total.
+	Progress func(done, total int)
+}
+
 // Build builds an index from the files. It leaves out, and reports, the
 // files that cannot be used and the files that repeat an article already
 // read (the first in name order is kept): the same page saved twice would
 // otherwise be listed as two outlets carrying every quotation in it.
-func Build(files []string) (*index.Index, Summary) {
+func Build(files []string) (*index.Index, Summary) { return BuildWith(files, Options{}) }
+
+// BuildWith is Build with options. Files are read and their quotations
+// found on every core; they are added to the index in file order, so the
+// index is the same whatever the number of workers (TestBuildParallel).
+func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	x := &index.Index{}
 	var s Summary
 	seen := newDedup()
-	for _, f := range files {
-		ex, err := Extract(f)
+	for i, r := range extractAll(files, opt.Workers) {
+		f := files[i]
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(files))
+		}
+		ex, err := r.get()
 		if err != nil {
 			s.Bad = append(s.Bad, FileError{File: f, Err: err})
 			continue
@@ -132,6 +151,65 @@ func Build(files []string) (*index.Index, Summary) {
 	match.Tokenize(x)
 	match.Group(x)
 	return x, s
+}
+
+// pending is one file's extraction, running or done.
+type pending struct {
+	done chan struct{}
+	ex   Extracted
+	err  error
+}
+
+func (p *pending) get() (Extracted, error) {
+	<-p.done
+	return p.ex, p.err
+}
+
+// extractAll reads the files on workers goroutines and returns their
+// results in file order as they come. At most a few results per worker
+// wait to be taken, so memory does not grow with the corpus beyond the
+// index being built.
+func extractAll(files []string, workers int) func(yield func(int, *pending) bool) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return func(yield func(int, *pending) bool) {
+		queue := make(chan *pending, 4*workers) // in file order
+		stop := make(chan struct{})
+		defer close(stop)
+		sem := make(chan struct{}, workers)
+		go func() {
+			defer close(queue)
+			for _, f := range files {
+				p := &pending{done: make(chan struct{})}
+				select {
+				case queue <- p:
+				case <-stop:
+					return
+				}
+				sem <- struct{}{}
+				go func(f string) {
+					defer func() {
+						// A page that trips a bug in extraction is one bad
+						// file, not the end of a build of thousands.
+						if r := recover(); r != nil {
+							p.err = fmt.Errorf("internal error reading this file: %v", r)
+						}
+						close(p.done)
+						<-sem
+					}()
+					p.ex, p.err = Extract(f)
+				}(f)
+			}
+		}()
+		i := 0
+		for p := range queue {
+			if !yield(i, p) {
+				return
+			}
+			i++
+		}
+	}
 }
 
 // Add appends one extracted article and its quotations to x. Every string

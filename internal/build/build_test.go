@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,4 +137,47 @@ func FuzzCanonicalURL(f *testing.F) {
 			t.Fatalf("canonicalURL(%q) = %q, but canonicalURL(https://%s) = %q", raw, c, c, again)
 		}
 	})
+}
+
+// TestBuildParallel: the index is the same, byte for byte, whatever the
+// number of workers reading the files, and progress is reported once a
+// file, in order.
+func TestBuildParallel(t *testing.T) {
+	files, err := CorpusFiles("../../corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.html"), nil, 0o644)
+	seed, _ := os.ReadFile(files[0])
+	os.WriteFile(filepath.Join(dir, "copy.html"), seed, 0o644)
+	files = append(files, filepath.Join(dir, "empty.html"), filepath.Join(dir, "copy.html"))
+	real, _ := filepath.Glob("../../../shared/data/realhtml/readability/*/source.html")
+	if len(real) > 60 {
+		real = real[:60]
+	}
+	files = append(files, real...)
+
+	x1, s1 := BuildWith(files, Options{Workers: 1})
+	var calls []int
+	x4, s4 := BuildWith(files, Options{Workers: 4, Progress: func(done, total int) {
+		if total != len(files) {
+			t.Errorf("progress total %d, want %d", total, len(files))
+		}
+		calls = append(calls, done)
+	}})
+	if string(index.Marshal(x1)) != string(index.Marshal(x4)) {
+		t.Error("the index differs between 1 and 4 workers")
+	}
+	if fmt.Sprint(s1) != fmt.Sprint(s4) || len(s4.Bad) == 0 || len(s4.Duplicates) == 0 {
+		t.Errorf("summaries: 1 worker %+v, 4 workers %+v", s1, s4)
+	}
+	for i, d := range calls {
+		if d != i+1 {
+			t.Fatalf("progress calls %v, want 1…%d in order", calls, len(files))
+		}
+	}
+	if len(calls) != len(files) {
+		t.Errorf("%d progress calls for %d files", len(calls), len(files))
+	}
 }
