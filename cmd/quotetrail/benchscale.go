@@ -91,5 +91,16 @@ func cmdBenchScale(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail bench-scale: %v\n", err)
 		return 1
 	}
+	for _, r := range results {
+		for _, t := range r.Tools {
+			if t.Err != nil {
+				fmt.Fprintf(stderr, "quotetrail bench-scale: %d articles: %s failed: %v\n", r.Articles, t.Name, t.Err)
+				err = t.Err
+			}
+		}
+	}
+	if err != nil {
+		return 1
+	}
 	return 0
 }
