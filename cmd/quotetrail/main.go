@@ -19,12 +19,13 @@ import (
 )
 
 const usage = `usage:
-  quotetrail build   [-corpus DIR] [-out DIR] [-www DIR] [-wasm FILE]
+  quotetrail build   [-corpus DIR] [-out DIR] [-www DIR] [-wasm FILE] [-workers N]
   quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
   quotetrail lookup  [-index PATH] [-json] TEXT   (TEXT "-" or absent: read standard input)
   quotetrail extract [-json] FILE...
   quotetrail eval    polnear|pages|seeds|lookups|basil ...   (quality against ../shared/data)
   quotetrail bench   [-sizes 5,1000,10000,100000] [-wasm FILE]  (lookup latency and index size)
+  quotetrail bench-scale [-sizes 1000,10000] [-runs 3] [-index URL] [-reuse]  (beside Pagefind, in Chromium)
 `
 
 func main() {
@@ -39,8 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
 		"build": cmdBuild, "serve": cmdServe, "lookup": cmdLookup, "extract": cmdExtract, "eval": cmdEval, "bench": cmdBench,
+		"bench-scale": cmdBenchScale,
 	}
-	cmds["bench-scale"] = cmdBenchScale // quotetrail beside Pagefind in Chromium (internal/scale)
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
