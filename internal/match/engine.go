@@ -232,14 +232,18 @@ type query struct {
 	count map[int32]int32 // how often each token stands in it; set by Group, for mayMatch
 }
 
-func (e *Engine) prepare(sel string) query {
+func (e *Engine) prepare(sel string) query { return prepare(e, sel) }
+
+// prepare turns a selection into token ids and weights, from what c
+// knows of its words.
+func prepare(c corpus, sel string) query {
 	words := textnorm.Words(QuotedPart(sel))
 	q := query{ids: make([]int32, len(words)), w: make([]float64, len(words))}
 	for i, wd := range words {
-		if id, ok := e.vocab[wd]; ok {
-			q.ids[i], q.w[i] = id, e.weight[id]
+		if id, w, ok := c.word(wd); ok {
+			q.ids[i], q.w[i] = id, w
 		} else {
-			q.ids[i], q.w[i] = -1-int32(i), e.maxW // matches nothing
+			q.ids[i], q.w[i] = -1-int32(i), c.unknownWeight() // matches nothing
 		}
 		q.total += q.w[i]
 	}
@@ -298,7 +302,11 @@ func QuotedPart(sel string) string {
 }
 
 // Lookup answers a selection.
-func (e *Engine) Lookup(sel string) Result {
+func (e *Engine) Lookup(sel string) Result { return lookup(e, sel) }
+
+// cut returns the selection as a lookup uses it: at most MaxSelection
+// bytes, cut between UTF-8 sequences.
+func cut(sel string) Result {
 	res := Result{Query: sel}
 	if len(sel) > MaxSelection {
 		cut := MaxSelection
@@ -307,7 +315,15 @@ func (e *Engine) Lookup(sel string) Result {
 		}
 		res.Query, res.Truncated = sel[:cut], true
 	}
-	q := e.prepare(res.Query)
+	return res
+}
+
+// lookup answers a selection from what c holds: the whole index (Engine)
+// or the parts of a folder index that the lookup read (parts.go). Both
+// run this one algorithm, so that their answers are the same.
+func lookup(c corpus, sel string) Result {
+	res := cut(sel)
+	q := prepare(c, res.Query)
 	if len(q.ids) == 0 {
 		return res
 	}
@@ -326,19 +342,25 @@ func (e *Engine) Lookup(sel string) Result {
 	}
 	seen := map[int32]int32{} // first copy → 1 + its verdict's index
 	var verdicts []verdict
-	for _, qi := range e.candidates(q, MaxCandidates) {
-		first := e.firstCopy[qi]
+	var cands []int32
+	for _, f := range candidates(c, q, MaxCandidates) {
+		cands = append(cands, f)
+		cands = append(cands, c.copiesOf(f)...)
+	}
+	slices.Sort(cands)
+	for _, qi := range cands {
+		first := c.firstOf(qi)
 		var v verdict
 		if k := seen[first]; k > 0 {
 			v = verdicts[k-1]
 		} else {
-			v.m, v.ok, dp = e.score(q, int(qi), dp)
+			v.m, v.ok, dp = score(c, q, int(qi), dp)
 			verdicts = append(verdicts, v)
 			seen[first] = int32(len(verdicts))
 		}
 		if v.ok {
 			m := v.m
-			m.Article, m.Quote = e.x.Quotes[qi].Article, int(qi)
+			m.Article, m.Quote = c.articleOf(qi), int(qi)
 			consider(m)
 		}
 	}
@@ -357,19 +379,15 @@ func (e *Engine) Lookup(sel string) Result {
 		if m.Quote < 0 || m.Kind == Partial {
 			continue
 		}
-		u := e.x.Quotes[m.Quote].Utterance
-		if u < 0 || u >= len(e.byUtt) {
-			continue
-		}
-		for _, o := range e.byUtt[u] {
+		for _, o := range c.siblings(int32(m.Quote)) {
 			other := int(o)
-			a := e.x.Quotes[other].Article
+			a := c.articleOf(o)
 			if old, ok := best[a]; ok && viaUtterance[int32(a)] == 0 {
 				continue // the article matched on its own
 			} else if ok && old.Quote == other {
 				continue
 			}
-			al, d := align(q.ids, e.quotes[other], q.w, dp)
+			al, d := align(q.ids, c.tokens(o), q.w, dp)
 			dp = d
 			s := round(al.covered / q.total)
 			if s < SiblingFloor {
@@ -382,7 +400,7 @@ func (e *Engine) Lookup(sel string) Result {
 		}
 	}
 	if len(q.ids) >= MinWords {
-		for _, ai := range e.inText(q) {
+		for _, ai := range inText(c, q) {
 			if _, ok := best[ai]; !ok {
 				best[ai] = Match{Article: ai, Quote: -1, Kind: Text, Score: 1}
 			}
@@ -431,26 +449,27 @@ func better(a, b Match) bool {
 	return a.Score > b.Score
 }
 
-// candidates returns the quotations that share one of the selection's
-// rarest tokens. A quotation that shares none of them cannot cover the
-// share of the weight the cut-off asks for.
-func (e *Engine) candidates(q query, limit int) []int32 {
-	sc := e.scratch.Get().(*scratch)
-	defer e.scratch.Put(sc)
-	if len(sc.acc) < len(e.quotes) {
-		sc.acc = make([]float32, len(e.quotes))
+// candidates returns the distinct quotation texts (first copies) that
+// share one of the selection's rarest tokens, best shared weight first. A
+// quotation that shares none of them cannot cover the share of the weight
+// the cut-off asks for.
+func candidates(c corpus, q query, limit int) []int32 {
+	sc := c.getScratch()
+	defer c.putScratch(sc)
+	if n := c.quoteCount(); len(sc.acc) < n {
+		sc.acc = make([]float32, n)
 	}
 	// Accumulate, for each distinct quotation text, the weight of the
 	// selection's words it holds.
 	touched := sc.touched[:0]
 	done := make(map[int32]int32, len(q.ids))
 	for _, id := range q.ids {
-		if id < 0 || int(id) >= len(e.post) || done[id] > 0 {
+		if id < 0 || done[id] > 0 {
 			continue
 		}
 		done[id] = 1
-		w := float32(e.weight[id])
-		for _, qi := range e.post[id] {
+		w := float32(c.wordWeight(id))
+		for _, qi := range c.postings(id) {
 			if sc.acc[qi] == 0 {
 				touched = append(touched, qi)
 			}
@@ -472,7 +491,7 @@ func (e *Engine) candidates(q query, limit int) []int32 {
 	for _, qi := range touched {
 		shared := sc.acc[qi]
 		sc.acc[qi] = 0
-		if shared >= floor || shared >= float32(FragmentCover*e.textWeight[qi]) {
+		if shared >= floor || shared >= c.fragmentFloor(qi) {
 			keep = append(keep, cand{qi, shared})
 		}
 	}
@@ -489,12 +508,10 @@ func (e *Engine) candidates(q query, limit int) []int32 {
 	if len(keep) > limit {
 		keep = keep[:limit]
 	}
-	var out []int32
-	for _, c := range keep {
-		out = append(out, c.qi)
-		out = append(out, e.copies[c.qi]...)
+	out := make([]int32, len(keep))
+	for i, k := range keep {
+		out[i] = k.qi
 	}
-	slices.Sort(out)
 	return out
 }
 
@@ -507,9 +524,9 @@ type scratch struct {
 
 // score aligns the selection with one quotation and decides whether it is
 // a carrier, and of which kind.
-func (e *Engine) score(q query, qi int, dp []float64) (Match, bool, []float64) {
-	cand := e.quotes[qi]
-	m := Match{Article: e.x.Quotes[qi].Article, Quote: qi}
+func score(c corpus, q query, qi int, dp []float64) (Match, bool, []float64) {
+	cand := c.tokens(int32(qi))
+	m := Match{Article: c.articleOf(int32(qi)), Quote: qi}
 	if len(q.ids) < MinWords {
 		// One or two words match only a quotation of just those words.
 		if len(cand) != len(q.ids) {
@@ -552,12 +569,13 @@ func (e *Engine) score(q query, qi int, dp []float64) (Match, bool, []float64) {
 		return m, true, dp
 	}
 	// A quotation wholly inside a longer selection: a fragment of it.
-	candW, candCovered := 0.0, 0.0
+	// candW is summed in the order of the quotation's tokens, as
+	// tokenWeight does, so that a folder index (which stores it) and the
+	// whole index compare the same number.
+	candW, candCovered := c.tokenWeight(int32(qi)), 0.0
 	for j, id := range cand {
-		wt := e.weight[id]
-		candW += wt
 		if a.candMatched[j] {
-			candCovered += wt
+			candCovered += c.wordWeight(id)
 		}
 	}
 	if len(cand) >= MinWords && a.matched >= MinWords && candCovered >= FragmentCover*candW {
@@ -570,25 +588,15 @@ func (e *Engine) score(q query, qi int, dp []float64) (Match, bool, []float64) {
 // inText returns the articles in whose plain text the selection's words
 // stand in order, word for word, looking only at the paragraphs that hold
 // its rarest word.
-func (e *Engine) inText(q query) []int {
-	rarest := int32(-1)
-	for _, id := range q.ids {
-		if id < 0 || int(id) >= len(e.paraPost) {
-			return nil // a word no paragraph has
-		}
-		if rarest < 0 || len(e.paraPost[id]) < len(e.paraPost[rarest]) {
-			rarest = id
-		}
-	}
+func inText(c corpus, q query) []int {
 	var out []int
 	seen := map[int32]int32{}
-	for _, gid := range e.paraPost[rarest] {
-		ref := e.paraRef[gid]
-		if !containsRun(e.paras[ref.article][ref.paragraph], q.ids) {
+	for _, gid := range rarestParas(c, q) {
+		if !containsRun(c.paraTokens(gid), q.ids) {
 			continue
 		}
-		for _, g := range append([]int32{gid}, e.paraCopies[gid]...) {
-			if a := e.paraRef[g].article; seen[a] == 0 {
+		for _, a := range c.paraArticles(gid) {
+			if seen[a] == 0 {
 				seen[a] = 1
 				out = append(out, int(a))
 			}
@@ -596,6 +604,25 @@ func (e *Engine) inText(q query) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// rarestParas returns the paragraphs (first copies) holding the
+// selection's rarest word, or nil when a word of it is in no paragraph.
+func rarestParas(c corpus, q query) []int32 {
+	var rarest []int32
+	for i, id := range q.ids {
+		if id < 0 {
+			return nil // a word no paragraph has
+		}
+		p, ok := c.paraPostings(id)
+		if !ok {
+			return nil
+		}
+		if i == 0 || len(p) < len(rarest) {
+			rarest = p
+		}
+	}
+	return rarest
 }
 
 func containsRun(hay, needle []int32) bool {
@@ -612,3 +639,100 @@ outer:
 }
 
 func round(f float64) float64 { return math.Round(f*100) / 100 }
+
+// corpus is what a lookup reads: the whole index in memory (Engine), or
+// the parts of a folder index that one lookup fetched (parts.go). Ids are
+// the whole index's: token ids, quotation and article indexes, paragraph
+// ids numbered through the articles in order.
+type corpus interface {
+	// word returns a normalized word's token id and weight.
+	word(w string) (id int32, weight float64, ok bool)
+	unknownWeight() float64 // the weight of a word the corpus lacks
+	wordWeight(id int32) float64
+	// quoteCount bounds the quotation indexes (candidates' scratch).
+	quoteCount() int
+	getScratch() *scratch
+	putScratch(*scratch)
+	// postings lists the distinct quotation texts (first copies) holding
+	// a token; fragmentFloor is the shared weight from which one is a
+	// candidate as a fragment of the selection.
+	postings(id int32) []int32
+	fragmentFloor(first int32) float32
+	copiesOf(first int32) []int32 // the other quotations with its text
+	firstOf(qi int32) int32
+	tokens(qi int32) []int32
+	tokenWeight(qi int32) float64 // the weights of its tokens summed, in order
+	articleOf(qi int32) int
+	siblings(qi int32) []int32 // the quotations of its utterance
+	// paraPostings lists the paragraph texts (first copies) holding a
+	// token; ok is false when no paragraph holds it.
+	paraPostings(id int32) (gids []int32, ok bool)
+	paraTokens(gid int32) []int32
+	paraArticles(gid int32) []int32 // the articles where the text stands
+}
+
+func (e *Engine) word(w string) (int32, float64, bool) {
+	id, ok := e.vocab[w]
+	if !ok {
+		return 0, 0, false
+	}
+	return id, e.weight[id], true
+}
+
+func (e *Engine) unknownWeight() float64      { return e.maxW }
+func (e *Engine) wordWeight(id int32) float64 { return e.weight[id] }
+func (e *Engine) quoteCount() int             { return len(e.quotes) }
+func (e *Engine) getScratch() *scratch        { return e.scratch.Get().(*scratch) }
+func (e *Engine) putScratch(sc *scratch)      { e.scratch.Put(sc) }
+
+func (e *Engine) postings(id int32) []int32 {
+	if int(id) >= len(e.post) {
+		return nil
+	}
+	return e.post[id]
+}
+
+func (e *Engine) fragmentFloor(first int32) float32 {
+	return float32(FragmentCover * e.textWeight[first])
+}
+
+func (e *Engine) copiesOf(first int32) []int32 { return e.copies[first] }
+func (e *Engine) firstOf(qi int32) int32       { return e.firstCopy[qi] }
+func (e *Engine) tokens(qi int32) []int32      { return e.quotes[qi] }
+func (e *Engine) articleOf(qi int32) int       { return e.x.Quotes[qi].Article }
+
+func (e *Engine) tokenWeight(qi int32) float64 {
+	w := 0.0
+	for _, id := range e.quotes[qi] {
+		w += e.weight[id]
+	}
+	return w
+}
+
+func (e *Engine) siblings(qi int32) []int32 {
+	u := e.x.Quotes[qi].Utterance
+	if u < 0 || u >= len(e.byUtt) {
+		return nil
+	}
+	return e.byUtt[u]
+}
+
+func (e *Engine) paraPostings(id int32) ([]int32, bool) {
+	if int(id) >= len(e.paraPost) {
+		return nil, false
+	}
+	return e.paraPost[id], true
+}
+
+func (e *Engine) paraTokens(gid int32) []int32 {
+	ref := e.paraRef[gid]
+	return e.paras[ref.article][ref.paragraph]
+}
+
+func (e *Engine) paraArticles(gid int32) []int32 {
+	out := []int32{e.paraRef[gid].article}
+	for _, g := range e.paraCopies[gid] {
+		out = append(out, e.paraRef[g].article)
+	}
+	return out
+}

@@ -1,6 +1,9 @@
 package match
 
-import "quotetrail/internal/textnorm"
+import (
+	"quotetrail/internal/index"
+	"quotetrail/internal/textnorm"
+)
 
 // Entry is one match as the command line and the widget report it: the
 // JSON contract of `quotetrail lookup -json`.
@@ -25,31 +28,49 @@ type Entry struct {
 }
 
 // Entries describes a result's matches in the contract's terms.
-func (e *Engine) Entries(res Result) []Entry {
+func (e *Engine) Entries(res Result) []Entry { return entries(e, res) }
+
+// describer is a corpus that also holds what the card shows: the whole
+// index, or the parts of a folder index a lookup read.
+type describer interface {
+	corpus
+	articleMeta(ai int) index.ArticleMeta
+	quotation(qi int) (text, speaker, channel, cue, attribution string, inferred bool)
+	// textAround returns the first paragraph of article ai that holds the
+	// selection's words in order, word for word.
+	textAround(q query, ai int) string
+}
+
+func entries(d describer, res Result) []Entry {
 	out := make([]Entry, 0, len(res.Matches))
 	for _, m := range res.Matches {
-		a := e.x.Articles[m.Article]
+		a := d.articleMeta(m.Article)
 		en := Entry{Article: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published,
 			Match: m.Kind, Score: m.Score}
 		if m.Quote >= 0 {
-			q := e.x.Quotes[m.Quote]
-			en.Quote, en.Speaker, en.Channel, en.Cue = q.Text, q.Speaker, q.Channel, q.Cue
-			en.Attribution, en.Inferred = q.Attribution, q.Inferred
+			en.Quote, en.Speaker, en.Channel, en.Cue, en.Attribution, en.Inferred = d.quotation(m.Quote)
 			if m.Kind == Variant {
-				en.Differs = e.differs(res.Query, m.Quote)
+				en.Differs = differs(d, prepare(d, res.Query), en.Quote, m.Quote)
 			}
 		} else {
-			en.Quote = e.textAround(res.Query, m.Article)
+			en.Quote = d.textAround(prepare(d, res.Query), m.Article)
 		}
 		out = append(out, en)
 	}
 	return out
 }
 
-// textAround returns the paragraph of an article that holds the selection
-// as plain text.
-func (e *Engine) textAround(sel string, ai int) string {
-	q := e.prepare(sel)
+func (e *Engine) articleMeta(ai int) index.ArticleMeta {
+	a := e.x.Articles[ai]
+	return index.ArticleMeta{ID: int32(ai), Stem: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published}
+}
+
+func (e *Engine) quotation(qi int) (text, speaker, channel, cue, attribution string, inferred bool) {
+	q := e.x.Quotes[qi]
+	return q.Text, q.Speaker, q.Channel, q.Cue, q.Attribution, q.Inferred
+}
+
+func (e *Engine) textAround(q query, ai int) string {
 	for pi, p := range e.paras[ai] {
 		if containsRun(p, q.ids) {
 			return e.x.Articles[ai].Paragraphs[pi]
@@ -61,10 +82,8 @@ func (e *Engine) textAround(sel string, ai int) string {
 // differs returns the spans of the quotation's words that the alignment
 // with the selection leaves unmatched, around the aligned words (the rest
 // of a longer quotation is the part the reader did not select).
-func (e *Engine) differs(sel string, qi int) [][2]int {
-	q := e.prepare(sel)
-	a, _ := align(q.ids, e.quotes[qi], q.w, nil)
-	text := e.x.Quotes[qi].Text
+func differs(c corpus, q query, text string, qi int) [][2]int {
+	a, _ := align(q.ids, c.tokens(int32(qi)), q.w, nil)
 	toks := textnorm.Tokens(text)
 	if len(toks) != len(a.candMatched) {
 		return nil // cannot happen: both come from textnorm over the same text
