@@ -1,0 +1,615 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"hash/fnv"
+	"math"
+	"strconv"
+	"unsafe"
+)
+
+// The folder index: the same corpus as an Index, split into static files
+// so that a lookup reads only the parts its selection needs (layout in
+// doc.go, "The folder index"). This file holds the formats of its parts,
+// their writers and their checked readers; which part holds what, and
+// the lookup over them, are the engine's (match/parts.go).
+
+// FolderVersion is the version of the folder's part formats.
+const FolderVersion = 1
+
+// EntryName is the name of the folder's entry file, the one file that is
+// not named by its content (it names the others, and changes with them).
+const EntryName = "entry.qtf"
+
+// Magic of each kind of part.
+const (
+	magicEntry  = "QTFE"
+	magicChunk  = "QTFC"
+	magicQuotes = "QTFQ"
+	magicParas  = "QTFP"
+)
+
+// Kinds of part, as the first letter of their names.
+const (
+	KindChunk  = 't' // term chunk
+	KindQuotes = 'q' // quotation shard
+	KindParas  = 'p' // paragraph shard
+)
+
+// Entry is the folder's entry file: what a lookup reads before anything
+// else, small enough to fetch fresh every time.
+type Entry struct {
+	TokensOf   string // the normalization of every word and token (textnorm.Version)
+	Articles   int    // articles, quotations and paragraphs of the corpus:
+	Quotes     int    // every id in the parts is below these
+	Paragraphs int
+	Vocab      int     // token ids are below Vocab
+	MaxWeight  float64 // the weight of a word the corpus does not hold
+	Chunks     []ChunkRef
+}
+
+// ChunkRef names a term chunk and the first term it may hold: the chunk's
+// first word trimmed to the prefix that sets it apart from the previous
+// chunk's last word ("" for the first chunk). A word belongs in the last
+// chunk whose First is not after it.
+type ChunkRef struct {
+	First string
+	Hash  uint64 // its name (PartName(KindChunk, Hash))
+}
+
+// Chunk is a run of the sorted vocabulary with the postings a lookup's
+// candidate search reads.
+type Chunk struct {
+	// Parts are the quotation and paragraph shards the postings point at,
+	// each by its hash; a posting holds its index in Parts.
+	Parts []uint64
+	Terms []Term
+}
+
+// Term is one word of the vocabulary.
+type Term struct {
+	Word   string
+	ID     int32   // its token id
+	Weight float64 // its rarity, as the whole-index engine computes it
+	// Quotes are the distinct quotation texts holding the word (first
+	// copies), by increasing id.
+	Quotes []QuotePosting
+	// Paras are the distinct paragraph texts holding it (first copies),
+	// by increasing paragraph id.
+	Paras []ParaPosting
+}
+
+// QuotePosting is one quotation text holding a term.
+type QuotePosting struct {
+	Quote int32
+	Part  int32   // the shard that holds it, as an index into Chunk.Parts
+	Floor float32 // the shared weight from which it is a candidate as a fragment of the selection
+}
+
+// ParaPosting is one paragraph text holding a term.
+type ParaPosting struct {
+	Para int32 // paragraph id: paragraphs numbered through the articles in order
+	Part int32 // index into Chunk.Parts
+}
+
+// QuoteShard holds quotations with what the alignment and the card need,
+// and the articles that printed them.
+type QuoteShard struct {
+	Articles []ArticleMeta // by increasing id
+	Quotes   []ShardQuote  // by increasing id
+}
+
+// ArticleMeta is what the card shows of an article.
+type ArticleMeta struct {
+	ID                                  int32
+	Stem, Outlet, URL, Title, Published string
+}
+
+// ShardQuote is one quotation in a shard.
+type ShardQuote struct {
+	ID, Article                              int32
+	First                                    int32 // the first quotation with the same text (ID itself if none before)
+	Utterance                                int32
+	Inferred                                 bool
+	Text, Speaker, Channel, Cue, Attribution string
+	Tokens                                   []int32
+	Weight                                   float64 // the weights of its tokens summed, repeats included
+}
+
+// ParaShard holds paragraph texts (first copies) with their tokens and
+// every place they stand.
+type ParaShard struct {
+	Articles []ArticleMeta // of the carriers, by increasing id
+	Paras    []ShardPara   // by increasing id
+}
+
+// ShardPara is one paragraph text.
+type ShardPara struct {
+	ID       int32
+	Text     string
+	Tokens   []int32
+	Carriers []Carrier // where it stands: itself first, then its copies
+}
+
+// Carrier is one place a paragraph text stands.
+type Carrier struct{ Article, Paragraph int32 }
+
+// ErrWrongPart is returned for a part whose bytes are not the ones its
+// name promises (a stale, swapped or damaged file).
+var ErrWrongPart = errors.New("index part does not match its name")
+
+// Hash is the content hash that names a part: FNV-1a, 64 bits. The names
+// only need to change when the content does (a CDN may cache a part for
+// ever); FNV keeps the wasm free of a cryptographic hash.
+func Hash(data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(data)
+	return h.Sum64()
+}
+
+// PartName is the file name of a part of the given kind and hash.
+func PartName(kind byte, hash uint64) string {
+	const hex = "0123456789abcdef"
+	b := []byte{kind, '-'}
+	for i := 60; i >= 0; i -= 4 {
+		b = append(b, hex[hash>>uint(i)&15])
+	}
+	return string(b) + ".qtf"
+}
+
+// ParsePartName returns the kind and hash a part name holds.
+func ParsePartName(name string) (kind byte, hash uint64, ok bool) {
+	if len(name) != 2+16+4 || name[1] != '-' || name[18:] != ".qtf" {
+		return 0, 0, false
+	}
+	h, err := strconv.ParseUint(name[2:18], 16, 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	switch name[0] {
+	case KindChunk, KindQuotes, KindParas:
+		return name[0], h, true
+	}
+	return 0, 0, false
+}
+
+// CheckPart refuses data that is not the part named name.
+func CheckPart(name string, data []byte) error {
+	_, h, ok := ParsePartName(name)
+	if !ok {
+		return errors.New(strconv.Quote(name) + " is not the name of an index part")
+	}
+	if Hash(data) != h {
+		return &readError{ErrWrongPart, name}
+	}
+	return nil
+}
+
+// frameAs puts a part header (magic, FolderVersion, length, checksum)
+// before payload.
+func frameAs(magic string, payload []byte) []byte {
+	out := frame(payload)
+	copy(out, magic)
+	binary.LittleEndian.PutUint16(out[4:], FolderVersion)
+	return out
+}
+
+// MarshalEntry encodes an entry file.
+func MarshalEntry(e *Entry) []byte {
+	p := appendString(nil, e.TokensOf)
+	for _, n := range []int{e.Articles, e.Quotes, e.Paragraphs, e.Vocab} {
+		p = binary.AppendUvarint(p, uint64(n))
+	}
+	p = binary.LittleEndian.AppendUint64(p, math.Float64bits(e.MaxWeight))
+	p = binary.AppendUvarint(p, uint64(len(e.Chunks)))
+	for _, c := range e.Chunks {
+		p = appendString(p, c.First)
+		p = binary.LittleEndian.AppendUint64(p, c.Hash)
+	}
+	return frameAs(magicEntry, p)
+}
+
+// MarshalChunk encodes a term chunk.
+func MarshalChunk(c *Chunk) []byte {
+	p := binary.AppendUvarint(nil, uint64(len(c.Parts)))
+	for _, h := range c.Parts {
+		p = binary.LittleEndian.AppendUint64(p, h)
+	}
+	p = binary.AppendUvarint(p, uint64(len(c.Terms)))
+	for _, t := range c.Terms {
+		p = appendString(p, t.Word)
+		p = binary.AppendUvarint(p, uint64(t.ID))
+		p = binary.LittleEndian.AppendUint64(p, math.Float64bits(t.Weight))
+		p = binary.AppendUvarint(p, uint64(len(t.Quotes)))
+		prev := int32(-1)
+		for _, q := range t.Quotes {
+			p = binary.AppendUvarint(p, uint64(q.Quote-prev-1))
+			prev = q.Quote
+			p = binary.AppendUvarint(p, uint64(q.Part))
+			p = binary.LittleEndian.AppendUint32(p, math.Float32bits(q.Floor))
+		}
+		p = binary.AppendUvarint(p, uint64(len(t.Paras)))
+		prev = -1
+		for _, g := range t.Paras {
+			p = binary.AppendUvarint(p, uint64(g.Para-prev-1))
+			prev = g.Para
+			p = binary.AppendUvarint(p, uint64(g.Part))
+		}
+	}
+	return frameAs(magicChunk, p)
+}
+
+func appendArticles(p []byte, arts []ArticleMeta) []byte {
+	p = binary.AppendUvarint(p, uint64(len(arts)))
+	prev := int32(-1)
+	for _, a := range arts {
+		p = binary.AppendUvarint(p, uint64(a.ID-prev-1))
+		prev = a.ID
+		for _, s := range []string{a.Stem, a.Outlet, a.URL, a.Title, a.Published} {
+			p = appendString(p, s)
+		}
+	}
+	return p
+}
+
+// MarshalQuoteShard encodes a quotation shard.
+func MarshalQuoteShard(s *QuoteShard) []byte {
+	p := appendArticles(nil, s.Articles)
+	p = binary.AppendUvarint(p, uint64(len(s.Quotes)))
+	prev := int32(-1)
+	for _, q := range s.Quotes {
+		p = binary.AppendUvarint(p, uint64(q.ID-prev-1))
+		prev = q.ID
+		for _, n := range []int32{q.Article, q.First, q.Utterance} {
+			p = binary.AppendUvarint(p, uint64(n))
+		}
+		var flags byte
+		if q.Inferred {
+			flags = 1
+		}
+		p = append(p, flags)
+		for _, s := range []string{q.Text, q.Speaker, q.Channel, q.Cue, q.Attribution} {
+			p = appendString(p, s)
+		}
+		p = appendIDs(p, q.Tokens)
+		p = binary.LittleEndian.AppendUint64(p, math.Float64bits(q.Weight))
+	}
+	return frameAs(magicQuotes, p)
+}
+
+// MarshalParaShard encodes a paragraph shard.
+func MarshalParaShard(s *ParaShard) []byte {
+	p := appendArticles(nil, s.Articles)
+	p = binary.AppendUvarint(p, uint64(len(s.Paras)))
+	prev := int32(-1)
+	for _, g := range s.Paras {
+		p = binary.AppendUvarint(p, uint64(g.ID-prev-1))
+		prev = g.ID
+		p = appendString(p, g.Text)
+		p = appendIDs(p, g.Tokens)
+		p = binary.AppendUvarint(p, uint64(len(g.Carriers)))
+		for _, c := range g.Carriers {
+			p = binary.AppendUvarint(p, uint64(c.Article))
+			p = binary.AppendUvarint(p, uint64(c.Paragraph))
+		}
+	}
+	return frameAs(magicParas, p)
+}
+
+// What the parts' records cost in memory, for the decoded budget.
+const (
+	sizeChunkRef    = int(unsafe.Sizeof(ChunkRef{}))
+	sizeTerm        = int(unsafe.Sizeof(Term{}))
+	sizeArticleMeta = int(unsafe.Sizeof(ArticleMeta{}))
+	sizeShardQuote  = int(unsafe.Sizeof(ShardQuote{}))
+	sizeShardPara   = int(unsafe.Sizeof(ShardPara{}))
+)
+
+// Smallest encodings of the parts' records, to bound their counts.
+const (
+	minChunkRef    = 9  // an empty string and a hash
+	minPartHash    = 8  // a hash
+	minTerm        = 12 // an empty word, an id, a weight, two zero counts
+	minQuotePost   = 6  // two one-byte numbers and a float32
+	minParaPost    = 2  // two one-byte numbers
+	minArticleMeta = 6  // an id and five empty strings
+	minShardQuote  = 18 // three numbers and an id, flags, five empty strings, a zero token count, a weight
+	minShardPara   = 3  // an id, an empty text, a zero token count (and at least one carrier)
+	minCarrier     = 2
+)
+
+// openPart checks a part's header (magic, version, size, length,
+// checksum) and returns a reader over its payload.
+func openPart(data []byte, magic, what string) (reader, error) {
+	if len(data) < headerSize || string(data[:4]) != magic {
+		return reader{}, &readError{ErrNotIndex, "not a quotetrail " + what}
+	}
+	if v := binary.LittleEndian.Uint16(data[4:]); v != FolderVersion {
+		return reader{}, errors.New(what + " format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(FolderVersion) + ")")
+	}
+	if binary.LittleEndian.Uint16(data[6:]) != 0 {
+		return reader{}, damaged(what + ": reserved header bytes are not zero")
+	}
+	if err := TooLarge(int64(len(data))); err != nil {
+		return reader{}, err
+	}
+	if n := binary.LittleEndian.Uint32(data[8:]); uint64(n) != uint64(len(data)-headerSize) {
+		return reader{}, damaged(what + ": length does not match the header's")
+	}
+	payload := data[headerSize:]
+	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(data[12:]) {
+		return reader{}, damaged(what + ": checksum mismatch")
+	}
+	return reader{b: payload, budget: maxDecoded}, nil
+}
+
+// finish returns the reader's error, or damage if bytes are left over.
+func (r *reader) finish(what string) error {
+	if r.err != nil {
+		return r.err
+	}
+	if len(r.b) != 0 {
+		return damaged(what + ": " + strconv.Itoa(len(r.b)) + " bytes after the last record")
+	}
+	return nil
+}
+
+func (r *reader) u64() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) < 8 {
+		r.err = damaged("truncated")
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(r.b)
+	r.b = r.b[8:]
+	return v
+}
+
+// weight reads a float64 that must be finite.
+func (r *reader) weight() float64 {
+	f := math.Float64frombits(r.u64())
+	if r.err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		r.err = damaged("weight is not a number")
+	}
+	return f
+}
+
+func (r *reader) f32() float32 {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.b) < 4 {
+		r.err = damaged("truncated")
+		return 0
+	}
+	f := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
+	r.b = r.b[4:]
+	if math.IsNaN(float64(f)) {
+		r.err = damaged("weight is not a number")
+	}
+	return f
+}
+
+// next reads an id stored as the gap after prev: ids increase strictly.
+func (r *reader) next(prev int32) int32 {
+	v := r.uvarint()
+	if r.err == nil && uint64(prev)+1+v >= 1<<31 {
+		r.err = damaged("id out of range")
+		return 0
+	}
+	return int32(uint64(prev) + 1 + v)
+}
+
+// id32 reads a non-negative int32.
+func (r *reader) id32() int32 { return int32(r.int()) }
+
+// ReadEntry decodes an entry file.
+func ReadEntry(data []byte) (*Entry, error) {
+	r, err := openPart(data, magicEntry, "index entry")
+	if err != nil {
+		return nil, err
+	}
+	e := &Entry{TokensOf: r.str(), Articles: r.int(), Quotes: r.int(), Paragraphs: r.int(), Vocab: r.int(), MaxWeight: r.weight()}
+	n := r.count(minChunkRef, "chunks")
+	e.Chunks = make([]ChunkRef, 0, reserve(n, len(r.b), sizeChunkRef))
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizeChunkRef)
+		c := ChunkRef{First: r.str(), Hash: r.u64()}
+		if r.err == nil && ((i == 0) != (c.First == "") || i > 0 && c.First <= e.Chunks[i-1].First) {
+			r.err = damaged("chunk boundaries out of order")
+		}
+		e.Chunks = append(e.Chunks, c)
+	}
+	if r.err == nil && (e.Vocab > 0) != (len(e.Chunks) > 0) {
+		r.err = damaged("a vocabulary without chunks, or chunks without one")
+	}
+	if err := r.finish("index entry"); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// ChunkFor returns the index of the chunk a word belongs in, or -1 when
+// the entry has no chunks.
+func (e *Entry) ChunkFor(word string) int {
+	lo, hi := 0, len(e.Chunks) // the answer is the last i with First <= word
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.Chunks[m].First <= word {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
+}
+
+// ReadChunk decodes a term chunk.
+func ReadChunk(data []byte) (*Chunk, error) {
+	r, err := openPart(data, magicChunk, "term chunk")
+	if err != nil {
+		return nil, err
+	}
+	c := &Chunk{}
+	np := r.count(minPartHash, "part names")
+	c.Parts = make([]uint64, 0, reserve(np, len(r.b), 8))
+	for i := 0; i < np && r.err == nil; i++ {
+		c.Parts = append(c.Parts, r.u64())
+	}
+	nt := r.count(minTerm, "terms")
+	c.Terms = make([]Term, 0, reserve(nt, len(r.b), sizeTerm))
+	for i := 0; i < nt && r.err == nil; i++ {
+		r.spend(sizeTerm)
+		t := Term{Word: r.str(), ID: r.id32(), Weight: r.weight()}
+		if r.err == nil && i > 0 && t.Word <= c.Terms[i-1].Word {
+			r.err = damaged("terms out of order")
+		}
+		nq := r.count(minQuotePost, "quotation postings")
+		t.Quotes = make([]QuotePosting, 0, reserve(nq, len(r.b), 12))
+		prev := int32(-1)
+		for j := 0; j < nq && r.err == nil; j++ {
+			p := QuotePosting{Quote: r.next(prev), Part: r.id32(), Floor: r.f32()}
+			prev = p.Quote
+			if r.err == nil && int(p.Part) >= np {
+				r.err = damaged("posting names no part")
+			}
+			t.Quotes = append(t.Quotes, p)
+		}
+		r.spend(12 * len(t.Quotes))
+		ng := r.count(minParaPost, "paragraph postings")
+		t.Paras = make([]ParaPosting, 0, reserve(ng, len(r.b), 8))
+		prev = -1
+		for j := 0; j < ng && r.err == nil; j++ {
+			p := ParaPosting{Para: r.next(prev), Part: r.id32()}
+			prev = p.Para
+			if r.err == nil && int(p.Part) >= np {
+				r.err = damaged("posting names no part")
+			}
+			t.Paras = append(t.Paras, p)
+		}
+		r.spend(8 * len(t.Paras))
+		c.Terms = append(c.Terms, t)
+	}
+	if err := r.finish("term chunk"); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (r *reader) articles() []ArticleMeta {
+	n := r.count(minArticleMeta, "articles")
+	out := make([]ArticleMeta, 0, reserve(n, len(r.b), sizeArticleMeta))
+	prev := int32(-1)
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizeArticleMeta)
+		a := ArticleMeta{ID: r.next(prev), Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Published: r.str()}
+		prev = a.ID
+		out = append(out, a)
+	}
+	return out
+}
+
+// hasArticle reports whether arts (by increasing id) holds article id.
+func hasArticle(arts []ArticleMeta, id int32) bool {
+	lo, hi := 0, len(arts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if arts[m].ID < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(arts) && arts[lo].ID == id
+}
+
+// FindArticle returns the article of arts (by increasing id) with id.
+func FindArticle(arts []ArticleMeta, id int32) (ArticleMeta, bool) {
+	lo, hi := 0, len(arts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if arts[m].ID < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(arts) && arts[lo].ID == id {
+		return arts[lo], true
+	}
+	return ArticleMeta{}, false
+}
+
+// ReadQuoteShard decodes a quotation shard. Every quotation's article is
+// in the shard.
+func ReadQuoteShard(data []byte) (*QuoteShard, error) {
+	r, err := openPart(data, magicQuotes, "quotation shard")
+	if err != nil {
+		return nil, err
+	}
+	s := &QuoteShard{Articles: r.articles()}
+	n := r.count(minShardQuote, "quotations")
+	s.Quotes = make([]ShardQuote, 0, reserve(n, len(r.b), sizeShardQuote))
+	prev := int32(-1)
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizeShardQuote)
+		q := ShardQuote{ID: r.next(prev), Article: r.id32(), First: r.id32(), Utterance: r.id32()}
+		prev = q.ID
+		flags := r.byte()
+		if r.err == nil && flags&^1 != 0 {
+			r.err = damaged("unknown quotation flags")
+		}
+		q.Inferred = flags&1 != 0
+		q.Text, q.Speaker, q.Channel, q.Cue, q.Attribution = r.str(), r.str(), r.str(), r.str(), r.str()
+		q.Tokens = r.ids(1<<31 - 1)
+		q.Weight = r.weight()
+		if r.err == nil && (q.First > q.ID || !hasArticle(s.Articles, q.Article)) {
+			r.err = damaged("quotation " + strconv.Itoa(int(q.ID)) + ": first copy or article out of range")
+		}
+		s.Quotes = append(s.Quotes, q)
+	}
+	if err := r.finish("quotation shard"); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ReadParaShard decodes a paragraph shard. Every paragraph has at least
+// one carrier and every carrier's article is in the shard.
+func ReadParaShard(data []byte) (*ParaShard, error) {
+	r, err := openPart(data, magicParas, "paragraph shard")
+	if err != nil {
+		return nil, err
+	}
+	s := &ParaShard{Articles: r.articles()}
+	n := r.count(minShardPara, "paragraphs")
+	s.Paras = make([]ShardPara, 0, reserve(n, len(r.b), sizeShardPara))
+	prev := int32(-1)
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizeShardPara)
+		g := ShardPara{ID: r.next(prev), Text: r.str(), Tokens: r.ids(1<<31 - 1)}
+		prev = g.ID
+		nc := r.count(minCarrier, "carriers")
+		if r.err == nil && nc == 0 {
+			r.err = damaged("a paragraph that stands nowhere")
+		}
+		g.Carriers = make([]Carrier, 0, reserve(nc, len(r.b), 8))
+		for j := 0; j < nc && r.err == nil; j++ {
+			c := Carrier{Article: r.id32(), Paragraph: r.id32()}
+			if r.err == nil && !hasArticle(s.Articles, c.Article) {
+				r.err = damaged("carrier's article is not in the shard")
+			}
+			g.Carriers = append(g.Carriers, c)
+		}
+		r.spend(8 * len(g.Carriers))
+		s.Paras = append(s.Paras, g)
+	}
+	if err := r.finish("paragraph shard"); err != nil {
+		return nil, err
+	}
+	return s, nil
+}

@@ -1,0 +1,151 @@
+package index_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"testing"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+// seedFolder is the folder index of the seed corpus, in small parts so
+// that there are several of each kind.
+func seedFolder(t testing.TB) map[string][]byte {
+	files, err := build.CorpusFiles("../../corpus")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("corpus: %v", err)
+	}
+	x, _ := build.Index(files)
+	return match.BuildFolder(x, match.FolderOptions{ChunkBytes: 2048, QuoteShardBytes: 512, ParaShardBytes: 2048})
+}
+
+func partsOf(files map[string][]byte, kind byte) [][]byte {
+	var out [][]byte
+	for name, data := range files {
+		if k, _, ok := index.ParsePartName(name); ok && k == kind || kind == 0 && name == index.EntryName {
+			out = append(out, data)
+		}
+	}
+	return out
+}
+
+// reframe puts a valid header (the seed part's magic and version, the
+// payload's length and checksum) before payload, so that the fuzzer
+// reaches the decoder behind the checksum.
+func reframe(seed, payload []byte) []byte {
+	out := append([]byte(nil), seed[:8]...)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(payload)))
+	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(payload))
+	return append(out, payload...)
+}
+
+// roundTrip checks that data a reader accepts encodes back to itself: the
+// encodings are canonical, so nothing accepted was misread.
+func roundTrip[T any](t *testing.T, data []byte, read func([]byte) (*T, error), marshal func(*T) []byte) {
+	v, err := read(data)
+	if err != nil {
+		if !errors.Is(err, index.ErrDamaged) && !errors.Is(err, index.ErrNotIndex) && !errors.Is(err, index.ErrTooLarge) {
+			// Only a version other than this one is refused otherwise.
+			if len(data) >= 6 && binary.LittleEndian.Uint16(data[4:]) == index.FolderVersion {
+				t.Fatalf("refused with an error of no known kind: %v", err)
+			}
+		}
+		return
+	}
+	if back := marshal(v); !bytes.Equal(back, data) {
+		t.Fatalf("accepted %d bytes that encode back to %d other bytes", len(data), len(back))
+	}
+}
+
+func fuzzPart[T any](f *testing.F, kind byte, read func([]byte) (*T, error), marshal func(*T) []byte) {
+	parts := partsOf(seedFolder(f), kind)
+	if len(parts) == 0 {
+		f.Fatal("no seed parts")
+	}
+	for _, p := range parts {
+		f.Add(p[16:])
+	}
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		roundTrip(t, reframe(parts[0], payload), read, marshal)
+		roundTrip(t, payload, read, marshal) // and as a whole file
+	})
+}
+
+func FuzzReadEntry(f *testing.F) { fuzzPart(f, 0, index.ReadEntry, index.MarshalEntry) }
+func FuzzReadChunk(f *testing.F) { fuzzPart(f, index.KindChunk, index.ReadChunk, index.MarshalChunk) }
+func FuzzReadQuoteShard(f *testing.F) {
+	fuzzPart(f, index.KindQuotes, index.ReadQuoteShard, index.MarshalQuoteShard)
+}
+func FuzzReadParaShard(f *testing.F) {
+	fuzzPart(f, index.KindParas, index.ReadParaShard, index.MarshalParaShard)
+}
+
+// TestFolderPartsRefuseDamage: every part of the seed folder reads back,
+// matches its name, and is refused, with an error and without a panic,
+// once truncated at any length, with any byte changed, or under the name
+// of another part.
+func TestFolderPartsRefuseDamage(t *testing.T) {
+	files := seedFolder(t)
+	read := map[byte]func([]byte) error{
+		0:                func(d []byte) error { _, err := index.ReadEntry(d); return err },
+		index.KindChunk:  func(d []byte) error { _, err := index.ReadChunk(d); return err },
+		index.KindQuotes: func(d []byte) error { _, err := index.ReadQuoteShard(d); return err },
+		index.KindParas:  func(d []byte) error { _, err := index.ReadParaShard(d); return err },
+	}
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	for _, name := range names {
+		data := files[name]
+		kind := byte(0)
+		if name != index.EntryName {
+			kind = name[0]
+			if err := index.CheckPart(name, data); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+			for _, other := range names {
+				if other != name && other != index.EntryName && !errors.Is(index.CheckPart(other, data), index.ErrWrongPart) {
+					t.Errorf("%s accepted under the name %s", name, other)
+				}
+			}
+		}
+		if err := read[kind](data); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for n := 0; n < len(data); n += 1 + n/16 {
+			if read[kind](data[:n]) == nil {
+				t.Errorf("%s cut to %d of %d bytes was read", name, n, len(data))
+			}
+		}
+		for i := 0; i < len(data); i += 1 + i/64 {
+			d := bytes.Clone(data)
+			d[i] ^= 0x41
+			if read[kind](d) == nil {
+				t.Errorf("%s with byte %d changed was read", name, i)
+			}
+		}
+	}
+	if len(partsOf(files, index.KindChunk)) < 2 || len(partsOf(files, index.KindQuotes)) < 2 || len(partsOf(files, index.KindParas)) < 2 {
+		t.Errorf("the seed folder has too few parts to test: %d files", len(files))
+	}
+}
+
+// TestForgedCountsCostNothing: a part whose counts claim more records than
+// its bytes hold is refused before room is made for them.
+func TestForgedCountsCostNothing(t *testing.T) {
+	files := seedFolder(t)
+	seed := partsOf(files, index.KindChunk)[0]
+	huge := binary.AppendUvarint(nil, 1<<30) // part names
+	if _, err := index.ReadChunk(reframe(seed, huge)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("a chunk claiming 2^30 parts: %v", err)
+	}
+	huge = append(binary.AppendUvarint(nil, 0), binary.AppendUvarint(nil, 1<<30)...) // terms
+	if _, err := index.ReadChunk(reframe(seed, huge)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("a chunk claiming 2^30 terms: %v", err)
+	}
+}

@@ -1,0 +1,742 @@
+package match
+
+import (
+	"errors"
+	"slices"
+	"sort"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+
+	"quotetrail/internal/index"
+	"quotetrail/internal/textnorm"
+)
+
+// The folder index (index/doc.go, "The folder index"): the whole index
+// split so that a lookup reads only the parts its selection needs, in at
+// most three sequential rounds, each a batch that can be fetched in
+// parallel:
+//
+//  1. the entry (fetched fresh; it names every term chunk);
+//  2. the term chunks of the selection's words: their ids, weights and
+//     postings;
+//  3. the quotation shards of the candidates the postings give, and the
+//     paragraph shards of the paragraphs holding the rarest word.
+//
+// The lookup itself is the whole-index engine's (lookup in engine.go),
+// run over a view of the parts read, and every number it compares is
+// the one the whole-index engine computes (weights as float64, the
+// fragment floors as the float32 the engine compares), so that the two
+// answer alike (TestFolderAnswersAlike).
+
+// FolderOptions sizes the parts of a folder index, in encoded bytes: a
+// part is closed once it reaches its size (a single term or utterance
+// bigger than that is a part alone).
+type FolderOptions struct {
+	ChunkBytes      int // term chunks
+	QuoteShardBytes int // quotation shards: a lookup fetches one per candidate utterance
+	ParaShardBytes  int // paragraph shards: one per paragraph holding the rarest word
+}
+
+// DefaultFolder are the sizes the build writes: term chunks of about
+// 40 KB as Pagefind's and ZBSearch's postings; shards small, since a
+// lookup fetches one for each candidate utterance and each paragraph
+// holding its rarest word (on 1,500 generated articles, shards of 4 KB
+// and 16 KB made the median lookup read 726 KB, these 612 KB).
+var DefaultFolder = FolderOptions{ChunkBytes: 40 << 10, QuoteShardBytes: 1 << 10, ParaShardBytes: 4 << 10}
+
+// BuildFolder splits x into a folder index: file name → bytes, the entry
+// under index.EntryName and every other part named by its content.
+func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
+	e := New(x)
+	files := map[string][]byte{}
+	put := func(kind byte, data []byte) uint64 {
+		h := index.Hash(data)
+		files[index.PartName(kind, h)] = data
+		return h
+	}
+	meta := func(ai int) index.ArticleMeta { return e.articleMeta(ai) }
+	metas := func(ids map[int32]bool) []index.ArticleMeta {
+		out := make([]index.ArticleMeta, 0, len(ids))
+		for id := range ids {
+			out = append(out, meta(int(id)))
+		}
+		slices.SortFunc(out, func(a, b index.ArticleMeta) int { return int(a.ID - b.ID) })
+		return out
+	}
+
+	// Quotation shards: every copy of a text and every quotation of an
+	// utterance in one shard, so that the candidates' shards hold their
+	// copies and their siblings too.
+	parent := make([]int32, len(x.Quotes))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int32) {
+		if a, b := find(i), find(j); a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	for qi := range x.Quotes {
+		union(int32(qi), e.firstCopy[qi])
+	}
+	for _, qs := range e.byUtt {
+		for _, o := range qs {
+			union(qs[0], o)
+		}
+	}
+	var comps [][]int32 // by their first quotation
+	compOf := map[int32]int{}
+	for qi := range x.Quotes {
+		r := find(int32(qi))
+		k, ok := compOf[r]
+		if !ok {
+			k = len(comps)
+			compOf[r] = k
+			comps = append(comps, nil)
+		}
+		comps[k] = append(comps[k], int32(qi))
+	}
+	quoteShard := make([]uint64, len(x.Quotes))
+	var shard index.QuoteShard
+	arts := map[int32]bool{}
+	var members []int32
+	size := 0
+	flushQuotes := func() {
+		if len(shard.Quotes) == 0 {
+			return
+		}
+		slices.SortFunc(shard.Quotes, func(a, b index.ShardQuote) int { return int(a.ID - b.ID) })
+		shard.Articles = metas(arts)
+		h := put(index.KindQuotes, index.MarshalQuoteShard(&shard))
+		for _, qi := range members {
+			quoteShard[qi] = h
+		}
+		shard, arts, members, size = index.QuoteShard{}, map[int32]bool{}, nil, 0
+	}
+	for _, comp := range comps {
+		for _, qi := range comp {
+			q := x.Quotes[qi]
+			shard.Quotes = append(shard.Quotes, index.ShardQuote{ID: qi, Article: int32(q.Article), First: e.firstCopy[qi],
+				Utterance: int32(q.Utterance), Inferred: q.Inferred, Text: q.Text, Speaker: q.Speaker, Channel: q.Channel,
+				Cue: q.Cue, Attribution: q.Attribution, Tokens: e.quotes[qi], Weight: e.tokenWeight(qi)})
+			arts[int32(q.Article)] = true
+			members = append(members, qi)
+			size += 20 + len(q.Text) + len(q.Speaker) + len(q.Channel) + len(q.Cue) + len(q.Attribution) + 2*len(e.quotes[qi])
+		}
+		if size >= opt.QuoteShardBytes {
+			flushQuotes()
+		}
+	}
+	flushQuotes()
+
+	// Paragraph shards: the paragraph texts (first copies) of consecutive
+	// articles, with every place each stands.
+	isCopy := make([]bool, len(e.paraRef))
+	for _, cs := range e.paraCopies {
+		for _, g := range cs {
+			isCopy[g] = true
+		}
+	}
+	paraShard := make([]uint64, len(e.paraRef))
+	var pshard index.ParaShard
+	arts, members, size = map[int32]bool{}, nil, 0
+	flushParas := func() {
+		if len(pshard.Paras) > 0 {
+			pshard.Articles = metas(arts)
+			h := put(index.KindParas, index.MarshalParaShard(&pshard))
+			for _, g := range members {
+				paraShard[g] = h
+			}
+		}
+		pshard, arts, members, size = index.ParaShard{}, map[int32]bool{}, nil, 0
+	}
+	gid := int32(0)
+	for ai, a := range x.Articles {
+		for pi := range a.Paragraphs {
+			g := gid
+			gid++
+			if isCopy[g] {
+				continue
+			}
+			p := index.ShardPara{ID: g, Text: a.Paragraphs[pi], Tokens: e.paras[ai][pi]}
+			for _, c := range append([]int32{g}, e.paraCopies[g]...) {
+				ref := e.paraRef[c]
+				p.Carriers = append(p.Carriers, index.Carrier{Article: ref.article, Paragraph: ref.paragraph})
+				arts[ref.article] = true
+			}
+			pshard.Paras = append(pshard.Paras, p)
+			members = append(members, g)
+			size += 4 + len(p.Text) + 2*len(p.Tokens) + 4*len(p.Carriers)
+		}
+		if size >= opt.ParaShardBytes {
+			flushParas()
+		}
+	}
+	flushParas()
+
+	// Term chunks: the vocabulary in byte order, cut by size.
+	words := make([]string, 0, len(e.vocab))
+	for w := range e.vocab {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	entry := &index.Entry{TokensOf: textnorm.Version, Articles: len(x.Articles), Quotes: len(x.Quotes),
+		Paragraphs: len(e.paraRef), Vocab: len(e.weight), MaxWeight: e.maxW}
+	var chunk index.Chunk
+	local := map[uint64]int32{}
+	part := func(h uint64) int32 {
+		k, ok := local[h]
+		if !ok {
+			k = int32(len(chunk.Parts))
+			local[h] = k
+			chunk.Parts = append(chunk.Parts, h)
+		}
+		return k
+	}
+	prevLast := ""
+	size = 0
+	flushChunk := func() {
+		if len(chunk.Terms) == 0 {
+			return
+		}
+		first := ""
+		if len(entry.Chunks) > 0 {
+			first = distinguishing(chunk.Terms[0].Word, prevLast)
+		}
+		prevLast = chunk.Terms[len(chunk.Terms)-1].Word
+		h := put(index.KindChunk, index.MarshalChunk(&chunk))
+		entry.Chunks = append(entry.Chunks, index.ChunkRef{First: first, Hash: h})
+		chunk, local, size = index.Chunk{}, map[uint64]int32{}, 0
+	}
+	for _, w := range words {
+		id := e.vocab[w]
+		t := index.Term{Word: w, ID: id, Weight: e.weight[id]}
+		for _, qi := range e.postings(id) {
+			t.Quotes = append(t.Quotes, index.QuotePosting{Quote: qi, Part: part(quoteShard[qi]), Floor: e.fragmentFloor(qi)})
+		}
+		gids, _ := e.paraPostings(id)
+		for _, g := range gids {
+			t.Paras = append(t.Paras, index.ParaPosting{Para: g, Part: part(paraShard[g])})
+		}
+		chunk.Terms = append(chunk.Terms, t)
+		size += 12 + len(w) + 7*len(t.Quotes) + 3*len(t.Paras)
+		if size >= opt.ChunkBytes {
+			flushChunk()
+		}
+	}
+	flushChunk()
+	files[index.EntryName] = index.MarshalEntry(entry)
+	return files
+}
+
+// distinguishing returns the shortest prefix of w, whole characters, that
+// sorts after prev (w sorts after prev).
+func distinguishing(w, prev string) string {
+	for i := 1; i <= len(w); i++ {
+		if i < len(w) && !utf8.RuneStart(w[i]) {
+			continue
+		}
+		if w[:i] > prev {
+			return w[:i]
+		}
+	}
+	return w
+}
+
+// Folder answers lookups from a folder index, reading its parts as a
+// lookup needs them. It keeps the parts it has read (parsed), so that a
+// later lookup fetches only what it has not seen. It is safe for
+// concurrent lookups.
+type Folder struct {
+	entry   *index.Entry
+	scratch sync.Pool
+	mu      sync.Mutex
+	parts   map[string]any // name → *index.Chunk, *index.QuoteShard or *index.ParaShard
+}
+
+// OpenFolder reads a folder index's entry file.
+func OpenFolder(entry []byte) (*Folder, error) {
+	en, err := index.ReadEntry(entry)
+	if err != nil {
+		return nil, err
+	}
+	if en.TokensOf != textnorm.Version {
+		return nil, errors.New("the folder index was written by normalization " + strconv.Quote(en.TokensOf) +
+			" and this engine normalizes by " + strconv.Quote(textnorm.Version) + ": rebuild it")
+	}
+	f := &Folder{entry: en, parts: map[string]any{}}
+	f.scratch.New = func() any { return &scratch{} }
+	return f, nil
+}
+
+// Entry returns the folder's entry.
+func (f *Folder) Entry() *index.Entry { return f.entry }
+
+// FolderLookup is one lookup over a folder index, round by round: fetch
+// the parts Need names (in parallel, in any order), Give them back, and
+// repeat until Need returns nothing; then Answer. Nothing in it blocks,
+// so a browser can drive it from its fetches.
+type FolderLookup struct {
+	f      *Folder
+	sel    string
+	stage  int // 1: chunks asked, 2: shards asked, 3: answered
+	need   []string
+	chunks []string // the chunk names the lookup read, for the view
+	shards []string
+	res    Result
+	ents   []Entry
+	err    error
+}
+
+// Start begins a lookup: Need then names the term chunks of the
+// selection's words (round 2, the entry being round 1).
+func (f *Folder) Start(sel string) *FolderLookup {
+	l := &FolderLookup{f: f, sel: sel, stage: 1}
+	seen := map[int]bool{}
+	for _, w := range textnorm.Words(QuotedPart(cut(sel).Query)) {
+		if k := f.entry.ChunkFor(w); k >= 0 && !seen[k] {
+			seen[k] = true
+			l.chunks = append(l.chunks, index.PartName(index.KindChunk, f.entry.Chunks[k].Hash))
+		}
+	}
+	slices.Sort(l.chunks)
+	l.need = f.missing(l.chunks)
+	l.advance()
+	return l
+}
+
+// Need returns the parts to fetch for the current round, or nil when the
+// lookup is answered (or failed).
+func (l *FolderLookup) Need() []string {
+	if l.err != nil {
+		return nil
+	}
+	return l.need
+}
+
+// Give hands the lookup the parts Need named, data[i] for Need()[i], and
+// moves it to its next round. A part that is not the one named, or that
+// is damaged, fails the lookup.
+func (l *FolderLookup) Give(data [][]byte) error {
+	if l.err != nil {
+		return l.err
+	}
+	if len(data) != len(l.need) {
+		l.err = errors.New("the lookup was given " + strconv.Itoa(len(data)) + " parts for " + strconv.Itoa(len(l.need)))
+		return l.err
+	}
+	for i, name := range l.need {
+		if err := l.f.add(name, data[i]); err != nil {
+			l.err = err
+			return err
+		}
+	}
+	l.need = nil
+	l.advance()
+	return l.err
+}
+
+// Answer returns the result and its entries once Need returns nothing.
+func (l *FolderLookup) Answer() (Result, []Entry, error) {
+	if l.err != nil {
+		return Result{}, nil, l.err
+	}
+	if l.stage < 3 {
+		return Result{}, nil, errors.New("the lookup is waiting for parts")
+	}
+	return l.res, l.ents, nil
+}
+
+// advance plans the next round once the current one's parts are all in.
+func (l *FolderLookup) advance() {
+	for l.err == nil && len(l.need) == 0 && l.stage < 3 {
+		v, err := l.f.view(l.chunks, l.shards)
+		if err != nil {
+			l.err = err
+			return
+		}
+		if l.stage == 2 {
+			l.res = lookup(v, l.sel)
+			l.ents = entries(v, l.res)
+			l.err = v.err
+			l.stage = 3
+			return
+		}
+		// The candidates and the rarest word's paragraphs, as lookup will
+		// find them.
+		q := prepare(v, cut(l.sel).Query)
+		set := map[string]bool{}
+		if len(q.ids) > 0 {
+			for _, first := range candidates(v, q, MaxCandidates) {
+				set[index.PartName(index.KindQuotes, v.quotePart[first])] = true
+			}
+			if len(q.ids) >= MinWords {
+				for _, g := range rarestParas(v, q) {
+					set[index.PartName(index.KindParas, v.paraPart[g])] = true
+				}
+			}
+		}
+		if v.err != nil {
+			l.err = v.err
+			return
+		}
+		for name := range set {
+			l.shards = append(l.shards, name)
+		}
+		slices.Sort(l.shards)
+		l.need = l.f.missing(l.shards)
+		l.stage = 2
+	}
+}
+
+// Lookup answers a selection, fetching each round's parts with fetch
+// (which may read them in parallel).
+func (f *Folder) Lookup(sel string, fetch func(names []string) ([][]byte, error)) (Result, []Entry, error) {
+	l := f.Start(sel)
+	for names := l.Need(); len(names) > 0; names = l.Need() {
+		data, err := fetch(names)
+		if err != nil {
+			return Result{}, nil, err
+		}
+		if err := l.Give(data); err != nil {
+			return Result{}, nil, err
+		}
+	}
+	return l.Answer()
+}
+
+// missing returns the names of parts not read yet.
+func (f *Folder) missing(names []string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, n := range names {
+		if f.parts[n] == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// add checks a part against its name and the entry, and keeps it.
+func (f *Folder) add(name string, data []byte) error {
+	kind, _, ok := index.ParsePartName(name)
+	if !ok {
+		return errors.New(strconv.Quote(name) + " is not the name of an index part")
+	}
+	if err := index.CheckPart(name, data); err != nil {
+		return err
+	}
+	var part any
+	var err error
+	switch kind {
+	case index.KindChunk:
+		var c *index.Chunk
+		if c, err = index.ReadChunk(data); err == nil {
+			err, part = f.checkChunk(name, c), c
+		}
+	case index.KindQuotes:
+		var s *index.QuoteShard
+		if s, err = index.ReadQuoteShard(data); err == nil {
+			err, part = f.checkQuotes(s), s
+		}
+	case index.KindParas:
+		var s *index.ParaShard
+		if s, err = index.ReadParaShard(data); err == nil {
+			err, part = f.checkParas(s), s
+		}
+	}
+	if err != nil {
+		return errors.New(name + ": " + err.Error())
+	}
+	f.mu.Lock()
+	f.parts[name] = part
+	f.mu.Unlock()
+	return nil
+}
+
+var errOutOfRange = errors.New("index part refers past the entry's counts")
+
+// checkChunk: the chunk is one the entry names, its words lie in its
+// range and its ids are within the entry's counts.
+func (f *Folder) checkChunk(name string, c *index.Chunk) error {
+	en := f.entry
+	k := -1
+	for i, ref := range en.Chunks {
+		if index.PartName(index.KindChunk, ref.Hash) == name {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return errors.New("the entry names no such chunk")
+	}
+	for _, t := range c.Terms {
+		if t.Word < en.Chunks[k].First || k+1 < len(en.Chunks) && t.Word >= en.Chunks[k+1].First {
+			return errors.New("term " + strconv.Quote(t.Word) + " lies outside the chunk's range")
+		}
+		if int(t.ID) >= en.Vocab {
+			return errOutOfRange
+		}
+		for _, p := range t.Quotes {
+			if int(p.Quote) >= en.Quotes {
+				return errOutOfRange
+			}
+		}
+		for _, p := range t.Paras {
+			if int(p.Para) >= en.Paragraphs {
+				return errOutOfRange
+			}
+		}
+	}
+	return nil
+}
+
+func (f *Folder) checkTokens(ids []int32) error {
+	for _, id := range ids {
+		if int(id) >= f.entry.Vocab {
+			return errOutOfRange
+		}
+	}
+	return nil
+}
+
+func (f *Folder) checkQuotes(s *index.QuoteShard) error {
+	for _, a := range s.Articles {
+		if int(a.ID) >= f.entry.Articles {
+			return errOutOfRange
+		}
+	}
+	for _, q := range s.Quotes {
+		if int(q.ID) >= f.entry.Quotes || int(q.Utterance) >= f.entry.Quotes {
+			return errOutOfRange
+		}
+		if err := f.checkTokens(q.Tokens); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *Folder) checkParas(s *index.ParaShard) error {
+	for _, a := range s.Articles {
+		if int(a.ID) >= f.entry.Articles {
+			return errOutOfRange
+		}
+	}
+	for _, p := range s.Paras {
+		if int(p.ID) >= f.entry.Paragraphs {
+			return errOutOfRange
+		}
+		if err := f.checkTokens(p.Tokens); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// view gathers the parts a lookup read into the tables lookup reads.
+func (f *Folder) view(chunks, shards []string) (*view, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v := &view{f: f, terms: map[int32]*index.Term{}, words: map[string]*index.Term{}, posts: map[int32][]int32{},
+		paraPosts: map[int32][]int32{}, quotePart: map[int32]uint64{}, paraPart: map[int32]uint64{}, floor: map[int32]float32{},
+		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{},
+		arts: map[int32]index.ArticleMeta{}, paras: map[int32]*index.ShardPara{}}
+	for _, name := range chunks {
+		c, ok := f.parts[name].(*index.Chunk)
+		if !ok {
+			return nil, errors.New(name + " has not been read")
+		}
+		for i := range c.Terms {
+			t := &c.Terms[i]
+			v.words[t.Word], v.terms[t.ID] = t, t
+			ids := make([]int32, len(t.Quotes))
+			for j, p := range t.Quotes {
+				ids[j] = p.Quote
+				v.quotePart[p.Quote], v.floor[p.Quote] = c.Parts[p.Part], p.Floor
+			}
+			v.posts[t.ID] = ids
+			gids := make([]int32, len(t.Paras))
+			for j, p := range t.Paras {
+				gids[j] = p.Para
+				v.paraPart[p.Para] = c.Parts[p.Part]
+			}
+			v.paraPosts[t.ID] = gids
+		}
+	}
+	for _, name := range shards {
+		switch s := f.parts[name].(type) {
+		case *index.QuoteShard:
+			for _, a := range s.Articles {
+				v.arts[a.ID] = a
+			}
+			for i := range s.Quotes {
+				q := &s.Quotes[i]
+				if v.quotes[q.ID] != nil {
+					continue
+				}
+				v.quotes[q.ID] = q
+				if q.First != q.ID {
+					v.copies[q.First] = append(v.copies[q.First], q.ID)
+				}
+				v.utt[q.Utterance] = append(v.utt[q.Utterance], q.ID)
+			}
+		case *index.ParaShard:
+			for _, a := range s.Articles {
+				v.arts[a.ID] = a
+			}
+			for i := range s.Paras {
+				v.paras[s.Paras[i].ID] = &s.Paras[i]
+			}
+		default:
+			return nil, errors.New(name + " has not been read")
+		}
+	}
+	// The whole-index engine lists copies and utterances by increasing
+	// quotation index.
+	for _, l := range v.copies {
+		slices.Sort(l)
+	}
+	for _, l := range v.utt {
+		slices.Sort(l)
+	}
+	return v, nil
+}
+
+// view is the corpus a folder lookup sees: the words of its chunks and
+// the quotations and paragraphs of its shards. What it lacks (a part
+// that does not hold what its postings promised) is an error, never a
+// panic.
+type view struct {
+	f         *Folder
+	words     map[string]*index.Term
+	terms     map[int32]*index.Term
+	posts     map[int32][]int32
+	paraPosts map[int32][]int32
+	quotePart map[int32]uint64
+	paraPart  map[int32]uint64
+	floor     map[int32]float32
+	quotes    map[int32]*index.ShardQuote
+	copies    map[int32][]int32
+	utt       map[int32][]int32
+	arts      map[int32]index.ArticleMeta
+	paras     map[int32]*index.ShardPara
+	err       error
+}
+
+func (v *view) fail(what string, id int32) {
+	if v.err == nil {
+		v.err = errors.New("the folder index's parts lack " + what + " " + strconv.Itoa(int(id)))
+	}
+}
+
+func (v *view) word(w string) (int32, float64, bool) {
+	t := v.words[w]
+	if t == nil {
+		return 0, 0, false
+	}
+	return t.ID, t.Weight, true
+}
+
+func (v *view) unknownWeight() float64 { return v.f.entry.MaxWeight }
+
+func (v *view) wordWeight(id int32) float64 {
+	t := v.terms[id]
+	if t == nil {
+		v.fail("word", id)
+		return 0
+	}
+	return t.Weight
+}
+
+func (v *view) quoteCount() int              { return v.f.entry.Quotes }
+func (v *view) getScratch() *scratch         { return v.f.scratch.Get().(*scratch) }
+func (v *view) putScratch(sc *scratch)       { v.f.scratch.Put(sc) }
+func (v *view) postings(id int32) []int32    { return v.posts[id] }
+func (v *view) copiesOf(first int32) []int32 { return v.copies[first] }
+
+func (v *view) fragmentFloor(first int32) float32 {
+	f, ok := v.floor[first]
+	if !ok {
+		v.fail("the floor of quotation", first)
+	}
+	return f
+}
+
+func (v *view) quote(qi int32) *index.ShardQuote {
+	q := v.quotes[qi]
+	if q == nil {
+		v.fail("quotation", qi)
+		return &index.ShardQuote{ID: qi}
+	}
+	return q
+}
+
+func (v *view) firstOf(qi int32) int32       { return v.quote(qi).First }
+func (v *view) tokens(qi int32) []int32      { return v.quote(qi).Tokens }
+func (v *view) tokenWeight(qi int32) float64 { return v.quote(qi).Weight }
+func (v *view) articleOf(qi int32) int       { return int(v.quote(qi).Article) }
+func (v *view) siblings(qi int32) []int32    { return v.utt[v.quote(qi).Utterance] }
+func (v *view) paraPostings(id int32) ([]int32, bool) {
+	p, ok := v.paraPosts[id]
+	return p, ok && len(p) > 0
+}
+
+func (v *view) para(gid int32) *index.ShardPara {
+	p := v.paras[gid]
+	if p == nil {
+		v.fail("paragraph", gid)
+		return &index.ShardPara{}
+	}
+	return p
+}
+
+func (v *view) paraTokens(gid int32) []int32 { return v.para(gid).Tokens }
+
+func (v *view) paraArticles(gid int32) []int32 {
+	var out []int32
+	for _, c := range v.para(gid).Carriers {
+		out = append(out, c.Article)
+	}
+	return out
+}
+
+func (v *view) articleMeta(ai int) index.ArticleMeta {
+	a, ok := v.arts[int32(ai)]
+	if !ok {
+		v.fail("article", int32(ai))
+	}
+	return a
+}
+
+func (v *view) quotation(qi int) (text, speaker, channel, cue, attribution string, inferred bool) {
+	q := v.quote(int32(qi))
+	return q.Text, q.Speaker, q.Channel, q.Cue, q.Attribution, q.Inferred
+}
+
+// textAround: every paragraph that holds the selection's words holds its
+// rarest word, so its text is among the paragraphs the lookup read.
+func (v *view) textAround(q query, ai int) string {
+	best, text := int32(-1), ""
+	for _, gid := range rarestParas(v, q) {
+		p := v.para(gid)
+		if !containsRun(p.Tokens, q.ids) {
+			continue
+		}
+		for _, c := range p.Carriers {
+			if int(c.Article) == ai && (best < 0 || c.Paragraph < best) {
+				best, text = c.Paragraph, p.Text
+			}
+		}
+	}
+	return text
+}

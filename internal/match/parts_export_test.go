@@ -1,0 +1,13 @@
+package match
+
+// The numbers a folder index stores, as the whole-index engine computes
+// them, for TestFolderStoresTheEnginesNumbers.
+
+func WordWeight(e *Engine, w string) (float64, bool) {
+	_, wt, ok := e.word(w)
+	return wt, ok
+}
+
+func TokenWeight(e *Engine, qi int32) float64   { return e.tokenWeight(qi) }
+func FragmentFloor(e *Engine, qi int32) float32 { return e.fragmentFloor(qi) }
+func UnknownWeight(e *Engine) float64           { return e.unknownWeight() }
