@@ -12,6 +12,8 @@ import (
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/bundle"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
 )
 
 func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -75,6 +77,13 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
 		return 2
 	}
+	// The folder index beside index.qti (which the widget still reads):
+	// the same corpus in parts a lookup reads only as it needs them.
+	folderFiles, folderBytes, err := writeFolder(filepath.Join(*out, "index"), x)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail build: folder index: %v\n", err)
+		return 2
+	}
 	utterances := map[int]bool{}
 	for _, q := range x.Quotes {
 		utterances[q.Utterance] = true
@@ -94,11 +103,28 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		gz += f.Gzip
 		br += f.Brotli
 	}
+	fmt.Fprintf(stdout, "%-28s %10d %10s %10s   (%d files)\n", "index/ (folder index)", folderBytes, "-", "-", folderFiles)
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (in %s)\n", "total", raw, gz, br, time.Since(start).Round(time.Millisecond))
 	if len(bad) > 0 {
 		return 1
 	}
 	return 0
+}
+
+// writeFolder writes x as a folder index into dir, and returns the
+// number of files and of bytes written.
+func writeFolder(dir string, x *index.Index) (files, bytes int, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, 0, err
+	}
+	for name, data := range match.BuildFolder(x, match.DefaultFolder) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return 0, 0, err
+		}
+		files++
+		bytes += len(data)
+	}
+	return files, bytes, nil
 }
 
 func sizeOrDash(n int) string {

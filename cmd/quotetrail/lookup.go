@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf16"
 
@@ -21,7 +22,7 @@ const defaultIndex = "dist/index.qti"
 func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	indexPath := fs.String("index", defaultIndex, "index file written by build (when the default is absent, corpus/ is read instead)")
+	indexPath := fs.String("index", defaultIndex, "index written by build: index.qti, or the folder index (dist/index) or its "+index.EntryName+" (when the default is absent, corpus/ is read instead)")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	if fs.Parse(args) != nil {
 		return 2
@@ -39,14 +40,24 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "quotetrail lookup: nothing to look up")
 		return 2
 	}
-	x, err := loadIndex(*indexPath, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
-		return 2
+	var res match.Result
+	var entries []match.Entry
+	if dir, ok := folderIndex(*indexPath); ok {
+		var err error
+		if res, entries, err = lookupFolder(dir, text); err != nil {
+			fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
+			return 2
+		}
+	} else {
+		x, err := loadIndex(*indexPath, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
+			return 2
+		}
+		e := match.New(x)
+		res = e.Lookup(text)
+		entries = e.Entries(res)
 	}
-	e := match.New(x)
-	res := e.Lookup(text)
-	entries := e.Entries(res)
 	if res.Truncated {
 		fmt.Fprintf(stderr, "quotetrail lookup: the text was cut to its first %d bytes\n", len(res.Query))
 	}
@@ -65,6 +76,50 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// folderIndex reports whether path names a folder index (the folder or
+// its entry file), and returns the folder.
+func folderIndex(path string) (string, bool) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return path, true
+	}
+	if filepath.Base(path) == index.EntryName {
+		return filepath.Dir(path), true
+	}
+	return "", false
+}
+
+// lookupFolder answers text from the folder index in dir, reading only
+// the parts the lookup needs, each with the same discipline as index.qti
+// (a regular file, of bounded size, checked against its name).
+func lookupFolder(dir, text string) (match.Result, []match.Entry, error) {
+	entry, err := readIndexFile(filepath.Join(dir, index.EntryName))
+	if err != nil {
+		return match.Result{}, nil, err
+	}
+	f, err := match.OpenFolder(entry)
+	if err != nil {
+		return match.Result{}, nil, fmt.Errorf("%s: %w", filepath.Join(dir, index.EntryName), err)
+	}
+	res, entries, err := f.Lookup(text, func(names []string) ([][]byte, error) {
+		out := make([][]byte, len(names))
+		for i, name := range names {
+			if _, _, ok := index.ParsePartName(name); !ok {
+				return nil, fmt.Errorf("%s: the entry names %q, which is no index part", dir, name)
+			}
+			data, err := readIndexFile(filepath.Join(dir, name))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = data
+		}
+		return out, nil
+	})
+	if err != nil {
+		return match.Result{}, nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return res, entries, nil
 }
 
 // loadIndex reads the index at path. When the default index has not been
