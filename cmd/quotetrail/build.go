@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"quotetrail/internal/build"
@@ -79,7 +81,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	// The folder index beside index.qti (which the widget still reads):
 	// the same corpus in parts a lookup reads only as it needs them.
-	folderFiles, folderBytes, err := writeFolder(filepath.Join(*out, "index"), x)
+	folderFiles, folder, err := writeFolder(filepath.Join(*out, "index"), x)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: folder index: %v\n", err)
 		return 2
@@ -103,7 +105,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		gz += f.Gzip
 		br += f.Brotli
 	}
-	fmt.Fprintf(stdout, "%-28s %10d %10s %10s   (%d files)\n", "index/ (folder index)", folderBytes, "-", "-", folderFiles)
+	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (%d parts)\n", "index/ (folder index)", folder.Raw, folder.Gzip, folder.Brotli, folderFiles)
+	raw, gz, br = raw+folder.Raw, gz+folder.Gzip, br+folder.Brotli
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (in %s)\n", "total", raw, gz, br, time.Since(start).Round(time.Millisecond))
 	if len(bad) > 0 {
 		return 1
@@ -111,20 +114,60 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeFolder writes x as a folder index into dir, and returns the
-// number of files and of bytes written.
-func writeFolder(dir string, x *index.Index) (files, bytes int, err error) {
+// writeFolder writes x as a folder index into dir, each part with its .br
+// and .gz copies (compressed on every core: a big corpus has thousands of
+// parts), and returns the number of files and their raw and compressed
+// sizes.
+func writeFolder(dir string, x *index.Index) (files int, total bundle.File, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, 0, err
+		return 0, total, err
 	}
-	for name, data := range match.BuildFolder(x, match.DefaultFolder) {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return 0, 0, err
+	type part struct {
+		name string
+		data []byte
+	}
+	parts := make(chan part)
+	done := make(chan bundle.File)
+	errs := make(chan error, 1)
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range parts {
+				f, err := bundle.WriteCompressed(dir, p.name, p.data)
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+					continue
+				}
+				done <- f
+			}
+		}()
+	}
+	go func() {
+		for name, data := range match.BuildFolder(x, match.DefaultFolder) {
+			parts <- part{name, data}
 		}
+		close(parts)
+		wg.Wait()
+		close(done)
+	}()
+	for f := range done {
 		files++
-		bytes += len(data)
+		total.Raw += f.Raw
+		total.Gzip += f.Gzip
+		total.Brotli += f.Brotli
 	}
-	return files, bytes, nil
+	select {
+	case err := <-errs:
+		return files, total, err
+	default:
+	}
+	return files, total, nil
 }
 
 func sizeOrDash(n int) string {

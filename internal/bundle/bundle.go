@@ -136,6 +136,13 @@ type minifyError struct {
 
 func (e *minifyError) Error() string { return "minify " + e.name + ": " + e.err.Error() }
 
+// WriteCompressed writes data as out/name with its .br and .gz copies,
+// for files written beside the site after Site (the folder index parts).
+// It is safe to call from several goroutines for different names.
+func WriteCompressed(out, name string, data []byte) (File, error) {
+	return write(out, name, data, true)
+}
+
 func write(out, name string, data []byte, compress bool) (File, error) {
 	f := File{Name: name, Raw: len(data)}
 	p := filepath.Join(out, filepath.FromSlash(name))
@@ -174,7 +181,16 @@ const (
 
 var dataFiles = map[string]bool{".qti": true, ".json": true}
 
+// partLevel is the brotli level of folder index parts: many small binary
+// files, on which the levels differ little in size and much in time. The
+// 2,069 parts of PolNeAR train (10.3 MB): level 5 6.70 MB in 1.8 s, level
+// 9 6.65 MB in 9.1 s, level 11 5.91 MB in 47.5 s (one core).
+const partLevel = 5
+
 func brotliLevel(name string, size int) int {
+	if filepath.Ext(name) == ".qtf" {
+		return partLevel
+	}
 	if size > bigData && dataFiles[filepath.Ext(name)] {
 		return dataLevel
 	}

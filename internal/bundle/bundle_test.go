@@ -72,6 +72,9 @@ func TestBigDataCompressed(t *testing.T) {
 	if _, err := Site(www, out, map[string][]byte{Marker: data}); err != nil {
 		t.Fatal(err)
 	}
+	if brotliLevel("t-0123456789abcdef.qtf", 4096) != partLevel {
+		t.Errorf("a folder index part at level %d, want %d", brotliLevel("t-0123456789abcdef.qtf", 4096), partLevel)
+	}
 	if brotliLevel(Marker, len(data)) != dataLevel || brotliLevel("engine.wasm", len(data)) != brotli.BestCompression {
 		t.Errorf("levels: index %d, engine %d", brotliLevel(Marker, len(data)), brotliLevel("engine.wasm", len(data)))
 	}

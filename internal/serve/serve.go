@@ -7,9 +7,14 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 )
+
+// immutablePart matches the content-hashed part names of a folder index
+// (internal/index: t-, q- and p- followed by 16 hex digits).
+var immutablePart = regexp.MustCompile(`^[tqp]-[0-9a-f]{16}\.qtf$`)
 
 var types = map[string]string{
 	".wasm":        "application/wasm",
@@ -19,6 +24,7 @@ var types = map[string]string{
 	".html":        "text/html; charset=utf-8",
 	".json":        "application/json",
 	".qti":         "application/octet-stream",
+	".qtf":         "application/octet-stream",
 	".svg":         "image/svg+xml",
 	".webmanifest": "application/manifest+json",
 }
@@ -158,6 +164,12 @@ func Handler(dir string) http.Handler {
 		// engine and the index from here. The files are public.
 		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("Cache-Control", "no-cache")
+		if immutablePart.MatchString(path.Base(name)) {
+			// A folder index part is named by a hash of its content: it
+			// never changes, so browsers and CDNs keep it for good. The
+			// entry file (entry.qtf) stays no-cache: it names the parts.
+			h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		}
 		// The demo's links lead to news sites; they learn nothing of it.
 		h.Set("Referrer-Policy", "no-referrer")
 		if ctype != "" {

@@ -456,3 +456,25 @@ func lines(t *testing.T, name string) []string {
 	}
 	return out
 }
+
+// TestPartsCachedForGood: the content-hashed parts of a folder index are
+// immutable; its entry file and everything else are revalidated.
+func TestPartsCachedForGood(t *testing.T) {
+	dir, _ := site(t)
+	os.MkdirAll(filepath.Join(dir, "index"), 0o755)
+	for _, n := range []string{"entry.qtf", "t-0123456789abcdef.qtf", "q-fedcba9876543210.qtf"} {
+		os.WriteFile(filepath.Join(dir, "index", n), []byte("QTIX"), 0o644)
+	}
+	h := Handler(dir)
+	for p, want := range map[string]string{
+		"/index/t-0123456789abcdef.qtf": "public, max-age=31536000, immutable",
+		"/index/q-fedcba9876543210.qtf": "public, max-age=31536000, immutable",
+		"/index/entry.qtf":              "no-cache",
+		"/engine.wasm":                  "no-cache",
+	} {
+		w := do(h, "GET", p)
+		if w.Code != 200 || w.Header().Get("Cache-Control") != want {
+			t.Errorf("%s: %d, Cache-Control %q, want %q", p, w.Code, w.Header().Get("Cache-Control"), want)
+		}
+	}
+}
