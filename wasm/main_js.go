@@ -12,9 +12,17 @@ import (
 // The page sets globalThis.quotetrail.engine = {index: Uint8Array,
 // onready: function} and runs this program. It replaces index with
 // lookup(text) (or error, a string, when the index is refused) and calls
-// onready.
+// onready. A page reading a folder index sets entry (the folder's entry
+// file) instead of index: see folder_js.go.
 func main() {
 	eng := js.Global().Get("quotetrail").Get("engine")
+	if eng.Get("entry").Truthy() {
+		if why := startFolder(eng); why != "" {
+			eng.Set("error", why)
+		}
+		ready(eng)
+		select {} // keep the Go side alive for lookups
+	}
 	buf, why := indexBytes(eng.Get("index"))
 	eng.Delete("index")
 	if why != "" {

@@ -2,7 +2,12 @@
  * thread. The loader (quotetrail.js) sends {type:'init', base, index} and
  * then {type:'lookup', id, text}; the worker answers {type:'ready'},
  * {type:'error', message} and {type:'result', id, result}. Error messages
- * are written for readers: the card shows them as they are. */
+ * are written for readers: the card shows them as they are.
+ *
+ * index names the whole index (index.qti), or a folder index: the folder
+ * (ending in /) or its entry file (entry.qtf). From a folder the worker
+ * fetches the entry at init, fresh, and for each lookup the parts the
+ * engine names, round by round (wasm/folder_js.go). */
 'use strict';
 var engine = null;
 
@@ -28,9 +33,9 @@ function fail(e) {
   self.postMessage({ type: 'error', message: e && e.qt ? e.message : 'quotetrail could not load its engine.' });
 }
 
-async function get(name, url) {
+async function get(name, url, init) {
   var resp;
-  try { resp = await fetch(url); } catch (e) { throw own('quotetrail could not load its ' + name + ' (network error).'); }
+  try { resp = await fetch(url, init); } catch (e) { throw own('quotetrail could not load its ' + name + ' (network error).'); }
   if (!resp.ok) throw own('quotetrail could not load its ' + name + ' (HTTP ' + resp.status + ').');
   return resp;
 }
@@ -65,11 +70,54 @@ async function readIndex(resp) {
   return out;
 }
 
+// folderOf returns the URL of the folder index that url names (the folder
+// or its entry file), or null when url names a whole index.
+function folderOf(url) {
+  var u = new URL(url);
+  if (!/\/(entry\.qtf)?$/.test(u.pathname)) return null;
+  u.pathname = u.pathname.replace(/entry\.qtf$/, '');
+  u.search = u.hash = '';
+  return u.href;
+}
+
+// Parts of a folder index being fetched, by name: two lookups at once
+// fetch a part once. Parts given to the engine are kept there, and it
+// names them no more.
+var folder = null, inflight = {};
+
+function part(name) {
+  if (!inflight[name]) {
+    inflight[name] = get('index', new URL(name, folder).href).then(readIndex);
+    var done = function () { delete inflight[name]; };
+    inflight[name].then(done, done);
+  }
+  return inflight[name];
+}
+
+// folderLookup answers text from the folder index: it fetches the parts
+// the engine needs, in parallel, and gives them to it, until it answers.
+async function folderLookup(text) {
+  var id = engine.begin(text);
+  try {
+    for (var names; (names = engine.need(id)).length;) {
+      engine.give(id, await Promise.all(names.map(part)));
+    }
+    return engine.answer(id);
+  } catch (e) {
+    engine.drop(id);
+    return { query: text, matches: [], error: e && e.qt ? e.message : 'quotetrail could not read its index.' };
+  }
+}
+
 async function init(base, indexURL) {
   try {
     var execURL = new URL('wasm_exec.js', base).href;
     importScripts(policy ? policy.createScriptURL(execURL) : execURL);
-    var idx = await readIndex(await get('index', indexURL));
+    folder = folderOf(indexURL);
+    // The entry names the parts of the current build: it is fetched fresh
+    // (revalidated); the parts, named by their content, never change.
+    var idx = folder ? await readIndex(await get('index', new URL('entry.qtf', folder).href, { cache: 'no-cache' }))
+      : await readIndex(await get('index', indexURL));
     var go = new self.Go();
     var bytes = await (await get('engine', new URL('engine.wasm', base).href)).arrayBuffer();
     var inst;
@@ -80,7 +128,7 @@ async function init(base, indexURL) {
       throw e instanceof WebAssembly.CompileError && WebAssembly.validate(bytes) ? own('csp') : e;
     }
     await new Promise(function (resolve, reject) {
-      self.quotetrail = { engine: { index: idx, onready: resolve } };
+      self.quotetrail = { engine: folder ? { entry: idx, onready: resolve } : { index: idx, onready: resolve } };
       Promise.resolve(go.run(inst)).then(function () { reject(own('quotetrail: the engine stopped.')); }, reject);
     });
     if (self.quotetrail.engine.error) throw own('The quotation index could not be read: ' + self.quotetrail.engine.error);
@@ -94,7 +142,11 @@ async function init(base, indexURL) {
 self.onmessage = function (ev) {
   var m = ev.data || {};
   if (m.type === 'init') init(m.base, m.index);
-  else if (m.type === 'lookup' && engine) {
+  else if (m.type === 'lookup' && engine && folder) {
+    folderLookup(String(m.text)).then(function (result) {
+      self.postMessage({ type: 'result', id: m.id, result: result });
+    });
+  } else if (m.type === 'lookup' && engine) {
     var result;
     try { result = engine.lookup(String(m.text)); } catch (e) { result = { query: String(m.text), matches: [], error: String(e) }; }
     self.postMessage({ type: 'result', id: m.id, result: result });

@@ -154,18 +154,25 @@
         (D.head || D.documentElement).appendChild(s);
       });
     };
-    var get = async function (name, url) {
-      var r = await fetchF(url);
+    var get = async function (name, url, init) {
+      var r = await fetchF(url, init);
       if (!r.ok) throw own('quotetrail could not load its ' + name + ' (HTTP ' + r.status + ').');
       return r;
     };
     // startInPage runs the engine on the main thread: the fallback.
     var startInPage = async function () {
       if (typeof W.Go !== 'function') await loadScript(base + 'wasm_exec.js');
-      var idxResp = await get('index', indexURL);
-      if (+idxResp.headers.get('Content-Length') > MAX_INDEX) throw own(TOO_LARGE);
-      var idx = new Uint8Array(await idxResp.arrayBuffer());
-      if (idx.length > MAX_INDEX) throw own(TOO_LARGE);
+      // A folder index (data-index naming the folder or its entry.qtf): the
+      // entry now, fresh, and each lookup's parts as it needs them, as the
+      // worker does (quotetrail-worker.js).
+      var folder = folderOf(indexURL);
+      var read = async function (r) {
+        if (+r.headers.get('Content-Length') > MAX_INDEX) throw own(TOO_LARGE);
+        var b = new Uint8Array(await r.arrayBuffer());
+        if (b.length > MAX_INDEX) throw own(TOO_LARGE);
+        return b;
+      };
+      var idx = await read(folder ? await get('index', folder + 'entry.qtf', { cache: 'no-cache' }) : await get('index', indexURL));
       var go = new W.Go();
       var inst;
       var bytes = await (await get('engine', base + 'engine.wasm')).arrayBuffer();
@@ -175,11 +182,42 @@
         throw e instanceof WebAssembly.CompileError && WebAssembly.validate(bytes) ? policyError('WebAssembly', e) : e;
       }
       var engine = await new P(function (resolve, reject) {
-        ns.engine = { index: idx, onready: function () { resolve(ns.engine); } };
+        ns.engine = { onready: function () { resolve(ns.engine); } };
+        ns.engine[folder ? 'entry' : 'index'] = idx;
         when(resolved(go.run(inst)), function () { reject(own('quotetrail: the engine stopped.')); }, reject);
       });
       if (engine.error) throw own('The quotation index could not be read: ' + engine.error);
-      return { lookup: function (text) { return resolved(engine.lookup(text)); } };
+      if (!folder) return { lookup: function (text) { return resolved(engine.lookup(text)); } };
+      var inflight = {};
+      var part = function (name) {
+        if (!inflight[name]) {
+          inflight[name] = (async function () { return read(await get('index', folder + name)); })();
+          var done = function () { delete inflight[name]; };
+          when(inflight[name], done, done);
+        }
+        return inflight[name];
+      };
+      return { lookup: async function (text) {
+        var id = engine.begin(text);
+        try {
+          for (var names; (names = engine.need(id)).length;) {
+            var parts = [];
+            for (var i = 0; i < names.length; i++) parts[i] = part(names[i]);
+            for (i = 0; i < parts.length; i++) parts[i] = await parts[i];
+            engine.give(id, parts);
+          }
+          return engine.answer(id);
+        } catch (e) {
+          engine.drop(id);
+          throw e;
+        }
+      } };
+    };
+    // folderOf returns the folder a folder index's URL names (the folder,
+    // ending in /, or its entry.qtf), or null for a whole index.
+    var folderOf = function (u) {
+      var path = u.split(/[?#]/)[0];
+      return /\/(entry\.qtf)?$/.test(path) ? path.replace(/entry\.qtf$/, '') : null;
     };
     var TOO_LARGE = 'The quotation index is larger than 1 GiB: quotetrail will not load it.';
     // In the browser extension, this script is the content script: the

@@ -1,0 +1,163 @@
+//go:build !js
+
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/eval"
+	"quotetrail/internal/match"
+)
+
+// folderScript loads the engine as the worker does for a folder index
+// (engine.entry) and runs each lookup of queries in rounds: the parts
+// need names are read from the folder and given back. It prints, for each
+// lookup, its result, its rounds and the parts it read; then the first
+// lookup again (its parts all given before). With DAMAGE set, every part
+// has a byte flipped.
+const folderScript = `
+const fs = require('fs'), path = require('path');
+require(process.env.WASM_EXEC);
+const [wasmPath, dir, queriesPath] = process.argv.slice(2);
+const read = n => {
+  const b = new Uint8Array(fs.readFileSync(path.join(dir, n)));
+  if (process.env.DAMAGE) b[b.length >> 1] ^= 0xff;
+  return b;
+};
+globalThis.quotetrail = {engine: {entry: new Uint8Array(fs.readFileSync(path.join(dir, 'entry.qtf'))), onready() {
+  const eng = globalThis.quotetrail.engine;
+  if (eng.error) { console.log(JSON.stringify({error: eng.error})); process.exit(0); }
+  const queries = JSON.parse(fs.readFileSync(queriesPath, 'utf8'));
+  for (const q of queries.concat(queries.slice(0, 1))) {
+    const id = eng.begin(q), read_ = [];
+    let rounds = 0;
+    for (let names; (names = eng.need(id)).length; rounds++) {
+      read_.push(...names);
+      const err = eng.give(id, names.map(read));
+      if (err && !process.env.DAMAGE) { console.log(JSON.stringify({error: err})); process.exit(0); }
+    }
+    console.log(JSON.stringify({result: eng.answer(id), rounds, read: read_}));
+  }
+  process.exit(0);
+}}};
+const go = new Go();
+WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => go.run(r.instance));
+`
+
+// TestWasmFolderAnswersLikeTheWholeIndex runs the real wasm engine in
+// Node over a folder index, driving its rounds as the worker does, and
+// checks that every lookup of the dev lookup set (and the project's) gives
+// the JSON the whole-index engine gives, in at most two rounds after the
+// entry, that a repeated lookup reads no part again, and that damaged
+// parts give the lookup an error, not a crash.
+func TestWasmFolderAnswersLikeTheWholeIndex(t *testing.T) {
+	node := needNode(t)
+	dir := t.TempDir()
+	wasm, execJS := buildEngine(t, dir)
+
+	files, _ := build.CorpusFiles("../corpus")
+	x, err := build.Index(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries []string
+	for _, set := range []string{"../../shared/eval/lookups-dev.jsonl", "../internal/match/testdata/lookups-project.jsonl"} {
+		cases, err := eval.ReadLookups(set)
+		if os.IsNotExist(err) {
+			t.Logf("%s is absent", set)
+			continue
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			queries = append(queries, c.Query)
+		}
+	}
+	queries = append(queries, "", "the", "rock solid", "We will make a decision on the arms package next week")
+	qj, _ := json.Marshal(queries)
+	os.WriteFile(filepath.Join(dir, "queries.json"), qj, 0o644)
+	os.WriteFile(filepath.Join(dir, "folder.js"), []byte(folderScript), 0o644)
+
+	e := match.New(x)
+	type line struct {
+		Result json.RawMessage
+		Rounds int
+		Read   []string
+		Error  string
+	}
+	run := func(folder string, damage bool) []line {
+		cmd := exec.Command(node, filepath.Join(dir, "folder.js"), wasm, folder, filepath.Join(dir, "queries.json"))
+		cmd.Env = append(cmd.Environ(), "WASM_EXEC="+execJS)
+		if damage {
+			cmd.Env = append(cmd.Env, "DAMAGE=1")
+		}
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("node: %v\n%s", err, out)
+		}
+		var lines []line
+		for _, s := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			var l line
+			if err := json.Unmarshal([]byte(s), &l); err != nil {
+				t.Fatalf("%v: %s", err, s)
+			}
+			if l.Error != "" {
+				t.Fatalf("the engine refused the folder: %s", l.Error)
+			}
+			lines = append(lines, l)
+		}
+		if len(lines) != len(queries)+1 {
+			t.Fatalf("node printed %d lines for %d lookups:\n%s", len(lines), len(queries)+1, out)
+		}
+		return lines
+	}
+	// The sizes the build writes, and parts so small that a lookup reads
+	// many.
+	for name, opt := range map[string]match.FolderOptions{
+		"default": match.DefaultFolder,
+		"small":   {ChunkBytes: 256, QuoteShardBytes: 64, ParaShardBytes: 128},
+	} {
+		folder := filepath.Join(dir, name)
+		os.MkdirAll(folder, 0o755)
+		parts := match.BuildFolder(x, opt)
+		for n, data := range parts {
+			os.WriteFile(filepath.Join(folder, n), data, 0o644)
+		}
+		lines := run(folder, false)
+		read := map[string]bool{}
+		for i, q := range queries {
+			res := e.Lookup(q)
+			want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": e.Entries(res), "truncated": res.Truncated})
+			if !jsonEqual(t, lines[i].Result, want) {
+				t.Errorf("%s, %q:\nfolder %s\nwhole  %s", name, q, lines[i].Result, want)
+			}
+			if lines[i].Rounds > 2 {
+				t.Errorf("%s, %q: %d rounds after the entry", name, q, lines[i].Rounds)
+			}
+			for _, n := range lines[i].Read {
+				if read[n] {
+					t.Errorf("%s, %q: %s was read again", name, q, n)
+				}
+				read[n] = true
+			}
+		}
+		if again := lines[len(queries)]; !jsonEqual(t, again.Result, lines[0].Result) || len(again.Read) != 0 {
+			t.Errorf("%s: the first lookup again read %v", name, again.Read)
+		}
+		t.Logf("%s: %d parts in the folder, %d read by %d lookups", name, len(parts)-1, len(read), len(queries))
+
+		for i, l := range run(folder, true)[:len(queries)] {
+			var r struct{ Error string }
+			json.Unmarshal(l.Result, &r)
+			if len(l.Read) > 0 && r.Error == "" {
+				t.Errorf("%s, %q: damaged parts gave no error: %s", name, queries[i], l.Result)
+			}
+		}
+	}
+}
