@@ -300,6 +300,24 @@ func health(ctx context.Context, t testing.TB) pageHealth {
 
 // dragSelect selects text with the mouse, as a reader does: press at
 // (x1, y1), move, release at (x2, y2).
+// textBox is where a text's first and last letters are on the screen.
+type textBox struct{ X1, Y1, X2, Y2 float64 }
+
+// locate measures box for quotation q inside the text node that node
+// (a JavaScript expression, with q in scope) evaluates to.
+func locate(node, q string, box *textBox) chromedp.Action {
+	return chromedp.Evaluate(`(() => {
+		const q = `+"`"+q+"`"+`, n = `+node+`;
+		n.parentElement.scrollIntoView({block: 'center'});
+		const i = n.data.indexOf(q), r = document.createRange();
+		r.setStart(n, i); r.setEnd(n, i + 1);
+		const a = r.getBoundingClientRect();
+		r.setStart(n, i + q.length - 1); r.setEnd(n, i + q.length);
+		const b = r.getBoundingClientRect();
+		return {X1: a.left + 1, Y1: (a.top + a.bottom) / 2, X2: b.right - 1, Y2: (b.top + b.bottom) / 2};
+	})()`, box)
+}
+
 func dragSelect(x1, y1, x2, y2 float64) chromedp.Action {
 	return chromedp.Tasks{
 		chromedp.MouseEvent(input.MousePressed, x1, y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),

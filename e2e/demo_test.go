@@ -23,24 +23,17 @@ func TestSelectQuotationShowsCarriers(t *testing.T) {
 	defer cancel()
 
 	var title string
-	var box struct{ X1, Y1, X2, Y2 float64 }
+	var box textBox
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
 		chromedp.Text(`#reader h2`, &title, chromedp.ByQuery),
-		chromedp.Evaluate(`(() => {
-			const q = `+"`"+quotation+"`"+`;
+		locate(`(() => {
 			const walker = document.createTreeWalker(document.getElementById('reader'), NodeFilter.SHOW_TEXT);
 			let n;
 			while ((n = walker.nextNode()) && n.data.indexOf(q) < 0) {}
-			n.parentElement.scrollIntoView({block: 'center'});
-			const i = n.data.indexOf(q), r = document.createRange();
-			r.setStart(n, i); r.setEnd(n, i + 1);
-			const a = r.getBoundingClientRect();
-			r.setStart(n, i + q.length - 1); r.setEnd(n, i + q.length);
-			const b = r.getBoundingClientRect();
-			return {X1: a.left + 1, Y1: (a.top + a.bottom) / 2, X2: b.right - 1, Y2: (b.top + b.bottom) / 2};
-		})()`, &box),
+			return n;
+		})()`, quotation, &box),
 	)
 	if err != nil {
 		t.Fatal(err)

@@ -112,19 +112,11 @@ func folderLookup(t *testing.T, html string) pageHealth {
 	t.Cleanup(srv.Close)
 	page := publisher(t, srv.URL, "", html)
 
-	var box struct{ X1, Y1, X2, Y2 float64 }
+	var box textBox
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(page.URL+"/"),
 		chromedp.WaitVisible(`#q`, chromedp.ByQuery),
-		chromedp.Evaluate(`(() => {
-			const q = `+"`"+quotation+"`"+`, n = document.getElementById('q').firstChild;
-			const i = n.data.indexOf(q), r = document.createRange();
-			r.setStart(n, i); r.setEnd(n, i + 1);
-			const a = r.getBoundingClientRect();
-			r.setStart(n, i + q.length - 1); r.setEnd(n, i + q.length);
-			const b = r.getBoundingClientRect();
-			return {X1: a.left + 1, Y1: (a.top + a.bottom) / 2, X2: b.right - 1, Y2: (b.top + b.bottom) / 2};
-		})()`, &box),
+		locate(`document.getElementById('q').firstChild`, quotation, &box),
 	)
 	if err != nil {
 		t.Fatal(err)

@@ -30,22 +30,14 @@ func TestShadowDOMSelection(t *testing.T) {
 	page := publisher(t, files.URL, "", shadowPage)
 	ctx, cancel := browser(t)
 	defer cancel()
-	var box struct{ X1, Y1, X2, Y2 float64 }
+	var box textBox
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(page.URL+"/"),
 		chromedp.WaitVisible(`news-story`, chromedp.ByQuery),
 		chromedp.Poll(`window.quotetrail && window.quotetrail.version`, nil),
 		// Where the quotation's first and last letters are on the screen.
-		chromedp.Evaluate(`(() => {
-			const q = 'The U.S. must handle the issue of arms sales to Taiwan with prudence';
-			const n = document.querySelector('news-story').shadowRoot.getElementById('q').firstChild;
-			const i = n.data.indexOf(q), r = document.createRange();
-			r.setStart(n, i); r.setEnd(n, i + 1);
-			const a = r.getBoundingClientRect();
-			r.setStart(n, i + q.length - 1); r.setEnd(n, i + q.length);
-			const b = r.getBoundingClientRect();
-			return {X1: a.left + 1, Y1: (a.top + a.bottom) / 2, X2: b.right - 1, Y2: (b.top + b.bottom) / 2};
-		})()`, &box),
+		locate(`document.querySelector('news-story').shadowRoot.getElementById('q').firstChild`,
+			"The U.S. must handle the issue of arms sales to Taiwan with prudence", &box),
 	)
 	if err != nil {
 		t.Fatal(err)
