@@ -178,3 +178,42 @@ func folderLookup(t *testing.T, html string) pageHealth {
 	}
 	return h
 }
+
+// TestFolderPartMissing: when the host answers 404 for the folder's
+// quotation shards, the card says once, in the widget's own words, that
+// quotetrail could not load its index (the message was doubled:
+// "quotetrail could not answer: quotetrail could not load …"), and nothing
+// reaches the page.
+func TestFolderPartMissing(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	files := serve.Handler(site(t, ""))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/index/q-") {
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	page := publisher(t, srv.URL, "", folderPage)
+	var box textBox
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(page.URL+"/"),
+		chromedp.WaitVisible(`#q`, chromedp.ByQuery),
+		locate(`document.getElementById('q').firstChild`, quotation, &box),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx, dragSelect(box.X1, box.Y1, box.X2, box.Y2)); err != nil {
+		t.Fatal(err)
+	}
+	text := waitNotice(ctx, t, "could not load its index")
+	if strings.Contains(text, "could not answer") || !strings.Contains(text, "quotetrail could not load its index (HTTP 404).") {
+		t.Errorf("the card says %q, want the widget's one message with the HTTP status", text)
+	}
+	if h := health(ctx, t); len(h.Errors) != 0 {
+		t.Errorf("errors reached the page: %q", h.Errors)
+	}
+}

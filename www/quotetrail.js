@@ -265,7 +265,11 @@
       try {
         var p = when(loadEngine(), function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2)); });
         return when(p, function (res) {
-          if (!res || res.error || !isArray(res.matches)) throw own('quotetrail could not answer' + (res && res.error ? ': ' + res.error : '.'));
+          if (!res || res.error || !isArray(res.matches)) {
+            // The worker's own messages already say "quotetrail could not …".
+            var why = res && res.error ? '' + res.error : '';
+            throw own(why.indexOf('quotetrail ') === 0 ? why : 'quotetrail could not answer' + (why ? ': ' + why : '.'));
+          }
           return res;
         });
       } catch (e) { return rejected(e); }
