@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -289,8 +290,10 @@ type FolderLookup struct {
 	sel    string
 	stage  int // 1: chunks asked, 2: shards asked, 3: answered
 	need   []string
+	words  []string // the selection's distinct words, sorted
 	chunks []string // the chunk names the lookup read, for the view
 	shards []string
+	v      *view // what the lookup has read, once its chunks are in
 	res    Result
 	ents   []Entry
 	err    error
@@ -300,8 +303,11 @@ type FolderLookup struct {
 // selection's words (round 2, the entry being round 1).
 func (f *Folder) Start(sel string) *FolderLookup {
 	l := &FolderLookup{f: f, sel: sel, stage: 1}
+	l.words = textnorm.Words(QuotedPart(cut(sel).Query))
+	slices.Sort(l.words)
+	l.words = slices.Compact(l.words)
 	seen := map[int]bool{}
-	for _, w := range textnorm.Words(QuotedPart(cut(sel).Query)) {
+	for _, w := range l.words {
 		if k := f.entry.ChunkFor(w); k >= 0 && !seen[k] {
 			seen[k] = true
 			l.chunks = append(l.chunks, index.PartName(index.KindChunk, f.entry.Chunks[k].Hash))
@@ -355,21 +361,28 @@ func (l *FolderLookup) Answer() (Result, []Entry, error) {
 	return l.res, l.ents, nil
 }
 
-// advance plans the next round once the current one's parts are all in.
+// advance plans the next round once the current one's parts are all in:
+// with the chunks in, the view of the selection's words finds the
+// candidates and the rarest word's paragraphs, whose shards are the last
+// round; with those in, the same view answers.
 func (l *FolderLookup) advance() {
 	for l.err == nil && len(l.need) == 0 && l.stage < 3 {
-		v, err := l.f.view(l.chunks, l.shards)
+		if l.stage == 2 {
+			if l.err = l.v.addShards(l.shards); l.err != nil {
+				return
+			}
+			l.res = lookup(l.v, l.sel)
+			l.ents = entries(l.v, l.res)
+			l.err = l.v.err
+			l.stage = 3
+			return
+		}
+		v, err := l.f.view(l.chunks, l.words)
 		if err != nil {
 			l.err = err
 			return
 		}
-		if l.stage == 2 {
-			l.res = lookup(v, l.sel)
-			l.ents = entries(v, l.res)
-			l.err = v.err
-			l.stage = 3
-			return
-		}
+		l.v = v
 		// The candidates and the rarest word's paragraphs, as lookup will
 		// find them.
 		q := prepare(v, cut(l.sel).Query)
@@ -543,8 +556,10 @@ func (f *Folder) checkParas(s *index.ParaShard) error {
 	return nil
 }
 
-// view gathers the parts a lookup read into the tables lookup reads.
-func (f *Folder) view(chunks, shards []string) (*view, error) {
+// view gathers, from the chunks a lookup read, the terms of its words
+// (sorted): a lookup only ever asks for the weights and postings of its
+// own words, so the other terms of its chunks are not copied.
+func (f *Folder) view(chunks, words []string) (*view, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	v := &view{f: f, terms: map[int32]*index.Term{}, words: map[string]*index.Term{}, posts: map[int32][]int32{},
@@ -556,7 +571,11 @@ func (f *Folder) view(chunks, shards []string) (*view, error) {
 		if !ok {
 			return nil, errors.New(name + " has not been read")
 		}
-		for i := range c.Terms {
+		for _, w := range words {
+			i, found := slices.BinarySearchFunc(c.Terms, w, func(t index.Term, w string) int { return strings.Compare(t.Word, w) })
+			if !found {
+				continue
+			}
 			t := &c.Terms[i]
 			v.words[t.Word], v.terms[t.ID] = t, t
 			ids := make([]int32, len(t.Quotes))
@@ -573,6 +592,15 @@ func (f *Folder) view(chunks, shards []string) (*view, error) {
 			v.paraPosts[t.ID] = gids
 		}
 	}
+	return v, nil
+}
+
+// addShards adds the quotations and paragraphs of the shards the lookup
+// read to its view.
+func (v *view) addShards(shards []string) error {
+	f := v.f
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	for _, name := range shards {
 		switch s := f.parts[name].(type) {
 		case *index.QuoteShard:
@@ -598,7 +626,7 @@ func (f *Folder) view(chunks, shards []string) (*view, error) {
 				v.paras[s.Paras[i].ID] = &s.Paras[i]
 			}
 		default:
-			return nil, errors.New(name + " has not been read")
+			return errors.New(name + " has not been read")
 		}
 	}
 	// The whole-index engine lists copies and utterances by increasing
@@ -609,7 +637,7 @@ func (f *Folder) view(chunks, shards []string) (*view, error) {
 	for _, l := range v.utt {
 		slices.Sort(l)
 	}
-	return v, nil
+	return nil
 }
 
 // view is the corpus a folder lookup sees: the words of its chunks and

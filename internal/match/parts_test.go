@@ -414,3 +414,35 @@ func TestFolderShardsHoldWholeUtterances(t *testing.T) {
 		t.Errorf("%d of %d quotations in shards, %d grouped with another", len(shardOf), len(x.Quotes), grouped)
 	}
 }
+
+// BenchmarkFolderLookupWarm: folder lookups on a 1,500-article generated
+// corpus with every part already read, so that what is timed is the
+// engine's own work (views, candidates, alignment), not the fetches:
+// go test -run '^$' -bench FolderLookupWarm ./internal/match
+func BenchmarkFolderLookupWarm(b *testing.B) {
+	srcs, err := bench.Sources("../../../shared")
+	if err != nil {
+		b.Skipf("../shared/data is absent: %v", err)
+	}
+	x := bench.Generate(srcs, 1500, 3)
+	match.Tokenize(x)
+	match.Group(x)
+	files := match.BuildFolder(x, match.DefaultFolder)
+	f, err := match.OpenFolder(files[index.EntryName])
+	if err != nil {
+		b.Fatal(err)
+	}
+	sels := bench.Queries(x, 200, 4)
+	fetch := func(names []string) ([][]byte, error) { return fetchAll(files, names), nil }
+	for _, s := range sels { // read every part the lookups need
+		if _, _, err := f.Lookup(s, fetch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		f.Lookup(sels[i%len(sels)], fetch)
+		i++
+	}
+}
