@@ -482,10 +482,6 @@ func candidates(c corpus, q query, limit int) []int32 {
 	// (a fragment inside the selection). Rank them by shared weight and
 	// align the best limit: a selection of common words must not make
 	// the lookup align half the corpus.
-	type cand struct {
-		qi     int32
-		shared float32
-	}
 	var keep []cand
 	floor := float32((2*Accept - 1) * q.total)
 	for _, qi := range touched {
@@ -496,21 +492,31 @@ func candidates(c corpus, q query, limit int) []int32 {
 		}
 	}
 	sc.touched = touched[:0]
-	slices.SortFunc(keep, func(a, b cand) int {
+	return bestFirst(keep, limit, nil)
+}
+
+// cand is a distinct quotation text (its first copy) and the weight it
+// shares with what it is compared with.
+type cand struct {
+	first  int32
+	shared float32
+}
+
+// bestFirst appends to out the first copies of the limit candidates that
+// share the most weight, most first, ties in index order (so that the
+// result never depends on the order they were found in). It sorts cands.
+func bestFirst(cands []cand, limit int, out []int32) []int32 {
+	slices.SortFunc(cands, func(a, b cand) int {
 		if a.shared != b.shared {
 			if a.shared > b.shared {
 				return -1
 			}
 			return 1
 		}
-		return int(a.qi - b.qi)
+		return int(a.first - b.first)
 	})
-	if len(keep) > limit {
-		keep = keep[:limit]
-	}
-	out := make([]int32, len(keep))
-	for i, k := range keep {
-		out[i] = k.qi
+	for _, c := range cands[:min(len(cands), limit)] {
+		out = append(out, c.first)
 	}
 	return out
 }

@@ -171,13 +171,8 @@ type groupSearch struct {
 	maxPostings int
 	touched     []int32
 	words       []int32
-	cands       []groupCand
+	cands       []cand
 	out         []int32
-}
-
-type groupCand struct {
-	first  int32
-	shared float32
 }
 
 // candidates returns the first copies of the distinct texts, of articles
@@ -233,28 +228,13 @@ func (s *groupSearch) candidates(q query, article int, work *groupWork) []int32 
 	cands := s.cands[:0]
 	for _, f := range touched {
 		if shared := s.acc[f]; float64(shared)+remaining >= floor {
-			cands = append(cands, groupCand{f, shared})
+			cands = append(cands, cand{f, shared})
 		}
 		s.acc[f] = 0
 	}
 	s.touched = touched[:0]
-	slices.SortFunc(cands, func(a, b groupCand) int {
-		if a.shared != b.shared {
-			if a.shared > b.shared {
-				return -1
-			}
-			return 1
-		}
-		return int(a.first - b.first)
-	})
-	if len(cands) > groupCandidates {
-		cands = cands[:groupCandidates]
-	}
+	out := bestFirst(cands, groupCandidates, s.out[:0])
 	s.cands = cands[:0]
-	out := s.out[:0]
-	for _, c := range cands {
-		out = append(out, c.first)
-	}
 	s.out = out
 	return out
 }
