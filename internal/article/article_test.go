@@ -101,17 +101,24 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("<p>\xd5\xe2\xca\xc7\xd2\xbb\xb8\xf6\xc3\xbb\xd3\xd0</p>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Parse(data)
-		if err == nil && len(a.Paragraphs) == 0 {
-			t.Fatalf("no error and no paragraphs")
-		}
-		if err == nil {
-			for _, p := range a.Paragraphs {
-				if !utf8.ValidString(p) {
-					t.Fatalf("paragraph not UTF-8: %q", p)
-				}
-			}
-		}
+		checkParsed(t, a, err)
 	})
+}
+
+// checkParsed: a parse gives an error, or paragraphs, all UTF-8.
+func checkParsed(t *testing.T, a *Article, err error) {
+	t.Helper()
+	if err != nil {
+		return
+	}
+	if len(a.Paragraphs) == 0 {
+		t.Fatalf("no error and no paragraphs")
+	}
+	for _, p := range a.Paragraphs {
+		if !utf8.ValidString(p) {
+			t.Fatalf("paragraph not UTF-8: %q", p)
+		}
+	}
 }
 
 func FuzzParseText(f *testing.F) {
@@ -120,16 +127,7 @@ func FuzzParseText(f *testing.F) {
 	f.Add([]byte("caf\xe9 au lait\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseText(data)
-		if err == nil && len(a.Paragraphs) == 0 {
-			t.Fatalf("no error and no paragraphs")
-		}
-		if err == nil {
-			for _, p := range a.Paragraphs {
-				if !utf8.ValidString(p) {
-					t.Fatalf("paragraph not UTF-8: %q", p)
-				}
-			}
-		}
+		checkParsed(t, a, err)
 	})
 }
 

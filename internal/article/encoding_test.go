@@ -149,6 +149,9 @@ func TestNotLanguageRefused(t *testing.T) {
 		printable[i] = byte(' ' + r.IntN(95))
 	}
 	for name, data := range map[string][]byte{"random bytes": random, "random printable ASCII": printable} {
+		text, _ := charmap.Windows1252.NewDecoder().Bytes(data) // as an undeclared page reads
+		clean, total := wordShare(strings.Split(string(text), "\n"))
+		t.Logf("%s: %.3f of the characters in clean words", name, float64(clean)/float64(total))
 		for _, parse := range []struct {
 			kind string
 			fn   func([]byte) (*Article, error)
@@ -158,8 +161,8 @@ func TestNotLanguageRefused(t *testing.T) {
 				t.Errorf("%s as %s: read as an article of %d paragraphs", name, parse.kind, len(a.Paragraphs))
 				continue
 			}
-			if !errors.Is(err, ErrNotText) && !errors.Is(err, ErrEncoding) {
-				t.Errorf("%s as %s: %v, want a refusal as not language or unknown encoding", name, parse.kind, err)
+			if !errors.Is(err, ErrNotText) {
+				t.Errorf("%s as %s: %v, want a refusal as not language", name, parse.kind, err)
 			}
 		}
 	}
@@ -220,4 +223,34 @@ func TestShortAndNumericTextIsLanguage(t *testing.T) {
 			t.Errorf("%.40q…: %v", s, err)
 		}
 	}
+}
+
+// TestRealTextIsLanguage: every real page and PolNeAR text in
+// ../shared/data that gives paragraphs is language by a wide margin; it
+// logs the lowest share of characters in clean words, the margin the
+// bound minClean leaves.
+func TestRealTextIsLanguage(t *testing.T) {
+	root := "../../../shared/data"
+	pages, _ := filepath.Glob(filepath.Join(root, "realhtml", "readability", "*", "source.html"))
+	gz, _ := filepath.Glob(filepath.Join(root, "realhtml", "scrapinghub", "html", "*.html.gz"))
+	txt, _ := filepath.Glob(filepath.Join(root, "polnear", "*", "text", "*.txt"))
+	files := append(append(pages, gz...), txt...)
+	if len(files) == 0 {
+		t.Skipf("%s is absent", root)
+	}
+	lowest, at, n := 1.0, "", 0
+	for _, f := range files {
+		a, err := ReadFile(f)
+		if errors.Is(err, ErrNotText) {
+			t.Errorf("%s: %v", f, err)
+			continue
+		} else if err != nil {
+			continue // no article in it: TestRealPages counts these
+		}
+		n++
+		if clean, total := wordShare(a.Paragraphs); total > 0 && float64(clean)/float64(total) < lowest {
+			lowest, at = float64(clean)/float64(total), f
+		}
+	}
+	t.Logf("%d texts; lowest share of characters in clean words %.2f (%s); refused under %.2f", n, lowest, at, minClean)
 }

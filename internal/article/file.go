@@ -183,7 +183,24 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset`)
 // share of non-space characters that stand in clean words: those with a
 // letter or digit and none of those characters.
 func checkLanguage(paragraphs []string) error {
-	var clean, total int
+	clean, total := wordShare(paragraphs)
+	if total == 0 {
+		return ErrNoArticle
+	}
+	// Texts too short to judge pass. The margins are wide on both sides
+	// (TestNotLanguageRefused, TestRealTextIsLanguage): 64 KB of random
+	// bytes or random printable ASCII have about 1% of their characters in
+	// clean words; the real pages and PolNeAR texts in ../shared/data at
+	// least 51% (a text full of <tweet> markup).
+	if total >= minJudged && float64(clean) < minClean*float64(total) {
+		return fmt.Errorf("%w (%.0f%% of its characters in words)", ErrNotText, 100*float64(clean)/float64(total))
+	}
+	return nil
+}
+
+// wordShare counts the non-space characters of the paragraphs, and those
+// of them that stand in clean words.
+func wordShare(paragraphs []string) (clean, total int) {
 	for _, p := range paragraphs {
 		for _, w := range strings.FieldsFunc(p, unicode.IsSpace) {
 			n, letters, noise := 0, 0, false
@@ -204,18 +221,7 @@ func checkLanguage(paragraphs []string) error {
 			}
 		}
 	}
-	if total == 0 {
-		return ErrNoArticle
-	}
-	// Texts too short to judge pass. The margins are wide on both sides:
-	// 64 KB of random bytes or random printable ASCII have about 1% of
-	// their characters in clean words; the 1,224 real pages and PolNeAR
-	// texts in ../shared/data at least 51% (a text full of <tweet> markup),
-	// all others over 70%.
-	if total >= minJudged && float64(clean) < minClean*float64(total) {
-		return fmt.Errorf("%w (%.0f%% of its characters in words)", ErrNotText, 100*float64(clean)/float64(total))
-	}
-	return nil
+	return clean, total
 }
 
 // minJudged is the length below which checkLanguage does not judge a text,
