@@ -17,7 +17,7 @@ import (
 // the lookup over them, are the engine's (match/parts.go).
 
 // FolderVersion is the version of the folder's part formats.
-const FolderVersion = 1
+const FolderVersion = 2
 
 // EntryName is the name of the folder's entry file, the one file that is
 // not named by its content (it names the others, and changes with them).
@@ -29,6 +29,8 @@ const (
 	magicChunk  = "QTFC"
 	magicQuotes = "QTFQ"
 	magicParas  = "QTFP"
+	magicWords  = "QTFW"
+	magicPrints = "QTFF"
 )
 
 // Kinds of part, as the first letter of their names.
@@ -36,6 +38,8 @@ const (
 	KindChunk  = 't' // term chunk
 	KindQuotes = 'q' // quotation shard
 	KindParas  = 'p' // paragraph shard
+	KindWords  = 'w' // paragraph postings of words (short selections' text match)
+	KindPrints = 'f' // fingerprint chunk (longer selections' text match)
 )
 
 // Entry is the folder's entry file: what a lookup reads before anything
@@ -47,7 +51,37 @@ type Entry struct {
 	Paragraphs int
 	Vocab      int     // token ids are below Vocab
 	MaxWeight  float64 // the weight of a word the corpus does not hold
-	Chunks     []ChunkRef
+	// MinRare is the smallest weight of a word that is not common
+	// (MaxWeight when every word is).
+	MinRare float64
+	// Chunks are the term chunks: the quotation postings of the words
+	// that are not common.
+	Chunks []ChunkRef
+	// Common are the words held by so many quotation texts that a lookup
+	// reads their postings only when its selection leans on them; each
+	// names its own term chunk. Words increase.
+	Common []CommonRef
+	// Words are the chunks of every word's paragraph postings.
+	Words []ChunkRef
+	// Prints are the fingerprint chunks, by increasing first fingerprint
+	// (the first 0).
+	Prints []PrintRef
+}
+
+// CommonRef is a common word: what a lookup needs of it without its
+// postings, and the term chunk that holds them.
+type CommonRef struct {
+	Word   string
+	ID     int32
+	Weight float64
+	Hash   uint64 // a term chunk holding this word alone
+}
+
+// PrintRef names a fingerprint chunk and the first fingerprint it may
+// hold. A fingerprint belongs in the last chunk whose First is not after it.
+type PrintRef struct {
+	First uint32
+	Hash  uint64
 }
 
 // ChunkRef names a term chunk and the first term it may hold: the chunk's
@@ -84,8 +118,22 @@ type Term struct {
 // QuotePosting is one quotation text holding a term.
 type QuotePosting struct {
 	Quote int32
-	Part  int32   // the shard that holds it, as an index into Chunk.Parts
-	Floor float32 // the shared weight from which it is a candidate as a fragment of the selection
+	Part  int32 // the shard that holds it, as an index into Chunk.Parts
+	Floor uint8 // the shared weight from which it is a candidate as a fragment of the selection, as the engine's one-byte code
+}
+
+// PrintChunk is a run of the paragraphs' fingerprints (winnowed word
+// trigram hashes) with the paragraphs that hold each.
+type PrintChunk struct {
+	Parts  []uint64 // the paragraph shards the postings point at
+	Prints []Print  // by increasing hash
+}
+
+// Print is one fingerprint and the paragraph texts (first copies) that
+// hold it, by increasing id.
+type Print struct {
+	Hash  uint32
+	Paras []ParaPosting
 }
 
 // ParaPosting is one paragraph text holding a term.
@@ -169,7 +217,7 @@ func ParsePartName(name string) (kind byte, hash uint64, ok bool) {
 		return 0, 0, false
 	}
 	switch name[0] {
-	case KindChunk, KindQuotes, KindParas:
+	case KindChunk, KindQuotes, KindParas, KindWords, KindPrints:
 		return name[0], h, true
 	}
 	return 0, 0, false
@@ -203,20 +251,75 @@ func MarshalEntry(e *Entry) []byte {
 		p = binary.AppendUvarint(p, uint64(n))
 	}
 	p = binary.LittleEndian.AppendUint64(p, math.Float64bits(e.MaxWeight))
-	p = binary.AppendUvarint(p, uint64(len(e.Chunks)))
-	for _, c := range e.Chunks {
-		p = appendString(p, c.First)
+	p = binary.LittleEndian.AppendUint64(p, math.Float64bits(e.MinRare))
+	p = appendChunkRefs(p, e.Chunks)
+	p = binary.AppendUvarint(p, uint64(len(e.Common)))
+	for _, c := range e.Common {
+		p = appendString(p, c.Word)
+		p = binary.AppendUvarint(p, uint64(c.ID))
+		p = binary.LittleEndian.AppendUint64(p, math.Float64bits(c.Weight))
+		p = binary.LittleEndian.AppendUint64(p, c.Hash)
+	}
+	p = appendChunkRefs(p, e.Words)
+	p = binary.AppendUvarint(p, uint64(len(e.Prints)))
+	for _, c := range e.Prints {
+		p = binary.LittleEndian.AppendUint32(p, c.First)
 		p = binary.LittleEndian.AppendUint64(p, c.Hash)
 	}
 	return frameAs(magicEntry, p)
 }
 
-// MarshalChunk encodes a term chunk.
-func MarshalChunk(c *Chunk) []byte {
-	p := binary.AppendUvarint(nil, uint64(len(c.Parts)))
-	for _, h := range c.Parts {
+func appendChunkRefs(p []byte, refs []ChunkRef) []byte {
+	p = binary.AppendUvarint(p, uint64(len(refs)))
+	for _, c := range refs {
+		p = appendString(p, c.First)
+		p = binary.LittleEndian.AppendUint64(p, c.Hash)
+	}
+	return p
+}
+
+// MarshalChunk encodes a term chunk (quotation postings).
+func MarshalChunk(c *Chunk) []byte { return marshalChunk(magicChunk, c) }
+
+// MarshalWords encodes a chunk of paragraph postings.
+func MarshalWords(c *Chunk) []byte { return marshalChunk(magicWords, c) }
+
+// MarshalPrints encodes a fingerprint chunk.
+func MarshalPrints(c *PrintChunk) []byte {
+	p := appendHashes(nil, c.Parts)
+	p = binary.AppendUvarint(p, uint64(len(c.Prints)))
+	for i, f := range c.Prints {
+		gap := uint64(f.Hash)
+		if i > 0 {
+			gap = uint64(f.Hash - c.Prints[i-1].Hash - 1)
+		}
+		p = binary.AppendUvarint(p, gap)
+		p = appendParaPostings(p, f.Paras)
+	}
+	return frameAs(magicPrints, p)
+}
+
+func appendHashes(p []byte, hs []uint64) []byte {
+	p = binary.AppendUvarint(p, uint64(len(hs)))
+	for _, h := range hs {
 		p = binary.LittleEndian.AppendUint64(p, h)
 	}
+	return p
+}
+
+func appendParaPostings(p []byte, ps []ParaPosting) []byte {
+	p = binary.AppendUvarint(p, uint64(len(ps)))
+	prev := int32(-1)
+	for _, g := range ps {
+		p = binary.AppendUvarint(p, uint64(g.Para-prev-1))
+		prev = g.Para
+		p = binary.AppendUvarint(p, uint64(g.Part))
+	}
+	return p
+}
+
+func marshalChunk(magic string, c *Chunk) []byte {
+	p := appendHashes(nil, c.Parts)
 	p = binary.AppendUvarint(p, uint64(len(c.Terms)))
 	for _, t := range c.Terms {
 		p = appendString(p, t.Word)
@@ -228,17 +331,11 @@ func MarshalChunk(c *Chunk) []byte {
 			p = binary.AppendUvarint(p, uint64(q.Quote-prev-1))
 			prev = q.Quote
 			p = binary.AppendUvarint(p, uint64(q.Part))
-			p = binary.LittleEndian.AppendUint32(p, math.Float32bits(q.Floor))
+			p = append(p, q.Floor)
 		}
-		p = binary.AppendUvarint(p, uint64(len(t.Paras)))
-		prev = -1
-		for _, g := range t.Paras {
-			p = binary.AppendUvarint(p, uint64(g.Para-prev-1))
-			prev = g.Para
-			p = binary.AppendUvarint(p, uint64(g.Part))
-		}
+		p = appendParaPostings(p, t.Paras)
 	}
-	return frameAs(magicChunk, p)
+	return frameAs(magic, p)
 }
 
 func appendArticles(p []byte, arts []ArticleMeta) []byte {
@@ -301,6 +398,9 @@ func MarshalParaShard(s *ParaShard) []byte {
 // What the parts' records cost in memory, for the decoded budget.
 const (
 	sizeChunkRef    = int(unsafe.Sizeof(ChunkRef{}))
+	sizeCommonRef   = int(unsafe.Sizeof(CommonRef{}))
+	sizePrintRef    = int(unsafe.Sizeof(PrintRef{}))
+	sizePrint       = int(unsafe.Sizeof(Print{}))
 	sizeTerm        = int(unsafe.Sizeof(Term{}))
 	sizeArticleMeta = int(unsafe.Sizeof(ArticleMeta{}))
 	sizeShardQuote  = int(unsafe.Sizeof(ShardQuote{}))
@@ -310,9 +410,12 @@ const (
 // Smallest encodings of the parts' records, to bound their counts.
 const (
 	minChunkRef    = 9  // an empty string and a hash
+	minCommonRef   = 18 // an empty string, an id, a weight and a hash
+	minPrintRef    = 12 // a uint32 and a hash
 	minPartHash    = 8  // a hash
 	minTerm        = 12 // an empty word, an id, a weight, two zero counts
-	minQuotePost   = 6  // two one-byte numbers and a float32
+	minQuotePost   = 3  // two one-byte numbers and a floor
+	minPrint       = 4  // a gap and one posting
 	minParaPost    = 2  // two one-byte numbers
 	minArticleMeta = 6  // an id and five empty strings
 	minShardQuote  = 18 // three numbers and an id, flags, five empty strings, a zero token count, a weight
@@ -378,7 +481,7 @@ func (r *reader) weight() float64 {
 	return f
 }
 
-func (r *reader) f32() float32 {
+func (r *reader) u32() uint32 {
 	if r.err != nil {
 		return 0
 	}
@@ -386,12 +489,9 @@ func (r *reader) f32() float32 {
 		r.err = damaged("truncated")
 		return 0
 	}
-	f := math.Float32frombits(binary.LittleEndian.Uint32(r.b))
+	v := binary.LittleEndian.Uint32(r.b)
 	r.b = r.b[4:]
-	if math.IsNaN(float64(f)) {
-		r.err = damaged("weight is not a number")
-	}
-	return f
+	return v
 }
 
 // next reads an id stored as the gap after prev: ids increase strictly.
@@ -413,18 +513,31 @@ func ReadEntry(data []byte) (*Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Entry{TokensOf: r.str(), Articles: r.int(), Quotes: r.int(), Paragraphs: r.int(), Vocab: r.int(), MaxWeight: r.weight()}
-	n := r.count(minChunkRef, "chunks")
-	e.Chunks = make([]ChunkRef, 0, reserve(n, len(r.b), sizeChunkRef))
+	e := &Entry{TokensOf: r.str(), Articles: r.int(), Quotes: r.int(), Paragraphs: r.int(), Vocab: r.int(),
+		MaxWeight: r.weight(), MinRare: r.weight()}
+	e.Chunks = r.chunkRefs()
+	n := r.count(minCommonRef, "common words")
+	e.Common = make([]CommonRef, 0, reserve(n, len(r.b), sizeCommonRef))
 	for i := 0; i < n && r.err == nil; i++ {
-		r.spend(sizeChunkRef)
-		c := ChunkRef{First: r.str(), Hash: r.u64()}
-		if r.err == nil && ((i == 0) != (c.First == "") || i > 0 && c.First <= e.Chunks[i-1].First) {
-			r.err = damaged("chunk boundaries out of order")
+		r.spend(sizeCommonRef)
+		c := CommonRef{Word: r.str(), ID: r.id32(), Weight: r.weight(), Hash: r.u64()}
+		if r.err == nil && (i > 0 && c.Word <= e.Common[i-1].Word || int(c.ID) >= e.Vocab) {
+			r.err = damaged("common words out of order or out of range")
 		}
-		e.Chunks = append(e.Chunks, c)
+		e.Common = append(e.Common, c)
 	}
-	if r.err == nil && (e.Vocab > 0) != (len(e.Chunks) > 0) {
+	e.Words = r.chunkRefs()
+	n = r.count(minPrintRef, "fingerprint chunks")
+	e.Prints = make([]PrintRef, 0, reserve(n, len(r.b), sizePrintRef))
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizePrintRef)
+		c := PrintRef{First: r.u32(), Hash: r.u64()}
+		if r.err == nil && ((i == 0) != (c.First == 0) || i > 0 && c.First <= e.Prints[i-1].First) {
+			r.err = damaged("fingerprint chunk boundaries out of order")
+		}
+		e.Prints = append(e.Prints, c)
+	}
+	if r.err == nil && (e.Vocab > 0) != (len(e.Chunks)+len(e.Common) > 0 && len(e.Words) > 0) {
 		r.err = damaged("a vocabulary without chunks, or chunks without one")
 	}
 	if err := r.finish("index entry"); err != nil {
@@ -433,13 +546,28 @@ func ReadEntry(data []byte) (*Entry, error) {
 	return e, nil
 }
 
-// ChunkFor returns the index of the chunk a word belongs in, or -1 when
-// the entry has no chunks.
-func (e *Entry) ChunkFor(word string) int {
-	lo, hi := 0, len(e.Chunks) // the answer is the last i with First <= word
+// chunkRefs reads a table of chunk boundaries.
+func (r *reader) chunkRefs() []ChunkRef {
+	n := r.count(minChunkRef, "chunks")
+	out := make([]ChunkRef, 0, reserve(n, len(r.b), sizeChunkRef))
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizeChunkRef)
+		c := ChunkRef{First: r.str(), Hash: r.u64()}
+		if r.err == nil && ((i == 0) != (c.First == "") || i > 0 && c.First <= out[i-1].First) {
+			r.err = damaged("chunk boundaries out of order")
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// ChunkFor returns the index in refs of the chunk a word belongs in, or
+// -1 when there are no chunks.
+func ChunkFor(refs []ChunkRef, word string) int {
+	lo, hi := 0, len(refs) // the answer is the last i with First <= word
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if e.Chunks[m].First <= word {
+		if refs[m].First <= word {
 			lo = m + 1
 		} else {
 			hi = m
@@ -448,18 +576,112 @@ func (e *Entry) ChunkFor(word string) int {
 	return lo - 1
 }
 
+// PrintChunkFor returns the index of the fingerprint chunk a fingerprint
+// belongs in, or -1 when there are none.
+func (e *Entry) PrintChunkFor(h uint32) int {
+	lo, hi := 0, len(e.Prints)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.Prints[m].First <= h {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
+}
+
+// CommonWord returns the common word w, if it is one.
+func (e *Entry) CommonWord(w string) (CommonRef, bool) {
+	lo, hi := 0, len(e.Common)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if e.Common[m].Word < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(e.Common) && e.Common[lo].Word == w {
+		return e.Common[lo], true
+	}
+	return CommonRef{}, false
+}
+
 // ReadChunk decodes a term chunk.
-func ReadChunk(data []byte) (*Chunk, error) {
-	r, err := openPart(data, magicChunk, "term chunk")
+func ReadChunk(data []byte) (*Chunk, error) { return readChunk(data, magicChunk, "term chunk") }
+
+// ReadWords decodes a chunk of paragraph postings.
+func ReadWords(data []byte) (*Chunk, error) {
+	return readChunk(data, magicWords, "paragraph postings chunk")
+}
+
+// hashes reads a table of part names.
+func (r *reader) hashes() []uint64 {
+	np := r.count(minPartHash, "part names")
+	out := make([]uint64, 0, reserve(np, len(r.b), 8))
+	for i := 0; i < np && r.err == nil; i++ {
+		out = append(out, r.u64())
+	}
+	return out
+}
+
+// paraPostings reads paragraph postings that point into a table of np
+// parts.
+func (r *reader) paraPostings(np int) []ParaPosting {
+	ng := r.count(minParaPost, "paragraph postings")
+	out := make([]ParaPosting, 0, reserve(ng, len(r.b), 8))
+	prev := int32(-1)
+	for j := 0; j < ng && r.err == nil; j++ {
+		p := ParaPosting{Para: r.next(prev), Part: r.id32()}
+		prev = p.Para
+		if r.err == nil && int(p.Part) >= np {
+			r.err = damaged("posting names no part")
+		}
+		out = append(out, p)
+	}
+	r.spend(8 * len(out))
+	return out
+}
+
+// ReadPrints decodes a fingerprint chunk.
+func ReadPrints(data []byte) (*PrintChunk, error) {
+	r, err := openPart(data, magicPrints, "fingerprint chunk")
 	if err != nil {
 		return nil, err
 	}
-	c := &Chunk{}
-	np := r.count(minPartHash, "part names")
-	c.Parts = make([]uint64, 0, reserve(np, len(r.b), 8))
-	for i := 0; i < np && r.err == nil; i++ {
-		c.Parts = append(c.Parts, r.u64())
+	c := &PrintChunk{Parts: r.hashes()}
+	n := r.count(minPrint, "fingerprints")
+	c.Prints = make([]Print, 0, reserve(n, len(r.b), sizePrint))
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(sizePrint)
+		gap := r.uvarint()
+		h := gap
+		if i > 0 {
+			h = uint64(c.Prints[i-1].Hash) + 1 + gap
+		}
+		if r.err == nil && h >= 1<<32 {
+			r.err = damaged("fingerprint out of range")
+		}
+		f := Print{Hash: uint32(h), Paras: r.paraPostings(len(c.Parts))}
+		if r.err == nil && len(f.Paras) == 0 {
+			r.err = damaged("a fingerprint that no paragraph holds")
+		}
+		c.Prints = append(c.Prints, f)
 	}
+	if err := r.finish("fingerprint chunk"); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func readChunk(data []byte, magic, what string) (*Chunk, error) {
+	r, err := openPart(data, magic, what)
+	if err != nil {
+		return nil, err
+	}
+	c := &Chunk{Parts: r.hashes()}
+	np := len(c.Parts)
 	nt := r.count(minTerm, "terms")
 	c.Terms = make([]Term, 0, reserve(nt, len(r.b), sizeTerm))
 	for i := 0; i < nt && r.err == nil; i++ {
@@ -472,7 +694,7 @@ func ReadChunk(data []byte) (*Chunk, error) {
 		t.Quotes = make([]QuotePosting, 0, reserve(nq, len(r.b), 12))
 		prev := int32(-1)
 		for j := 0; j < nq && r.err == nil; j++ {
-			p := QuotePosting{Quote: r.next(prev), Part: r.id32(), Floor: r.f32()}
+			p := QuotePosting{Quote: r.next(prev), Part: r.id32(), Floor: r.byte()}
 			prev = p.Quote
 			if r.err == nil && int(p.Part) >= np {
 				r.err = damaged("posting names no part")
@@ -480,21 +702,10 @@ func ReadChunk(data []byte) (*Chunk, error) {
 			t.Quotes = append(t.Quotes, p)
 		}
 		r.spend(12 * len(t.Quotes))
-		ng := r.count(minParaPost, "paragraph postings")
-		t.Paras = make([]ParaPosting, 0, reserve(ng, len(r.b), 8))
-		prev = -1
-		for j := 0; j < ng && r.err == nil; j++ {
-			p := ParaPosting{Para: r.next(prev), Part: r.id32()}
-			prev = p.Para
-			if r.err == nil && int(p.Part) >= np {
-				r.err = damaged("posting names no part")
-			}
-			t.Paras = append(t.Paras, p)
-		}
-		r.spend(8 * len(t.Paras))
+		t.Paras = r.paraPostings(np)
 		c.Terms = append(c.Terms, t)
 	}
-	if err := r.finish("term chunk"); err != nil {
+	if err := r.finish(what); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -77,6 +77,10 @@ func fuzzPart[T any](f *testing.F, kind byte, read func([]byte) (*T, error), mar
 
 func FuzzReadEntry(f *testing.F) { fuzzPart(f, 0, index.ReadEntry, index.MarshalEntry) }
 func FuzzReadChunk(f *testing.F) { fuzzPart(f, index.KindChunk, index.ReadChunk, index.MarshalChunk) }
+func FuzzReadWords(f *testing.F) { fuzzPart(f, index.KindWords, index.ReadWords, index.MarshalWords) }
+func FuzzReadPrints(f *testing.F) {
+	fuzzPart(f, index.KindPrints, index.ReadPrints, index.MarshalPrints)
+}
 func FuzzReadQuoteShard(f *testing.F) {
 	fuzzPart(f, index.KindQuotes, index.ReadQuoteShard, index.MarshalQuoteShard)
 }
@@ -95,6 +99,8 @@ func TestFolderPartsRefuseDamage(t *testing.T) {
 		index.KindChunk:  func(d []byte) error { _, err := index.ReadChunk(d); return err },
 		index.KindQuotes: func(d []byte) error { _, err := index.ReadQuoteShard(d); return err },
 		index.KindParas:  func(d []byte) error { _, err := index.ReadParaShard(d); return err },
+		index.KindWords:  func(d []byte) error { _, err := index.ReadWords(d); return err },
+		index.KindPrints: func(d []byte) error { _, err := index.ReadPrints(d); return err },
 	}
 	var names []string
 	for name := range files {
@@ -130,7 +136,8 @@ func TestFolderPartsRefuseDamage(t *testing.T) {
 			}
 		}
 	}
-	if len(partsOf(files, index.KindChunk)) < 2 || len(partsOf(files, index.KindQuotes)) < 2 || len(partsOf(files, index.KindParas)) < 2 {
+	if len(partsOf(files, index.KindChunk)) < 2 || len(partsOf(files, index.KindQuotes)) < 2 || len(partsOf(files, index.KindParas)) < 2 ||
+		len(partsOf(files, index.KindWords)) < 2 || len(partsOf(files, index.KindPrints)) < 2 {
 		t.Errorf("the seed folder has too few parts to test: %d files", len(files))
 	}
 }
@@ -147,5 +154,10 @@ func TestForgedCountsCostNothing(t *testing.T) {
 	huge = append(binary.AppendUvarint(nil, 0), binary.AppendUvarint(nil, 1<<30)...) // terms
 	if _, err := index.ReadChunk(reframe(seed, huge)); !errors.Is(err, index.ErrDamaged) {
 		t.Errorf("a chunk claiming 2^30 terms: %v", err)
+	}
+	seed = partsOf(files, index.KindPrints)[0]
+	huge = append(binary.AppendUvarint(nil, 0), binary.AppendUvarint(nil, 1<<30)...) // fingerprints
+	if _, err := index.ReadPrints(reframe(seed, huge)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("a fingerprint chunk claiming 2^30 fingerprints: %v", err)
 	}
 }

@@ -77,6 +77,10 @@ type Engine struct {
 	// element and an index may hold one utterance a quotation.
 	byUtt [][]int32
 	maxW  float64
+	// minRare is the least weight of a word that is not common (prune.go);
+	// floor the one-byte fragment floor of each quotation text.
+	minRare float64
+	floor   []uint8
 }
 
 type paraRef struct{ article, paragraph int32 }
@@ -180,6 +184,12 @@ func New(x *index.Index) *Engine {
 		e.weight[id] = math.Log(n / (float64(d) + 0.5))
 	}
 	e.maxW = math.Log(n / 0.5)
+	e.minRare = e.maxW
+	for id, w := range e.weight {
+		if !e.common(int32(id)) {
+			e.minRare = min(e.minRare, w)
+		}
+	}
 	e.textWeight = make([]float64, len(e.quotes))
 	// seenIn[id] = 1 + the last quotation that counted id: one slice for
 	// all quotations instead of a map each.
@@ -191,6 +201,10 @@ func New(x *index.Index) *Engine {
 				e.textWeight[qi] += e.weight[id]
 			}
 		}
+	}
+	e.floor = make([]uint8, len(e.quotes))
+	for qi, w := range e.textWeight {
+		e.floor[qi] = floorCode(FragmentCover * w)
 	}
 	return e
 }
@@ -230,6 +244,11 @@ type query struct {
 	w     []float64
 	total float64
 	count map[int32]int32 // how often each token stands in it; set by Group, for mayMatch
+	// skipCommon: candidates are gathered without the common words'
+	// postings, and slack is what those words may add to a text's shared
+	// weight (prune.go).
+	skipCommon bool
+	slack      float32
 }
 
 func (e *Engine) prepare(sel string) query { return prepare(e, sel) }
@@ -239,6 +258,8 @@ func (e *Engine) prepare(sel string) query { return prepare(e, sel) }
 func prepare(c corpus, sel string) query {
 	words := textnorm.Words(QuotedPart(sel))
 	q := query{ids: make([]int32, len(words)), w: make([]float64, len(words))}
+	need, slack := needCommon(words, c.commonWeight, c.minRareWeight())
+	q.skipCommon, q.slack = !need, slack
 	for i, wd := range words {
 		if id, w, ok := c.word(wd); ok {
 			q.ids[i], q.w[i] = id, w
@@ -464,7 +485,7 @@ func candidates(c corpus, q query, limit int) []int32 {
 	touched := sc.touched[:0]
 	done := make(map[int32]int32, len(q.ids))
 	for _, id := range q.ids {
-		if id < 0 || done[id] > 0 {
+		if id < 0 || done[id] > 0 || q.skipCommon && c.common(id) {
 			continue
 		}
 		done[id] = 1
@@ -481,13 +502,14 @@ func candidates(c corpus, q query, limit int) []int32 {
 	// (2·Accept−1) of the selection's weight, or FragmentCover of its own
 	// (a fragment inside the selection). Rank them by shared weight and
 	// align the best limit: a selection of common words must not make
-	// the lookup align half the corpus.
+	// the lookup align half the corpus. Where the common words were left
+	// out, a text may hold them too: they count at most the slack.
 	var keep []cand
 	floor := float32((2*Accept - 1) * q.total)
 	for _, qi := range touched {
 		shared := sc.acc[qi]
 		sc.acc[qi] = 0
-		if shared >= floor || shared >= c.fragmentFloor(qi) {
+		if shared+q.slack >= floor || shared+q.slack >= c.fragmentFloor(qi) {
 			keep = append(keep, cand{qi, shared})
 		}
 	}
@@ -597,7 +619,7 @@ func score(c corpus, q query, qi int, dp []float64) (Match, bool, []float64) {
 func inText(c corpus, q query) []int {
 	var out []int
 	seen := map[int32]int32{}
-	for _, gid := range rarestParas(c, q) {
+	for _, gid := range c.textParas(q) {
 		if !containsRun(c.paraTokens(gid), q.ids) {
 			continue
 		}
@@ -670,6 +692,14 @@ type corpus interface {
 	tokenWeight(qi int32) float64 // the weights of its tokens summed, in order
 	articleOf(qi int32) int
 	siblings(qi int32) []int32 // the quotations of its utterance
+	// common tells a common word (prune.go); commonWeight the weight of
+	// a common word; minRareWeight the least weight of the others.
+	common(id int32) bool
+	commonWeight(w string) (float64, bool)
+	minRareWeight() float64
+	// textParas returns paragraph texts (first copies) among which stand
+	// all those holding the selection word for word.
+	textParas(q query) []int32
 	// paraPostings lists the paragraph texts (first copies) holding a
 	// token; ok is false when no paragraph holds it.
 	paraPostings(id int32) (gids []int32, ok bool)
@@ -698,9 +728,22 @@ func (e *Engine) postings(id int32) []int32 {
 	return e.post[id]
 }
 
-func (e *Engine) fragmentFloor(first int32) float32 {
-	return float32(FragmentCover * e.textWeight[first])
+func (e *Engine) fragmentFloor(first int32) float32 { return floorSteps[e.floor[first]] }
+
+func (e *Engine) common(id int32) bool {
+	return int(id) < len(e.post) && len(e.post[id]) > commonTexts
 }
+
+func (e *Engine) commonWeight(w string) (float64, bool) {
+	id, ok := e.vocab[w]
+	if !ok || !e.common(id) {
+		return 0, false
+	}
+	return e.weight[id], true
+}
+
+func (e *Engine) minRareWeight() float64    { return e.minRare }
+func (e *Engine) textParas(q query) []int32 { return rarestParas(e, q) }
 
 func (e *Engine) copiesOf(first int32) []int32 { return e.copies[first] }
 func (e *Engine) firstOf(qi int32) int32       { return e.firstCopy[qi] }

@@ -1,7 +1,9 @@
 package match
 
 import (
+	"cmp"
 	"errors"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -34,17 +36,17 @@ import (
 // part is closed once it reaches its size (a single term or utterance
 // bigger than that is a part alone).
 type FolderOptions struct {
-	ChunkBytes      int // term chunks
+	ChunkBytes      int // chunks of postings and fingerprints (0: sized by the corpus)
 	QuoteShardBytes int // quotation shards: a lookup fetches one per candidate utterance
 	ParaShardBytes  int // paragraph shards: one per paragraph holding the rarest word
 }
 
-// DefaultFolder are the sizes the build writes: term chunks of about
-// 40 KB as Pagefind's and ZBSearch's postings; shards small, since a
-// lookup fetches one for each candidate utterance and each paragraph
-// holding its rarest word (on 1,500 generated articles, shards of 4 KB
-// and 16 KB made the median lookup read 726 KB, these 612 KB).
-var DefaultFolder = FolderOptions{ChunkBytes: 40 << 10, QuoteShardBytes: 1 << 10, ParaShardBytes: 4 << 10}
+// DefaultFolder are the sizes the build writes: chunks sized by the
+// corpus (ChunkBytes 0: see BuildFolder); shards small, since a lookup
+// fetches one for each candidate utterance and each paragraph that may
+// hold its selection (on 1,500 generated articles, shards of 4 KB and
+// 16 KB made the median lookup read 726 KB, these 612 KB).
+var DefaultFolder = FolderOptions{QuoteShardBytes: 1 << 10, ParaShardBytes: 4 << 10}
 
 // BuildFolder splits x into a folder index: file name → bytes, the entry
 // under index.EntryName and every other part named by its content.
@@ -183,14 +185,46 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 	}
 	flushParas()
 
-	// Term chunks: the vocabulary in byte order, cut by size.
+	// The vocabulary in byte order: the quotation postings of the words
+	// that are not common in term chunks, each common word's in a chunk
+	// of its own, every word's paragraph postings in chunks of their own
+	// (only a short selection's text match reads them).
 	words := make([]string, 0, len(e.vocab))
 	for w := range e.vocab {
 		words = append(words, w)
 	}
 	sort.Strings(words)
 	entry := &index.Entry{TokensOf: textnorm.Version, Articles: len(x.Articles), Quotes: len(x.Quotes),
-		Paragraphs: len(e.paraRef), Vocab: len(e.weight), MaxWeight: e.maxW}
+		Paragraphs: len(e.paraRef), Vocab: len(e.weight), MaxWeight: e.maxW, MinRare: e.minRare}
+	terms := make([]index.Term, 0, len(words))
+	var quoteBytes, paraBytes int
+	for _, w := range words {
+		id := e.vocab[w]
+		t := index.Term{Word: w, ID: id, Weight: e.weight[id]}
+		for _, qi := range e.postings(id) {
+			t.Quotes = append(t.Quotes, index.QuotePosting{Quote: qi, Floor: e.floor[qi]})
+		}
+		t.Paras = make([]index.ParaPosting, 0)
+		gids, _ := e.paraPostings(id)
+		for _, g := range gids {
+			t.Paras = append(t.Paras, index.ParaPosting{Para: g})
+		}
+		if !e.common(id) {
+			quoteBytes += termBytes(t.Word, len(t.Quotes), 0)
+		}
+		paraBytes += termBytes(t.Word, 0, len(t.Paras))
+		terms = append(terms, t)
+	}
+	// The chunks of each kind: a lookup reads the entry (which lists them
+	// all) and about one chunk a word, so chunks of sqrt(words·total/12)
+	// (12 bytes an entry line) make the two cost alike as the corpus grows.
+	chunkSize := func(total, perLookup int) int {
+		if opt.ChunkBytes > 0 {
+			return opt.ChunkBytes
+		}
+		n := max(1, int(math.Sqrt(float64(perLookup)*float64(total)/12)))
+		return max(minChunkBytes, total/n)
+	}
 	var chunk index.Chunk
 	local := map[uint64]int32{}
 	part := func(h uint64) int32 {
@@ -202,41 +236,141 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 		return k
 	}
-	prevLast := ""
-	size = 0
-	flushChunk := func() {
-		if len(chunk.Terms) == 0 {
+	// cutChunks cuts the terms keep takes into chunks of the given size.
+	cutChunks := func(limit int, kind byte, marshal func(*index.Chunk) []byte, keep func(t *index.Term) (index.Term, int)) []index.ChunkRef {
+		var refs []index.ChunkRef
+		prevLast, size := "", 0
+		flush := func() {
+			if len(chunk.Terms) == 0 {
+				return
+			}
+			first := ""
+			if len(refs) > 0 {
+				first = distinguishing(chunk.Terms[0].Word, prevLast)
+			}
+			prevLast = chunk.Terms[len(chunk.Terms)-1].Word
+			refs = append(refs, index.ChunkRef{First: first, Hash: put(kind, marshal(&chunk))})
+			chunk, local, size = index.Chunk{}, map[uint64]int32{}, 0
+		}
+		for i := range terms {
+			t, n := keep(&terms[i])
+			if n < 0 {
+				continue
+			}
+			chunk.Terms = append(chunk.Terms, t)
+			size += n
+			if size >= limit {
+				flush()
+			}
+		}
+		flush()
+		return refs
+	}
+	withQuotes := func(t *index.Term) index.Term {
+		out := index.Term{Word: t.Word, ID: t.ID, Weight: t.Weight, Quotes: slices.Clone(t.Quotes)}
+		for j, p := range out.Quotes {
+			out.Quotes[j].Part = part(quoteShard[p.Quote])
+		}
+		return out
+	}
+	entry.Chunks = cutChunks(chunkSize(quoteBytes, 8), index.KindChunk, index.MarshalChunk, func(t *index.Term) (index.Term, int) {
+		if e.common(t.ID) {
+			return index.Term{}, -1
+		}
+		return withQuotes(t), termBytes(t.Word, len(t.Quotes), 0)
+	})
+	for i := range terms {
+		if t := &terms[i]; e.common(t.ID) {
+			chunk, local = index.Chunk{}, map[uint64]int32{}
+			chunk.Terms = []index.Term{withQuotes(t)}
+			entry.Common = append(entry.Common, index.CommonRef{Word: t.Word, ID: t.ID, Weight: t.Weight,
+				Hash: put(index.KindChunk, index.MarshalChunk(&chunk))})
+		}
+	}
+	chunk, local = index.Chunk{}, map[uint64]int32{}
+	entry.Words = cutChunks(chunkSize(paraBytes, 4), index.KindWords, index.MarshalWords, func(t *index.Term) (index.Term, int) {
+		if len(t.Paras) == 0 {
+			return index.Term{}, -1
+		}
+		out := index.Term{Word: t.Word, ID: t.ID, Weight: t.Weight, Paras: slices.Clone(t.Paras)}
+		for j, p := range out.Paras {
+			out.Paras[j].Part = part(paraShard[p.Para])
+		}
+		return out, termBytes(t.Word, 0, len(t.Paras))
+	})
+
+	// Fingerprints of the paragraph texts (first copies), for the text
+	// match of selections of PrintWords words or more.
+	wordOf := make([]string, len(e.weight))
+	for w, id := range e.vocab {
+		wordOf[id] = w
+	}
+	byPrint := map[uint32][]int32{}
+	var ws []string
+	for g := range e.paraRef {
+		if isCopy[g] {
+			continue
+		}
+		ws = ws[:0]
+		for _, id := range e.paraTokens(int32(g)) {
+			ws = append(ws, wordOf[id])
+		}
+		for _, h := range fingerprints(ws) {
+			byPrint[h] = append(byPrint[h], int32(g))
+		}
+	}
+	hashes := make([]uint32, 0, len(byPrint))
+	printBytes := 0
+	for h, gs := range byPrint {
+		hashes = append(hashes, h)
+		printBytes += 3 + 3*len(gs)
+	}
+	slices.Sort(hashes)
+	limit := chunkSize(printBytes, 4)
+	var pc index.PrintChunk
+	plocal := map[uint64]int32{}
+	psize := 0
+	flushPrints := func() {
+		if len(pc.Prints) == 0 {
 			return
 		}
-		first := ""
-		if len(entry.Chunks) > 0 {
-			first = distinguishing(chunk.Terms[0].Word, prevLast)
+		first := pc.Prints[0].Hash
+		if len(entry.Prints) == 0 {
+			first = 0
 		}
-		prevLast = chunk.Terms[len(chunk.Terms)-1].Word
-		h := put(index.KindChunk, index.MarshalChunk(&chunk))
-		entry.Chunks = append(entry.Chunks, index.ChunkRef{First: first, Hash: h})
-		chunk, local, size = index.Chunk{}, map[uint64]int32{}, 0
+		entry.Prints = append(entry.Prints, index.PrintRef{First: first, Hash: put(index.KindPrints, index.MarshalPrints(&pc))})
+		pc, plocal, psize = index.PrintChunk{}, map[uint64]int32{}, 0
 	}
-	for _, w := range words {
-		id := e.vocab[w]
-		t := index.Term{Word: w, ID: id, Weight: e.weight[id]}
-		for _, qi := range e.postings(id) {
-			t.Quotes = append(t.Quotes, index.QuotePosting{Quote: qi, Part: part(quoteShard[qi]), Floor: e.fragmentFloor(qi)})
+	for _, h := range hashes {
+		f := index.Print{Hash: h}
+		for _, g := range byPrint[h] {
+			sh := paraShard[g]
+			k, ok := plocal[sh]
+			if !ok {
+				k = int32(len(pc.Parts))
+				plocal[sh] = k
+				pc.Parts = append(pc.Parts, sh)
+			}
+			f.Paras = append(f.Paras, index.ParaPosting{Para: g, Part: k})
 		}
-		gids, _ := e.paraPostings(id)
-		for _, g := range gids {
-			t.Paras = append(t.Paras, index.ParaPosting{Para: g, Part: part(paraShard[g])})
-		}
-		chunk.Terms = append(chunk.Terms, t)
-		size += 12 + len(w) + 7*len(t.Quotes) + 3*len(t.Paras)
-		if size >= opt.ChunkBytes {
-			flushChunk()
+		pc.Prints = append(pc.Prints, f)
+		psize += 3 + 3*len(f.Paras)
+		if psize >= limit {
+			flushPrints()
 		}
 	}
-	flushChunk()
+	flushPrints()
 	files[index.EntryName] = index.MarshalEntry(entry)
 	return files
 }
+
+// minChunkBytes: chunks are not cut smaller than this, since a request
+// costs more than its bytes below it.
+const minChunkBytes = 2 << 10
+
+// termBytes estimates the bytes of a term's record with nq quotation and
+// np paragraph postings.
+func termBytes(w string, nq, np int) int { return 12 + len(w) + 5*nq + 3*np }
 
 // distinguishing returns the shortest prefix of w, whole characters, that
 // sorts after prev (w sorts after prev).
@@ -258,6 +392,7 @@ func distinguishing(w, prev string) string {
 // concurrent lookups.
 type Folder struct {
 	entry   *index.Entry
+	common  map[int32]float64 // common word's id → its weight
 	scratch sync.Pool
 	mu      sync.Mutex
 	parts   map[string]any // name → *index.Chunk, *index.QuoteShard or *index.ParaShard
@@ -273,7 +408,10 @@ func OpenFolder(entry []byte) (*Folder, error) {
 		return nil, errors.New("the folder index was written by normalization " + strconv.Quote(en.TokensOf) +
 			" and this engine normalizes by " + strconv.Quote(textnorm.Version) + ": rebuild it")
 	}
-	f := &Folder{entry: en, parts: map[string]any{}}
+	f := &Folder{entry: en, parts: map[string]any{}, common: map[int32]float64{}}
+	for _, c := range en.Common {
+		f.common[c.ID] = c.Weight
+	}
 	f.scratch.New = func() any { return &scratch{} }
 	return f, nil
 }
@@ -291,6 +429,7 @@ type FolderLookup struct {
 	stage  int // 1: chunks asked, 2: shards asked, 3: answered
 	need   []string
 	words  []string // the selection's distinct words, sorted
+	prints []uint32 // its fingerprints, when its text match reads them
 	chunks []string // the chunk names the lookup read, for the view
 	shards []string
 	v      *view // what the lookup has read, once its chunks are in
@@ -299,24 +438,55 @@ type FolderLookup struct {
 	err    error
 }
 
-// Start begins a lookup: Need then names the term chunks of the
-// selection's words (round 2, the entry being round 1).
+// Start begins a lookup: Need then names the chunks of the selection's
+// words (round 2, the entry being round 1): their quotation postings
+// (the common words' only when the selection leans on them, prune.go),
+// and for its text match the paragraph postings of its words (a short
+// selection) or its fingerprints' chunks.
 func (f *Folder) Start(sel string) *FolderLookup {
 	l := &FolderLookup{f: f, sel: sel, stage: 1}
-	l.words = textnorm.Words(QuotedPart(cut(sel).Query))
-	slices.Sort(l.words)
-	l.words = slices.Compact(l.words)
-	seen := map[int]bool{}
+	en := f.entry
+	all := textnorm.Words(QuotedPart(cut(sel).Query))
+	l.words = slices.Compact(slices.Sorted(slices.Values(all)))
+	need, _ := needCommon(all, f.commonWeight, en.MinRare)
+	seen := map[string]bool{}
+	add := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			l.chunks = append(l.chunks, name)
+		}
+	}
 	for _, w := range l.words {
-		if k := f.entry.ChunkFor(w); k >= 0 && !seen[k] {
-			seen[k] = true
-			l.chunks = append(l.chunks, index.PartName(index.KindChunk, f.entry.Chunks[k].Hash))
+		if c, ok := en.CommonWord(w); ok {
+			if need {
+				add(index.PartName(index.KindChunk, c.Hash))
+			}
+		} else if k := index.ChunkFor(en.Chunks, w); k >= 0 {
+			add(index.PartName(index.KindChunk, en.Chunks[k].Hash))
+		}
+		if len(all) >= MinWords && len(all) < PrintWords {
+			if k := index.ChunkFor(en.Words, w); k >= 0 {
+				add(index.PartName(index.KindWords, en.Words[k].Hash))
+			}
+		}
+	}
+	if len(all) >= PrintWords {
+		l.prints = fingerprints(all)
+		for _, h := range l.prints {
+			if k := en.PrintChunkFor(h); k >= 0 {
+				add(index.PartName(index.KindPrints, en.Prints[k].Hash))
+			}
 		}
 	}
 	slices.Sort(l.chunks)
 	l.need = f.missing(l.chunks)
 	l.advance()
 	return l
+}
+
+func (f *Folder) commonWeight(w string) (float64, bool) {
+	c, ok := f.entry.CommonWord(w)
+	return c.Weight, ok
 }
 
 // Need returns the parts to fetch for the current round, or nil when the
@@ -377,7 +547,7 @@ func (l *FolderLookup) advance() {
 			l.stage = 3
 			return
 		}
-		v, err := l.f.view(l.chunks, l.words)
+		v, err := l.f.view(l.chunks, l.words, l.prints)
 		if err != nil {
 			l.err = err
 			return
@@ -392,7 +562,7 @@ func (l *FolderLookup) advance() {
 				set[index.PartName(index.KindQuotes, v.quotePart[first])] = true
 			}
 			if len(q.ids) >= MinWords {
-				for _, g := range rarestParas(v, q) {
+				for _, g := range v.textParas(q) {
 					set[index.PartName(index.KindParas, v.paraPart[g])] = true
 				}
 			}
@@ -454,7 +624,17 @@ func (f *Folder) add(name string, data []byte) error {
 	case index.KindChunk:
 		var c *index.Chunk
 		if c, err = index.ReadChunk(data); err == nil {
-			err, part = f.checkChunk(name, c), c
+			err, part = f.checkChunk(name, c, f.entry.Chunks), c
+		}
+	case index.KindWords:
+		var c *index.Chunk
+		if c, err = index.ReadWords(data); err == nil {
+			err, part = f.checkChunk(name, c, f.entry.Words), c
+		}
+	case index.KindPrints:
+		var c *index.PrintChunk
+		if c, err = index.ReadPrints(data); err == nil {
+			err, part = f.checkPrints(name, c), c
 		}
 	case index.KindQuotes:
 		var s *index.QuoteShard
@@ -478,23 +658,28 @@ func (f *Folder) add(name string, data []byte) error {
 
 var errOutOfRange = errors.New("index part refers past the entry's counts")
 
-// checkChunk: the chunk is one the entry names, its words lie in its
-// range and its ids are within the entry's counts.
-func (f *Folder) checkChunk(name string, c *index.Chunk) error {
+// checkChunk: the chunk is one of refs, or a common word's, its words
+// lie in its range and its ids are within the entry's counts.
+func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef) error {
 	en := f.entry
-	k := -1
-	for i, ref := range en.Chunks {
-		if index.PartName(index.KindChunk, ref.Hash) == name {
-			k = i
+	inRange := func(w string) bool { return false }
+	for i, ref := range refs {
+		if index.PartName(name[0], ref.Hash) == name {
+			inRange = func(w string) bool { return w >= refs[i].First && (i+1 == len(refs) || w < refs[i+1].First) }
 			break
 		}
 	}
-	if k < 0 {
-		return errors.New("the entry names no such chunk")
+	if name[0] == index.KindChunk {
+		for _, ref := range en.Common {
+			if index.PartName(index.KindChunk, ref.Hash) == name {
+				inRange = func(w string) bool { return len(c.Terms) == 1 && w == ref.Word }
+				break
+			}
+		}
 	}
 	for _, t := range c.Terms {
-		if t.Word < en.Chunks[k].First || k+1 < len(en.Chunks) && t.Word >= en.Chunks[k+1].First {
-			return errors.New("term " + strconv.Quote(t.Word) + " lies outside the chunk's range")
+		if !inRange(t.Word) {
+			return errors.New("the entry names no chunk that holds " + strconv.Quote(t.Word) + " here")
 		}
 		if int(t.ID) >= en.Vocab {
 			return errOutOfRange
@@ -506,6 +691,33 @@ func (f *Folder) checkChunk(name string, c *index.Chunk) error {
 		}
 		for _, p := range t.Paras {
 			if int(p.Para) >= en.Paragraphs {
+				return errOutOfRange
+			}
+		}
+	}
+	return nil
+}
+
+// checkPrints: the chunk is one the entry names, its fingerprints lie in
+// its range and its paragraphs within the entry's count.
+func (f *Folder) checkPrints(name string, c *index.PrintChunk) error {
+	en := f.entry
+	k := -1
+	for i, ref := range en.Prints {
+		if index.PartName(index.KindPrints, ref.Hash) == name {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return errors.New("the entry names no such fingerprint chunk")
+	}
+	for _, p := range c.Prints {
+		if p.Hash < en.Prints[k].First || k+1 < len(en.Prints) && p.Hash >= en.Prints[k+1].First {
+			return errors.New("a fingerprint lies outside the chunk's range")
+		}
+		for _, g := range p.Paras {
+			if int(g.Para) >= en.Paragraphs {
 				return errOutOfRange
 			}
 		}
@@ -557,16 +769,31 @@ func (f *Folder) checkParas(s *index.ParaShard) error {
 }
 
 // view gathers, from the chunks a lookup read, the terms of its words
-// (sorted): a lookup only ever asks for the weights and postings of its
-// own words, so the other terms of its chunks are not copied.
-func (f *Folder) view(chunks, words []string) (*view, error) {
+// (sorted) and the paragraphs that hold all its fingerprints (sorted): a
+// lookup only ever asks for its own words and fingerprints, so the rest
+// of its chunks is not copied.
+func (f *Folder) view(chunks, words []string, prints []uint32) (*view, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	v := &view{f: f, terms: map[int32]*index.Term{}, words: map[string]*index.Term{}, posts: map[int32][]int32{},
-		paraPosts: map[int32][]int32{}, quotePart: map[int32]uint64{}, paraPart: map[int32]uint64{}, floor: map[int32]float32{},
+		paraPosts: map[int32][]int32{}, quotePart: map[int32]uint64{}, paraPart: map[int32]uint64{}, floor: map[int32]uint8{},
 		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{},
 		arts: map[int32]index.ArticleMeta{}, paras: map[int32]*index.ShardPara{}}
+	held := map[int32]int{} // paragraph → how many of the fingerprints it holds
 	for _, name := range chunks {
+		if c, ok := f.parts[name].(*index.PrintChunk); ok {
+			for _, h := range prints {
+				i, found := slices.BinarySearchFunc(c.Prints, h, func(p index.Print, h uint32) int { return cmp.Compare(p.Hash, h) })
+				if !found {
+					continue
+				}
+				for _, p := range c.Prints[i].Paras {
+					held[p.Para]++
+					v.paraPart[p.Para] = c.Parts[p.Part]
+				}
+			}
+			continue
+		}
 		c, ok := f.parts[name].(*index.Chunk)
 		if !ok {
 			return nil, errors.New(name + " has not been read")
@@ -577,6 +804,15 @@ func (f *Folder) view(chunks, words []string) (*view, error) {
 				continue
 			}
 			t := &c.Terms[i]
+			if name[0] == index.KindWords {
+				gids := make([]int32, len(t.Paras))
+				for j, p := range t.Paras {
+					gids[j] = p.Para
+					v.paraPart[p.Para] = c.Parts[p.Part]
+				}
+				v.paraPosts[t.ID] = gids
+				continue
+			}
 			v.words[t.Word], v.terms[t.ID] = t, t
 			ids := make([]int32, len(t.Quotes))
 			for j, p := range t.Quotes {
@@ -584,13 +820,16 @@ func (f *Folder) view(chunks, words []string) (*view, error) {
 				v.quotePart[p.Quote], v.floor[p.Quote] = c.Parts[p.Part], p.Floor
 			}
 			v.posts[t.ID] = ids
-			gids := make([]int32, len(t.Paras))
-			for j, p := range t.Paras {
-				gids[j] = p.Para
-				v.paraPart[p.Para] = c.Parts[p.Part]
-			}
-			v.paraPosts[t.ID] = gids
 		}
+	}
+	if len(prints) > 0 {
+		v.printParas = []int32{}
+		for g, n := range held {
+			if n == len(prints) {
+				v.printParas = append(v.printParas, g)
+			}
+		}
+		slices.Sort(v.printParas)
 	}
 	return v, nil
 }
@@ -652,13 +891,16 @@ type view struct {
 	paraPosts map[int32][]int32
 	quotePart map[int32]uint64
 	paraPart  map[int32]uint64
-	floor     map[int32]float32
-	quotes    map[int32]*index.ShardQuote
-	copies    map[int32][]int32
-	utt       map[int32][]int32
-	arts      map[int32]index.ArticleMeta
-	paras     map[int32]*index.ShardPara
-	err       error
+	floor     map[int32]uint8
+	// printParas are the paragraphs holding every fingerprint of a
+	// selection of PrintWords words or more.
+	printParas []int32
+	quotes     map[int32]*index.ShardQuote
+	copies     map[int32][]int32
+	utt        map[int32][]int32
+	arts       map[int32]index.ArticleMeta
+	paras      map[int32]*index.ShardPara
+	err        error
 }
 
 func (v *view) fail(what string, id int32) {
@@ -668,22 +910,43 @@ func (v *view) fail(what string, id int32) {
 }
 
 func (v *view) word(w string) (int32, float64, bool) {
-	t := v.words[w]
-	if t == nil {
-		return 0, 0, false
+	if t := v.words[w]; t != nil {
+		return t.ID, t.Weight, true
 	}
-	return t.ID, t.Weight, true
+	if c, ok := v.f.entry.CommonWord(w); ok {
+		return c.ID, c.Weight, true
+	}
+	return 0, 0, false
+}
+
+func (v *view) common(id int32) bool {
+	_, ok := v.f.common[id]
+	return ok
+}
+
+func (v *view) commonWeight(w string) (float64, bool) { return v.f.commonWeight(w) }
+func (v *view) minRareWeight() float64                { return v.f.entry.MinRare }
+
+// textParas: the paragraphs holding all the selection's fingerprints, or
+// for a shorter selection those holding its rarest word.
+func (v *view) textParas(q query) []int32 {
+	if len(q.ids) >= PrintWords {
+		return v.printParas
+	}
+	return rarestParas(v, q)
 }
 
 func (v *view) unknownWeight() float64 { return v.f.entry.MaxWeight }
 
 func (v *view) wordWeight(id int32) float64 {
-	t := v.terms[id]
-	if t == nil {
-		v.fail("word", id)
-		return 0
+	if t := v.terms[id]; t != nil {
+		return t.Weight
 	}
-	return t.Weight
+	if w, ok := v.f.common[id]; ok {
+		return w
+	}
+	v.fail("word", id)
+	return 0
 }
 
 func (v *view) quoteCount() int              { return v.f.entry.Quotes }
@@ -697,7 +960,7 @@ func (v *view) fragmentFloor(first int32) float32 {
 	if !ok {
 		v.fail("the floor of quotation", first)
 	}
-	return f
+	return floorSteps[f]
 }
 
 func (v *view) quote(qi int32) *index.ShardQuote {
@@ -755,7 +1018,7 @@ func (v *view) quotation(qi int) (text, speaker, channel, cue, attribution strin
 // rarest word, so its text is among the paragraphs the lookup read.
 func (v *view) textAround(q query, ai int) string {
 	best, text := int32(-1), ""
-	for _, gid := range rarestParas(v, q) {
+	for _, gid := range v.textParas(q) {
 		p := v.para(gid)
 		if !containsRun(p.Tokens, q.ids) {
 			continue

@@ -8,6 +8,15 @@ func WordWeight(e *Engine, w string) (float64, bool) {
 	return wt, ok
 }
 
-func TokenWeight(e *Engine, qi int32) float64   { return e.tokenWeight(qi) }
-func FragmentFloor(e *Engine, qi int32) float32 { return e.fragmentFloor(qi) }
-func UnknownWeight(e *Engine) float64           { return e.unknownWeight() }
+func TokenWeight(e *Engine, qi int32) float64 { return e.tokenWeight(qi) }
+func FragmentFloor(e *Engine, qi int32) uint8 { return e.floor[qi] }
+func UnknownWeight(e *Engine) float64         { return e.unknownWeight() }
+func MinRare(e *Engine) float64               { return e.minRare }
+
+// SetCommonTexts sets the count of texts past which a word is common, and
+// returns a function that restores it.
+func SetCommonTexts(n int) (restore func()) {
+	old := commonTexts
+	commonTexts = n
+	return func() { commonTexts = old }
+}

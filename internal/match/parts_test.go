@@ -22,6 +22,7 @@ type reads struct {
 	parts  []int // parts fetched per round
 	bytes  int   // bytes fetched, entry included
 	kind   map[byte]int
+	common int // common words' chunks fetched
 }
 
 // folderLookup answers sel from a fresh Folder over files (nothing
@@ -34,6 +35,10 @@ func folderLookup(t testing.TB, files map[string][]byte, sel string) (match.Resu
 		t.Fatal(err)
 	}
 	r := reads{rounds: 1, parts: []int{1}, bytes: len(entry)}
+	commonChunk := map[string]bool{}
+	for _, c := range f.Entry().Common {
+		commonChunk[index.PartName(index.KindChunk, c.Hash)] = true
+	}
 	res, ents, err := f.Lookup(sel, func(names []string) ([][]byte, error) {
 		r.rounds++
 		r.parts = append(r.parts, len(names))
@@ -49,6 +54,9 @@ func folderLookup(t testing.TB, files map[string][]byte, sel string) (match.Resu
 				r.kind = map[byte]int{}
 			}
 			r.kind[n[0]] += len(data)
+			if commonChunk[n] {
+				r.common++
+			}
 		}
 		return out, nil
 	})
@@ -158,8 +166,9 @@ func logReads(t *testing.T, what string, x *index.Index, files map[string][]byte
 			kinds[k] += n
 		}
 	}
-	t.Logf("%s: mean bytes read per lookup: term chunks %d, quotation shards %d, paragraph shards %d", what,
-		kinds[index.KindChunk]/len(all), kinds[index.KindQuotes]/len(all), kinds[index.KindParas]/len(all))
+	t.Logf("%s: mean bytes read per lookup: term chunks %d, quotation shards %d, paragraph postings %d, fingerprints %d, paragraph shards %d", what,
+		kinds[index.KindChunk]/len(all), kinds[index.KindQuotes]/len(all), kinds[index.KindWords]/len(all),
+		kinds[index.KindPrints]/len(all), kinds[index.KindParas]/len(all))
 	slices.Sort(bytes)
 	sum := 0
 	for _, b := range bytes {
@@ -182,6 +191,35 @@ func TestFolderAnswersAlike(t *testing.T) {
 		files, all := sameAnswers(t, x, opt, sels)
 		logReads(t, "seed corpus", x, files, all)
 	}
+}
+
+// TestFolderAnswersAlikeCommonWords: the same where many words are
+// common (held by more than 3 texts of the seed corpus), so that lookups
+// leave their postings unread or read them, as the selection leans.
+func TestFolderAnswersAlikeCommonWords(t *testing.T) {
+	defer match.SetCommonTexts(3)()
+	_, x := seedEngine(t)
+	sels := selections(t, x, 300)
+	files, all := sameAnswers(t, x, match.FolderOptions{ChunkBytes: 512, QuoteShardBytes: 1, ParaShardBytes: 1}, sels)
+	en, err := index.ReadEntry(files[index.EntryName])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(en.Common) < 10 {
+		t.Fatalf("only %d common words", len(en.Common))
+	}
+	read, left := 0, 0
+	for _, r := range all {
+		if r.common > 0 {
+			read++
+		} else {
+			left++
+		}
+	}
+	if read == 0 || left == 0 {
+		t.Errorf("of %d lookups, %d read common words' postings and %d did not: both must be tried", len(all), read, left)
+	}
+	logReads(t, "seed corpus, 3-text common words", x, files, all)
 }
 
 // TestFolderAnswersAlikeGenerated: the same on a generated corpus of 1,500
@@ -333,6 +371,14 @@ func TestFolderStoresTheEnginesNumbers(t *testing.T) {
 	}
 	if en.MaxWeight != match.UnknownWeight(e) {
 		t.Errorf("entry's weight of an unknown word %v, engine's %v", en.MaxWeight, match.UnknownWeight(e))
+	}
+	if en.MinRare != match.MinRare(e) {
+		t.Errorf("entry's least weight of a word that is not common %v, engine's %v", en.MinRare, match.MinRare(e))
+	}
+	for _, c := range en.Common {
+		if w, ok := match.WordWeight(e, c.Word); !ok || w != c.Weight {
+			t.Errorf("common word %q: weight %v, engine's %v", c.Word, c.Weight, w)
+		}
 	}
 	terms, quotes, posts := 0, 0, 0
 	for name, data := range files {

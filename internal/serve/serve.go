@@ -14,7 +14,7 @@ import (
 
 // immutablePart matches the content-hashed part names of a folder index
 // (internal/index: t-, q- and p- followed by 16 hex digits).
-var immutablePart = regexp.MustCompile(`^[tqp]-[0-9a-f]{16}\.qtf$`)
+var immutablePart = regexp.MustCompile(`^[tqpwf]-[0-9a-f]{16}\.qtf$`)
 
 var types = map[string]string{
 	".wasm":        "application/wasm",
