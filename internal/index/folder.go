@@ -96,8 +96,9 @@ type ChunkRef struct {
 // Chunk is a run of the sorted vocabulary with the postings a lookup's
 // candidate search reads.
 type Chunk struct {
-	// Parts are the quotation and paragraph shards the postings point at,
-	// each by its hash; a posting holds its index in Parts.
+	// Parts are the packs of the shards the postings point at, each by
+	// its hash; a posting holds its index in Parts and the shard's in
+	// the pack.
 	Parts []uint64
 	Terms []Term
 }
@@ -117,15 +118,16 @@ type Term struct {
 
 // QuotePosting is one quotation text holding a term.
 type QuotePosting struct {
-	Quote int32
-	Part  int32 // the shard that holds it, as an index into Chunk.Parts
-	Floor uint8 // the shared weight from which it is a candidate as a fragment of the selection, as the engine's one-byte code
+	Quote  int32
+	Part   int32 // the pack of the shard that holds it, as an index into Chunk.Parts
+	Member uint8 // the shard, in its pack
+	Floor  uint8 // the shared weight from which it is a candidate as a fragment of the selection, as the engine's one-byte code
 }
 
 // PrintChunk is a run of the paragraphs' fingerprints (winnowed word
 // trigram hashes) with the paragraphs that hold each.
 type PrintChunk struct {
-	Parts  []uint64 // the paragraph shards the postings point at
+	Parts  []uint64 // the packs of the paragraph shards the postings point at
 	Prints []Print  // by increasing hash
 }
 
@@ -138,13 +140,16 @@ type Print struct {
 
 // ParaPosting is one paragraph text holding a term.
 type ParaPosting struct {
-	Para int32 // paragraph id: paragraphs numbered through the articles in order
-	Part int32 // index into Chunk.Parts
+	Para   int32 // paragraph id: paragraphs numbered through the articles in order
+	Part   int32 // the pack of its shard, as an index into Chunk.Parts
+	Member uint8 // the shard, in its pack
 }
 
 // QuoteShard holds quotations with what the alignment and the card need,
 // and the articles that printed them.
 type QuoteShard struct {
+	Pack     uint64 // its name: member Member of the pack Pack (ShardName)
+	Member   uint8
 	Articles []ArticleMeta // by increasing id
 	Quotes   []ShardQuote  // by increasing id
 }
@@ -169,6 +174,8 @@ type ShardQuote struct {
 // ParaShard holds paragraph texts (first copies) with their tokens and
 // every place they stand.
 type ParaShard struct {
+	Pack     uint64 // its name, as a QuoteShard's
+	Member   uint8
 	Articles []ArticleMeta // of the carriers, by increasing id
 	Paras    []ShardPara   // by increasing id
 }
@@ -207,29 +214,56 @@ func PartName(kind byte, hash uint64) string {
 	return string(b) + ".qtf"
 }
 
-// ParsePartName returns the kind and hash a part name holds.
-func ParsePartName(name string) (kind byte, hash uint64, ok bool) {
-	if len(name) != 2+16+4 || name[1] != '-' || name[18:] != ".qtf" {
-		return 0, 0, false
-	}
-	h, err := strconv.ParseUint(name[2:18], 16, 64)
-	if err != nil {
-		return 0, 0, false
-	}
-	switch name[0] {
-	case KindChunk, KindQuotes, KindParas, KindWords, KindPrints:
-		return name[0], h, true
-	}
-	return 0, 0, false
+// ShardName is the file name of a shard: member of the pack of shards
+// whose hash is pack. Shards are packed, 256 to a pack named by the hash
+// of all their contents, so that a chunk names the shards its postings
+// point at with one hash a pack instead of one a shard (most of a chunk's
+// bytes were those names): a shard changes name when any of its pack
+// does.
+func ShardName(kind byte, pack uint64, member uint8) string {
+	const hex = "0123456789abcdef"
+	n := PartName(kind, pack)
+	return n[:18] + "-" + string([]byte{hex[member>>4], hex[member&15]}) + ".qtf"
 }
 
-// CheckPart refuses data that is not the part named name.
+// ParsePartName returns the kind and hash a part name holds (a shard's
+// pack hash).
+func ParsePartName(name string) (kind byte, hash uint64, ok bool) {
+	kind, hash, _, ok = parseName(name)
+	return kind, hash, ok
+}
+
+// parseName parses a part's name; member is -1 but for a shard.
+func parseName(name string) (kind byte, hash uint64, member int, ok bool) {
+	member = -1
+	switch {
+	case len(name) == 2+16+4 && name[18:] == ".qtf" && (name[0] == KindChunk || name[0] == KindWords || name[0] == KindPrints):
+	case len(name) == 2+16+3+4 && name[21:] == ".qtf" && name[18] == '-' && (name[0] == KindQuotes || name[0] == KindParas):
+		m, err := strconv.ParseUint(name[19:21], 16, 8)
+		if err != nil || name[19] == '+' || name[19] == '-' {
+			return 0, 0, 0, false
+		}
+		member = int(m)
+	default:
+		return 0, 0, 0, false
+	}
+	h, err := strconv.ParseUint(name[2:18], 16, 64)
+	if name[1] != '-' || err != nil || name[2] == '+' || name[2] == '-' {
+		return 0, 0, 0, false
+	}
+	return name[0], h, member, true
+}
+
+// CheckPart refuses data that is not the part named name: for a chunk,
+// its content hash is its name; a shard declares its pack and member,
+// which must be its name's (its checksum is checked as it is read).
 func CheckPart(name string, data []byte) error {
-	_, h, ok := ParsePartName(name)
+	_, h, member, ok := parseName(name)
 	if !ok {
 		return errors.New(strconv.Quote(name) + " is not the name of an index part")
 	}
-	if Hash(data) != h {
+	if member < 0 && Hash(data) != h ||
+		member >= 0 && (len(data) < headerSize+9 || binary.LittleEndian.Uint64(data[headerSize:]) != h || int(data[headerSize+8]) != member) {
 		return &readError{ErrWrongPart, name}
 	}
 	return nil
@@ -314,6 +348,7 @@ func appendParaPostings(p []byte, ps []ParaPosting) []byte {
 		p = binary.AppendUvarint(p, uint64(g.Para-prev-1))
 		prev = g.Para
 		p = binary.AppendUvarint(p, uint64(g.Part))
+		p = append(p, g.Member)
 	}
 	return p
 }
@@ -331,7 +366,7 @@ func marshalChunk(magic string, c *Chunk) []byte {
 			p = binary.AppendUvarint(p, uint64(q.Quote-prev-1))
 			prev = q.Quote
 			p = binary.AppendUvarint(p, uint64(q.Part))
-			p = append(p, q.Floor)
+			p = append(p, q.Member, q.Floor)
 		}
 		p = appendParaPostings(p, t.Paras)
 	}
@@ -353,7 +388,9 @@ func appendArticles(p []byte, arts []ArticleMeta) []byte {
 
 // MarshalQuoteShard encodes a quotation shard.
 func MarshalQuoteShard(s *QuoteShard) []byte {
-	p := appendArticles(nil, s.Articles)
+	p := binary.LittleEndian.AppendUint64(nil, s.Pack)
+	p = append(p, s.Member)
+	p = appendArticles(p, s.Articles)
 	p = binary.AppendUvarint(p, uint64(len(s.Quotes)))
 	prev := int32(-1)
 	for _, q := range s.Quotes {
@@ -378,7 +415,9 @@ func MarshalQuoteShard(s *QuoteShard) []byte {
 
 // MarshalParaShard encodes a paragraph shard.
 func MarshalParaShard(s *ParaShard) []byte {
-	p := appendArticles(nil, s.Articles)
+	p := binary.LittleEndian.AppendUint64(nil, s.Pack)
+	p = append(p, s.Member)
+	p = appendArticles(p, s.Articles)
 	p = binary.AppendUvarint(p, uint64(len(s.Paras)))
 	prev := int32(-1)
 	for _, g := range s.Paras {
@@ -414,9 +453,9 @@ const (
 	minPrintRef    = 12 // a uint32 and a hash
 	minPartHash    = 8  // a hash
 	minTerm        = 12 // an empty word, an id, a weight, two zero counts
-	minQuotePost   = 3  // two one-byte numbers and a floor
+	minQuotePost   = 4  // two one-byte numbers, a member and a floor
 	minPrint       = 4  // a gap and one posting
-	minParaPost    = 2  // two one-byte numbers
+	minParaPost    = 3  // two one-byte numbers and a member
 	minArticleMeta = 6  // an id and five empty strings
 	minShardQuote  = 18 // three numbers and an id, flags, five empty strings, a zero token count, a weight
 	minShardPara   = 3  // an id, an empty text, a zero token count (and at least one carrier)
@@ -633,7 +672,7 @@ func (r *reader) paraPostings(np int) []ParaPosting {
 	out := make([]ParaPosting, 0, reserve(ng, len(r.b), 8))
 	prev := int32(-1)
 	for j := 0; j < ng && r.err == nil; j++ {
-		p := ParaPosting{Para: r.next(prev), Part: r.id32()}
+		p := ParaPosting{Para: r.next(prev), Part: r.id32(), Member: r.byte()}
 		prev = p.Para
 		if r.err == nil && int(p.Part) >= np {
 			r.err = damaged("posting names no part")
@@ -694,7 +733,7 @@ func readChunk(data []byte, magic, what string) (*Chunk, error) {
 		t.Quotes = make([]QuotePosting, 0, reserve(nq, len(r.b), 12))
 		prev := int32(-1)
 		for j := 0; j < nq && r.err == nil; j++ {
-			p := QuotePosting{Quote: r.next(prev), Part: r.id32(), Floor: r.byte()}
+			p := QuotePosting{Quote: r.next(prev), Part: r.id32(), Member: r.byte(), Floor: r.byte()}
 			prev = p.Quote
 			if r.err == nil && int(p.Part) >= np {
 				r.err = damaged("posting names no part")
@@ -762,7 +801,8 @@ func ReadQuoteShard(data []byte) (*QuoteShard, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &QuoteShard{Articles: r.articles()}
+	s := &QuoteShard{Pack: r.u64(), Member: r.byte()}
+	s.Articles = r.articles()
 	n := r.count(minShardQuote, "quotations")
 	s.Quotes = make([]ShardQuote, 0, reserve(n, len(r.b), sizeShardQuote))
 	prev := int32(-1)
@@ -796,7 +836,8 @@ func ReadParaShard(data []byte) (*ParaShard, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &ParaShard{Articles: r.articles()}
+	s := &ParaShard{Pack: r.u64(), Member: r.byte()}
+	s.Articles = r.articles()
 	n := r.count(minShardPara, "paragraphs")
 	s.Paras = make([]ShardPara, 0, reserve(n, len(r.b), sizeShardPara))
 	prev := int32(-1)

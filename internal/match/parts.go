@@ -3,6 +3,7 @@ package match
 import (
 	"cmp"
 	"errors"
+	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
@@ -107,7 +108,8 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 		comps[k] = append(comps[k], int32(qi))
 	}
-	quoteShard := make([]uint64, len(x.Quotes))
+	quotePacks := &packer{kind: index.KindQuotes, files: files}
+	quoteShard := make([]int32, len(x.Quotes)) // shard numbers
 	var shard index.QuoteShard
 	arts := map[int32]bool{}
 	var members []int32
@@ -118,9 +120,13 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 		slices.SortFunc(shard.Quotes, func(a, b index.ShardQuote) int { return int(a.ID - b.ID) })
 		shard.Articles = metas(arts)
-		h := put(index.KindQuotes, index.MarshalQuoteShard(&shard))
+		s := shard
+		n := quotePacks.add(func(pack uint64, member uint8) []byte {
+			s.Pack, s.Member = pack, member
+			return index.MarshalQuoteShard(&s)
+		})
 		for _, qi := range members {
-			quoteShard[qi] = h
+			quoteShard[qi] = n
 		}
 		shard, arts, members, size = index.QuoteShard{}, map[int32]bool{}, nil, 0
 	}
@@ -139,6 +145,7 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 	}
 	flushQuotes()
+	quotePacks.flush()
 
 	// Paragraph shards: the paragraph texts (first copies) of consecutive
 	// articles, with every place each stands.
@@ -148,15 +155,20 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 			isCopy[g] = true
 		}
 	}
-	paraShard := make([]uint64, len(e.paraRef))
+	paraPacks := &packer{kind: index.KindParas, files: files}
+	paraShard := make([]int32, len(e.paraRef))
 	var pshard index.ParaShard
 	arts, members, size = map[int32]bool{}, nil, 0
 	flushParas := func() {
 		if len(pshard.Paras) > 0 {
 			pshard.Articles = metas(arts)
-			h := put(index.KindParas, index.MarshalParaShard(&pshard))
+			s := pshard
+			n := paraPacks.add(func(pack uint64, member uint8) []byte {
+				s.Pack, s.Member = pack, member
+				return index.MarshalParaShard(&s)
+			})
 			for _, g := range members {
-				paraShard[g] = h
+				paraShard[g] = n
 			}
 		}
 		pshard, arts, members, size = index.ParaShard{}, map[int32]bool{}, nil, 0
@@ -184,6 +196,7 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 	}
 	flushParas()
+	paraPacks.flush()
 
 	// The vocabulary in byte order: the quotation postings of the words
 	// that are not common in term chunks, each common word's in a chunk
@@ -269,7 +282,8 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 	withQuotes := func(t *index.Term) index.Term {
 		out := index.Term{Word: t.Word, ID: t.ID, Weight: t.Weight, Quotes: slices.Clone(t.Quotes)}
 		for j, p := range out.Quotes {
-			out.Quotes[j].Part = part(quoteShard[p.Quote])
+			pack, member := quotePacks.ref(quoteShard[p.Quote])
+			out.Quotes[j].Part, out.Quotes[j].Member = part(pack), member
 		}
 		return out
 	}
@@ -294,7 +308,8 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 		out := index.Term{Word: t.Word, ID: t.ID, Weight: t.Weight, Paras: slices.Clone(t.Paras)}
 		for j, p := range out.Paras {
-			out.Paras[j].Part = part(paraShard[p.Para])
+			pack, member := paraPacks.ref(paraShard[p.Para])
+			out.Paras[j].Part, out.Paras[j].Member = part(pack), member
 		}
 		return out, termBytes(t.Word, 0, len(t.Paras))
 	})
@@ -344,14 +359,14 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 	for _, h := range hashes {
 		f := index.Print{Hash: h}
 		for _, g := range byPrint[h] {
-			sh := paraShard[g]
-			k, ok := plocal[sh]
+			pack, member := paraPacks.ref(paraShard[g])
+			k, ok := plocal[pack]
 			if !ok {
 				k = int32(len(pc.Parts))
-				plocal[sh] = k
-				pc.Parts = append(pc.Parts, sh)
+				plocal[pack] = k
+				pc.Parts = append(pc.Parts, pack)
 			}
-			f.Paras = append(f.Paras, index.ParaPosting{Para: g, Part: k})
+			f.Paras = append(f.Paras, index.ParaPosting{Para: g, Part: k, Member: member})
 		}
 		pc.Prints = append(pc.Prints, f)
 		psize += 3 + 3*len(f.Paras)
@@ -362,6 +377,51 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 	flushPrints()
 	files[index.EntryName] = index.MarshalEntry(entry)
 	return files
+}
+
+// packer names shards in packs of packSize (index.ShardName): the pack's
+// name is the hash of its shards as they would be written under pack 0.
+type packer struct {
+	kind    byte
+	files   map[string][]byte
+	pending []func(pack uint64, member uint8) []byte
+	packs   []uint64
+	count   int32
+}
+
+const packSize = 256
+
+// add queues a shard, written by marshal under its name, and returns its
+// number.
+func (p *packer) add(marshal func(pack uint64, member uint8) []byte) int32 {
+	p.pending = append(p.pending, marshal)
+	p.count++
+	if len(p.pending) == packSize {
+		p.flush()
+	}
+	return p.count - 1
+}
+
+// flush writes the queued shards as one pack.
+func (p *packer) flush() {
+	if len(p.pending) == 0 {
+		return
+	}
+	h := fnv.New64a()
+	for k, m := range p.pending {
+		h.Write(m(0, uint8(k)))
+	}
+	pack := h.Sum64()
+	for k, m := range p.pending {
+		p.files[index.ShardName(p.kind, pack, uint8(k))] = m(pack, uint8(k))
+	}
+	p.packs = append(p.packs, pack)
+	p.pending = nil
+}
+
+// ref returns the pack and member of shard n, once its pack is written.
+func (p *packer) ref(n int32) (pack uint64, member uint8) {
+	return p.packs[n/packSize], uint8(n % packSize)
 }
 
 // minChunkBytes: chunks are not cut smaller than this, since a request
@@ -559,11 +619,11 @@ func (l *FolderLookup) advance() {
 		set := map[string]bool{}
 		if len(q.ids) > 0 {
 			for _, first := range candidates(v, q, MaxCandidates) {
-				set[index.PartName(index.KindQuotes, v.quotePart[first])] = true
+				set[v.quotePart[first]] = true
 			}
 			if len(q.ids) >= MinWords {
 				for _, g := range v.textParas(q) {
-					set[index.PartName(index.KindParas, v.paraPart[g])] = true
+					set[v.paraPart[g]] = true
 				}
 			}
 		}
@@ -776,7 +836,7 @@ func (f *Folder) view(chunks, words []string, prints []uint32) (*view, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	v := &view{f: f, terms: map[int32]*index.Term{}, words: map[string]*index.Term{}, posts: map[int32][]int32{},
-		paraPosts: map[int32][]int32{}, quotePart: map[int32]uint64{}, paraPart: map[int32]uint64{}, floor: map[int32]uint8{},
+		paraPosts: map[int32][]int32{}, quotePart: map[int32]string{}, paraPart: map[int32]string{}, floor: map[int32]uint8{},
 		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{},
 		arts: map[int32]index.ArticleMeta{}, paras: map[int32]*index.ShardPara{}}
 	held := map[int32]int{} // paragraph → how many of the fingerprints it holds
@@ -789,7 +849,7 @@ func (f *Folder) view(chunks, words []string, prints []uint32) (*view, error) {
 				}
 				for _, p := range c.Prints[i].Paras {
 					held[p.Para]++
-					v.paraPart[p.Para] = c.Parts[p.Part]
+					v.paraPart[p.Para] = index.ShardName(index.KindParas, c.Parts[p.Part], p.Member)
 				}
 			}
 			continue
@@ -808,7 +868,7 @@ func (f *Folder) view(chunks, words []string, prints []uint32) (*view, error) {
 				gids := make([]int32, len(t.Paras))
 				for j, p := range t.Paras {
 					gids[j] = p.Para
-					v.paraPart[p.Para] = c.Parts[p.Part]
+					v.paraPart[p.Para] = index.ShardName(index.KindParas, c.Parts[p.Part], p.Member)
 				}
 				v.paraPosts[t.ID] = gids
 				continue
@@ -817,7 +877,7 @@ func (f *Folder) view(chunks, words []string, prints []uint32) (*view, error) {
 			ids := make([]int32, len(t.Quotes))
 			for j, p := range t.Quotes {
 				ids[j] = p.Quote
-				v.quotePart[p.Quote], v.floor[p.Quote] = c.Parts[p.Part], p.Floor
+				v.quotePart[p.Quote], v.floor[p.Quote] = index.ShardName(index.KindQuotes, c.Parts[p.Part], p.Member), p.Floor
 			}
 			v.posts[t.ID] = ids
 		}
@@ -889,8 +949,8 @@ type view struct {
 	terms     map[int32]*index.Term
 	posts     map[int32][]int32
 	paraPosts map[int32][]int32
-	quotePart map[int32]uint64
-	paraPart  map[int32]uint64
+	quotePart map[int32]string // shard names
+	paraPart  map[int32]string
 	floor     map[int32]uint8
 	// printParas are the paragraphs holding every fingerprint of a
 	// selection of PrintWords words or more.
@@ -928,12 +988,40 @@ func (v *view) commonWeight(w string) (float64, bool) { return v.f.commonWeight(
 func (v *view) minRareWeight() float64                { return v.f.entry.MinRare }
 
 // textParas: the paragraphs holding all the selection's fingerprints, or
-// for a shorter selection those holding its rarest word.
+// for a shorter selection all its words. The whole-index engine looks
+// among those holding the rarest word; after containsRun both keep the
+// same paragraphs, and these are fewer shards to fetch.
 func (v *view) textParas(q query) []int32 {
 	if len(q.ids) >= PrintWords {
 		return v.printParas
 	}
-	return rarestParas(v, q)
+	out := rarestParas(v, q)
+	if out == nil {
+		return nil
+	}
+	for _, id := range q.ids {
+		p, _ := v.paraPostings(id)
+		out = intersect(out, p)
+	}
+	return out
+}
+
+// intersect returns the ids in both a and b (each increasing), in a new
+// slice.
+func intersect(a, b []int32) []int32 {
+	out := []int32{}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
 
 func (v *view) unknownWeight() float64 { return v.f.entry.MaxWeight }
