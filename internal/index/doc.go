@@ -54,45 +54,70 @@
 //
 // The same corpus as a folder of static files (folder.go; built by
 // match.BuildFolder, read by match.Folder), so that a lookup reads only
-// what its selection needs, in at most three sequential rounds: the entry,
-// then the term chunks of the selection's words, then the quotation shards
-// of its candidates and the paragraph shards of the paragraphs holding its
-// rarest word (each round one batch, fetched in parallel). The entry,
-// entry.qtf, is the one file to fetch fresh; every other part is named by
-// its content, kind-HHHHHHHHHHHHHHHH.qtf with kind t (term chunk), q
-// (quotation shard) or p (paragraph shard) and H the FNV-1a 64-bit hash
-// of the file in hex, so it never changes and a rebuild changes only the
-// parts whose content changed (and the entry). Ids are those of the whole
-// index: token ids, article and quotation indexes, and paragraph ids
-// numbered through the articles' paragraphs in order.
+// what its selection needs, in at most three sequential rounds: the entry;
+// then the chunks of the selection's words and fingerprints; then the
+// quotation shards of its candidates and the paragraph shards that may
+// hold it word for word (each round one batch, fetched in parallel). The
+// entry, entry.qtf, is the one file to fetch fresh. Chunks are named by
+// their content, kind-HHHHHHHHHHHHHHHH.qtf with kind t (term chunk), w
+// (paragraph postings) or f (fingerprints) and H the FNV-1a 64-bit hash
+// of the file in hex. Shards come in packs of up to 256, named
+// kind-PPPPPPPPPPPPPPPP-MM.qtf with kind q (quotations) or p
+// (paragraphs), P the hash of the pack (of its shards as written under
+// pack 0) and MM the shard's place in it, so that a chunk names the
+// shards its postings point at with one hash a pack. No name ever changes
+// its content, and a rebuild changes only the names of what changed (and
+// the entry). Ids are those of the whole index: token ids, article and
+// quotation indexes, and paragraph ids numbered through the articles'
+// paragraphs in order.
 //
 // Every part has the header of index.qti with its own magic and version
-// 1: magic (4 bytes), uint16 version, uint16 reserved 0, uint32 payload
-// length, uint32 CRC-32 (IEEE) of the payload. f64 and f32 are IEEE 754
-// bits, little-endian, finite; h is a uint64 hash, little-endian; ids
-// that increase are stored as the gap minus one after the previous
-// (the first as itself).
+// 2: magic (4 bytes), uint16 version, uint16 reserved 0, uint32 payload
+// length, uint32 CRC-32 (IEEE) of the payload. f64 is IEEE 754 bits,
+// little-endian, finite; h is a uint64 hash and u32 a uint32, both
+// little-endian; ids that increase are stored as the gap minus one after
+// the previous (the first as itself).
 //
 //	entry.qtf, magic "QTFE":
 //	  str      the normalization (textnorm.Version)
 //	  uvarint  articles, quotations, paragraphs, vocabulary size
 //	  f64      the weight of a word the corpus lacks
-//	  uvarint  chunk count; per chunk: str first, h name
+//	  f64      the least weight of a word that is not common
+//	  uvarint  term chunk count; per chunk: str first, h name
 //	           (first: the chunk's first word cut to the shortest prefix,
 //	           whole characters, that sorts after the previous chunk's last
 //	           word; "" for the first chunk; increasing. A word belongs in
 //	           the last chunk whose first is not after it.)
-//	t-….qtf, magic "QTFC": a run of the vocabulary in byte order
-//	  uvarint  part count; per part: h name of a shard the postings name
+//	  uvarint  common word count; per word (increasing): str word; uvarint
+//	           token id; f64 weight; h name of a term chunk holding only
+//	           its postings (match/prune.go: which words are common, and
+//	           when a lookup reads them)
+//	  uvarint  paragraph postings chunk count; per chunk: str first, h name
+//	  uvarint  fingerprint chunk count; per chunk: u32 first (0 for the
+//	           first; increasing), h name
+//	t-….qtf, magic "QTFC": a run of the vocabulary in byte order (the words
+//	    that are not common), or one common word
+//	  uvarint  pack count; per pack: h name of a pack the postings name
 //	  uvarint  term count; per term (words increasing):
 //	    str word; uvarint token id; f64 weight;
 //	    uvarint n; n quotation postings (the distinct texts, first
-//	      copies, holding the word): gap-coded quotation, uvarint part,
-//	      f32 floor (the shared weight from which the text is a candidate
-//	      as a fragment of the selection: FragmentCover × its weight);
-//	    uvarint m; m paragraph postings (first copies): gap-coded
-//	      paragraph id, uvarint part
-//	q-….qtf, magic "QTFQ": whole utterances and every copy of their texts
+//	      copies, holding the word): gap-coded quotation, uvarint pack,
+//	      byte member, byte floor (the one-byte code of the shared weight
+//	      from which the text is a candidate as a fragment of the
+//	      selection: match/prune.go);
+//	    uvarint 0 (no paragraph postings)
+//	w-….qtf, magic "QTFW": as t-….qtf, every word that some paragraph
+//	    holds, with no quotation postings (uvarint 0) and m paragraph
+//	    postings (first copies): gap-coded paragraph id, uvarint pack,
+//	    byte member
+//	f-….qtf, magic "QTFF": a run of the paragraphs' fingerprints, the
+//	    winnowed hashes of their word trigrams (match/prints.go)
+//	  uvarint  pack count; per pack: h
+//	  uvarint  fingerprint count; per fingerprint (increasing): gap-coded
+//	    u32 as a uvarint; uvarint n (at least 1), n paragraph postings as
+//	    in w-….qtf
+//	q-…-MM.qtf, magic "QTFQ": whole utterances and every copy of their texts
+//	  h pack, byte member (the shard's own name)
 //	  articles: uvarint n; per article (increasing): gap-coded id; str
 //	    stem, outlet, url, title, published
 //	  uvarint  quotation count; per quotation (increasing): gap-coded id;
@@ -100,8 +125,9 @@
 //	    utterance; byte flags (1 inferred); str text, speaker, channel,
 //	    cue, attribution; uvarint n, n uvarint token ids; f64 the weights
 //	    of its tokens summed in order
-//	p-….qtf, magic "QTFP": the paragraph texts (first copies) of
+//	p-…-MM.qtf, magic "QTFP": the paragraph texts (first copies) of
 //	    consecutive articles
+//	  h pack, byte member
 //	  articles as in q-….qtf (those of the carriers)
 //	  uvarint  paragraph count; per paragraph (increasing): gap-coded id;
 //	    str text; uvarint n, n uvarint token ids; uvarint carriers (at
@@ -109,16 +135,18 @@
 //	    itself first, then its copies)
 //
 // The weights are the whole-index engine's own float64 numbers and the
-// floors the float32 it compares, so that both forms answer alike
+// floors the one-byte codes it compares, so that both forms answer alike
 // (match.TestFolderStoresTheEnginesNumbers, TestFolderAnswersAlike).
 // The readers keep Read's discipline: header, size, length and checksum
 // checked; every count bounded by the bytes left over its record's
 // smallest encoding; memory counted against the same budget; canonical
-// encodings (FuzzReadEntry, FuzzReadChunk, FuzzReadQuoteShard,
-// FuzzReadParaShard check that what is accepted encodes back to itself).
-// The folder reader also refuses a part whose hash is not its name
-// (ErrWrongPart), a chunk the entry does not name or whose words lie
-// outside its range, and ids past the entry's counts.
+// encodings (FuzzReadEntry, FuzzReadChunk, FuzzReadWords, FuzzReadPrints,
+// FuzzReadQuoteShard, FuzzReadParaShard check that what is accepted
+// encodes back to itself).
+// The folder reader also refuses a chunk whose hash is not its name or a
+// shard that declares another name than its own (ErrWrongPart), a chunk
+// the entry does not name or whose words or fingerprints lie outside its
+// range, and ids past the entry's counts.
 //
 // The package uses the standard library only (and not fmt): it is linked
 // into the wasm.

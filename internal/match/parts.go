@@ -21,17 +21,24 @@ import (
 // most three sequential rounds, each a batch that can be fetched in
 // parallel:
 //
-//  1. the entry (fetched fresh; it names every term chunk);
-//  2. the term chunks of the selection's words: their ids, weights and
-//     postings;
+//  1. the entry (fetched fresh; it names every chunk, and holds the common
+//     words' ids and weights);
+//  2. the term chunks of the selection's words that are not common (and
+//     the common words' own chunks when the selection leans on them,
+//     prune.go): ids, weights and quotation postings; for the text match,
+//     the chunks of its fingerprints (prints.go), or for a selection of
+//     MinWords to PrintWords-1 words its words' paragraph postings;
 //  3. the quotation shards of the candidates the postings give, and the
-//     paragraph shards of the paragraphs holding the rarest word.
+//     paragraph shards of the paragraphs holding every fingerprint (or
+//     every word) of the selection.
 //
 // The lookup itself is the whole-index engine's (lookup in engine.go),
 // run over a view of the parts read, and every number it compares is
 // the one the whole-index engine computes (weights as float64, the
-// fragment floors as the float32 the engine compares), so that the two
-// answer alike (TestFolderAnswersAlike).
+// fragment floors as the one-byte codes the engine compares), so that the
+// two answer alike (TestFolderAnswersAlike). The text match looks among
+// other paragraphs than the engine's (those holding the rarest word), but
+// both keep those that hold the selection word for word.
 
 // FolderOptions sizes the parts of a folder index, in encoded bytes: a
 // part is closed once it reaches its size (a single term or utterance
