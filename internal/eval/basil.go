@@ -46,24 +46,27 @@ type basilAnnotations struct {
 	} `json:"phrase-level-annotations"`
 }
 
-// Basil builds the 300 BASIL articles into one index and looks up every
-// quotation the annotations mark, as a reader would select it in its
-// article.
-func Basil(dir string) (BasilResult, error) {
-	var r BasilResult
+// basilCorpus is the 300 BASIL articles built into one index.
+type basilCorpus struct {
+	x       *index.Index
+	triplet map[int]string
+	byUUID  map[string]int
+	texts   []string // normalized text of each article, to tell carriers
+}
+
+// loadBasil builds the BASIL articles under dir into one index, as the
+// build would (tokens and utterances included).
+func loadBasil(dir string) (*basilCorpus, error) {
 	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*", "*.json"))
 	if len(files) == 0 {
-		return r, os.ErrNotExist
+		return nil, os.ErrNotExist
 	}
 	sort.Strings(files)
-	x := &index.Index{}
-	triplet := map[int]string{}
-	byUUID := map[string]int{}
-	var texts []string // normalized text of each article, to tell carriers
+	c := &basilCorpus{x: &index.Index{}, triplet: map[int]string{}, byUUID: map[string]int{}}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
-			return r, err
+			return nil, err
 		}
 		var b basilArticle
 		if json.Unmarshal(raw, &b) != nil {
@@ -75,70 +78,104 @@ func Basil(dir string) (BasilResult, error) {
 				a.Paragraphs = append(a.Paragraphs, t)
 			}
 		}
-		ai := len(x.Articles)
-		build.Add(x, b.UUID, build.Extracted{File: f, Article: a, Quotes: quote.Find(a.Paragraphs)})
-		triplet[ai], byUUID[b.UUID] = b.Triplet, ai
-		texts = append(texts, " "+textnorm.Normalize(strings.Join(a.Paragraphs, " "))+" ")
+		ai := len(c.x.Articles)
+		build.Add(c.x, b.UUID, build.Extracted{File: f, Article: a, Quotes: quote.Find(a.Paragraphs)})
+		c.triplet[ai], c.byUUID[b.UUID] = b.Triplet, ai
+		c.texts = append(c.texts, " "+textnorm.Normalize(strings.Join(a.Paragraphs, " "))+" ")
 	}
-	match.Tokenize(x)
-	match.Group(x)
-	e := match.New(x)
-	r.Articles = len(x.Articles)
+	match.Tokenize(c.x)
+	match.Group(c.x)
+	return c, nil
+}
 
+// BasilLookups returns the BASIL corpus built into one index and the
+// selections Basil looks up (every annotated quotation of three words or
+// more, as selected in its article), for tests that compare two ways of
+// answering them.
+func BasilLookups(dir string) (*index.Index, []string, error) {
+	c, err := loadBasil(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sels []string
+	err = c.eachQuote(dir, func(_ int, txt string) { sels = append(sels, txt) })
+	return c.x, sels, err
+}
+
+// eachQuote calls fn with each annotated quotation of three words or more
+// and its article.
+func (c *basilCorpus) eachQuote(dir string, fn func(own int, txt string)) error {
 	anns, _ := filepath.Glob(filepath.Join(dir, "annotations", "*", "*.json"))
 	sort.Strings(anns)
 	for _, f := range anns {
 		raw, err := os.ReadFile(f)
 		if err != nil {
-			return r, err
+			return err
 		}
 		var an basilAnnotations
 		if json.Unmarshal(raw, &an) != nil {
 			continue
 		}
-		own, ok := byUUID[an.UUID]
+		own, ok := c.byUUID[an.UUID]
 		if !ok {
 			continue
 		}
 		for _, p := range an.Phrases {
-			if p.Quote != "yes" || len(strings.Fields(p.Txt)) < 3 {
-				continue
-			}
-			r.Quotes++
-			words := " " + textnorm.Normalize(match.QuotedPart(p.Txt)) + " "
-			res := e.Lookup(p.Txt)
-			returned := map[int]bool{}
-			unrelated := false
-			for _, m := range res.Matches {
-				returned[m.Article] = true
-				r.Matches++
-				switch {
-				case m.Article == own:
-					r.OwnFound++
-				case triplet[m.Article] != triplet[own]:
-					r.Unrelated++
-					unrelated = true
-					q := ""
-					if m.Quote >= 0 {
-						q = x.Quotes[m.Quote].Text
-					}
-					r.UnrelatedSamples = append(r.UnrelatedSamples, m.Kind+" "+strings.TrimSpace(p.Txt)+" → "+q)
-				case !strings.Contains(texts[m.Article], words):
-					r.OtherSameEvent++
-				}
-			}
-			if unrelated {
-				r.LookupsUnrelated++
-			}
-			for ai := range x.Articles {
-				if ai != own && triplet[ai] == triplet[own] && len(strings.Fields(words)) >= 4 && strings.Contains(texts[ai], words) {
-					r.Carriers++
-					if returned[ai] {
-						r.Found++
-					}
-				}
+			if p.Quote == "yes" && len(strings.Fields(p.Txt)) >= 3 {
+				fn(own, p.Txt)
 			}
 		}
 	}
-	return r, nil
+	return nil
+}
+
+// Basil builds the 300 BASIL articles into one index and looks up every
+// quotation the annotations mark, as a reader would select it in its
+// article.
+func Basil(dir string) (BasilResult, error) {
+	var r BasilResult
+	c, err := loadBasil(dir)
+	if err != nil {
+		return r, err
+	}
+	x, triplet, texts := c.x, c.triplet, c.texts
+	e := match.New(x)
+	r.Articles = len(x.Articles)
+	err = c.eachQuote(dir, func(own int, txt string) {
+		r.Quotes++
+		words := " " + textnorm.Normalize(match.QuotedPart(txt)) + " "
+		res := e.Lookup(txt)
+		returned := map[int]bool{}
+		unrelated := false
+		for _, m := range res.Matches {
+			returned[m.Article] = true
+			r.Matches++
+			switch {
+			case m.Article == own:
+				r.OwnFound++
+			case triplet[m.Article] != triplet[own]:
+				r.Unrelated++
+				unrelated = true
+				q := ""
+				if m.Quote >= 0 {
+					q = x.Quotes[m.Quote].Text
+				}
+				r.UnrelatedSamples = append(r.UnrelatedSamples, m.Kind+" "+strings.TrimSpace(txt)+" → "+q)
+			case !strings.Contains(texts[m.Article], words):
+				r.OtherSameEvent++
+			}
+		}
+		if unrelated {
+			r.LookupsUnrelated++
+		}
+		for ai := range x.Articles {
+			if ai != own && triplet[ai] == triplet[own] && len(strings.Fields(words)) >= 4 && strings.Contains(texts[ai], words) {
+				r.Carriers++
+				if returned[ai] {
+					r.Found++
+				}
+			}
+		}
+	})
+	return r, err
 }

@@ -244,6 +244,28 @@ func TestFolderAnswersAlikeGenerated(t *testing.T) {
 	}
 }
 
+// TestFolderAnswersAlikeBASIL: the same on BASIL (300 articles, 100
+// events told by three outlets), for every annotated quotation the BASIL
+// evaluation looks up, with the default parts and with the most words
+// counted common (held by more than 8 texts), so that both ways of
+// gathering candidates are compared on real news.
+func TestFolderAnswersAlikeBASIL(t *testing.T) {
+	x, sels, err := eval.BasilLookups("../../../shared/data/basil")
+	if os.IsNotExist(err) {
+		t.Skip("../shared/data/basil is absent")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if len(sels) < 500 {
+		t.Fatalf("only %d BASIL lookups", len(sels))
+	}
+	files, all := sameAnswers(t, x, match.DefaultFolder, sels)
+	logReads(t, "BASIL", x, files, all)
+	defer match.SetCommonTexts(8)()
+	files, all = sameAnswers(t, x, match.DefaultFolder, sels)
+	logReads(t, "BASIL, 8-text common words", x, files, all)
+}
+
 // TestFolderRefusesDamage: a part truncated, changed, swapped for another
 // or missing fails the lookup with an error, never a panic; so does an
 // entry that is damaged.
