@@ -7,14 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/bundle"
-	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 )
 
@@ -74,17 +71,29 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if widget, err := os.ReadFile(filepath.Join(*www, "quotetrail.js")); err == nil {
 		generated["extension/quotetrail.js"] = widget // the content script is the widget
 	}
-	report, err := bundle.Site(*www, *out, generated)
+	// The folder index beside index.qti (which whole-index mode, the demo
+	// and the extension read): the same corpus in parts a lookup reads
+	// only as it needs them. Written with the rest, on every core.
+	for name, data := range match.BuildFolder(x, match.DefaultFolder) {
+		generated["index/"+name] = data
+	}
+	written, err := bundle.Site(*www, *out, generated)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
 		return 2
 	}
-	// The folder index beside index.qti (which the widget still reads):
-	// the same corpus in parts a lookup reads only as it needs them.
-	folderFiles, folder, err := writeFolder(filepath.Join(*out, "index"), x)
-	if err != nil {
-		fmt.Fprintf(stderr, "quotetrail build: folder index: %v\n", err)
-		return 2
+	var report []bundle.File
+	var folder bundle.File
+	folderFiles := 0
+	for _, f := range written {
+		if !strings.HasPrefix(f.Name, "index/") {
+			report = append(report, f)
+			continue
+		}
+		folderFiles++
+		folder.Raw += f.Raw
+		folder.Gzip += f.Gzip
+		folder.Brotli += f.Brotli
 	}
 	utterances := map[int]bool{}
 	for _, q := range x.Quotes {
@@ -112,62 +121,6 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// writeFolder writes x as a folder index into dir, each part with its .br
-// and .gz copies (compressed on every core: a big corpus has thousands of
-// parts), and returns the number of files and their raw and compressed
-// sizes.
-func writeFolder(dir string, x *index.Index) (files int, total bundle.File, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, total, err
-	}
-	type part struct {
-		name string
-		data []byte
-	}
-	parts := make(chan part)
-	done := make(chan bundle.File)
-	errs := make(chan error, 1)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range parts {
-				f, err := bundle.WriteCompressed(dir, p.name, p.data)
-				if err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-					continue
-				}
-				done <- f
-			}
-		}()
-	}
-	go func() {
-		for name, data := range match.BuildFolder(x, match.DefaultFolder) {
-			parts <- part{name, data}
-		}
-		close(parts)
-		wg.Wait()
-		close(done)
-	}()
-	for f := range done {
-		files++
-		total.Raw += f.Raw
-		total.Gzip += f.Gzip
-		total.Brotli += f.Brotli
-	}
-	select {
-	case err := <-errs:
-		return files, total, err
-	default:
-	}
-	return files, total, nil
 }
 
 func sizeOrDash(n int) string {
