@@ -33,7 +33,7 @@ func cmdBenchScale(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	reuse := fs.Bool("reuse", false, "measure the sites already built under -work (no build figures)")
 	www := fs.String("www", "www", "folder of the web files")
 	wasm := fs.String("wasm", "build/engine.wasm", "prebuilt engine, wasm_exec.js beside it")
-	idx := fs.String("index", "/index.qti", "the loader's data-index: the index quotetrail loads, from its site's root")
+	idx := fs.String("index", "/index/", "the loader's data-index, from its site's root: /index/ (the folder index) or /index.qti (whole-index mode)")
 	if fs.Parse(args) != nil {
 		return 2
 	}

@@ -28,6 +28,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"quotetrail/internal/bench"
+	"quotetrail/internal/index"
 	"quotetrail/internal/serve"
 )
 
@@ -46,7 +47,8 @@ type Config struct {
 	Chromium string
 	Pagefind string // folder where pagefind@1 is installed with npm
 	// Index is the loader's data-index, the URL of the index quotetrail
-	// loads, relative to its site's root ("/index.qti", today's whole index).
+	// loads, relative to its site's root: "/index/" (the folder index) or
+	// "/index.qti" (whole-index mode).
 	Index    string
 	Throttle *Link     // the profile of the throttled cold lookup (a fresh copy each time)
 	Log      io.Writer // progress
@@ -106,6 +108,9 @@ type SizeResult struct {
 	Articles, Quotes int
 	Lookups          []string
 	Tools            []*Tool
+	// Reveal is what the folder index's requests tell its host, when the
+	// index measured is the folder (nil otherwise).
+	Reveal *Reveal
 }
 
 // Run measures every size in c.Sizes.
@@ -169,7 +174,7 @@ window.__look = async q => {
 		c.logf("%d articles: quotetrail build", n)
 		qt.Build, qt.Err = timeCmd(filepath.Join(dir, "quotetrail-build.log"), "", c.Self,
 			"build", "-corpus", pages, "-out", dist, "-www", c.WWW, "-wasm", c.Wasm)
-		qt.Build.Index = size(filepath.Join(dist, "index.qti.br"))
+		qt.Build.Index = indexBytes(dist, c.Index)
 		c.logf("%d articles: quotetrail build %v, peak %d MB", n, qt.Build.Wall.Round(time.Second), qt.Build.PeakRSS>>20)
 		c.logf("%d articles: Pagefind build", n)
 		pf.Build, pf.Err = timeCmd(filepath.Join(dir, "pagefind-build.log"), c.Pagefind, "npx", "--no-install", "pagefind",
@@ -181,8 +186,15 @@ window.__look = async q => {
 		c.logf("%d articles: Pagefind build %v, peak %d MB", n, pf.Build.Wall.Round(time.Second), pf.Build.PeakRSS>>20)
 	} else {
 		c.logf("%d articles: reusing the sites under %s (no build figures)", n, dir)
-		qt.Build.Index = size(filepath.Join(dist, "index.qti.br"))
+		qt.Build.Index = indexBytes(dist, c.Index)
 		pf.Build.Index = pagefindIndexBytes(pfOut)
+	}
+	if qt.Err == nil && IsFolder(c.Index) {
+		r, err := MeasureReveal(filepath.Join(dist, "index"), res.Lookups)
+		if err != nil {
+			return res, fmt.Errorf("what the folder's requests reveal: %w", err)
+		}
+		res.Reveal = &r
 	}
 	for _, t := range res.Tools {
 		if t.Err != nil {
@@ -384,6 +396,30 @@ func pagefindIndexBytes(dir string) int64 {
 		return nil
 	})
 	return total
+}
+
+// IsFolder reports whether a data-index names a folder index (the folder
+// or its entry file), as the loader decides.
+func IsFolder(dataIndex string) bool {
+	return strings.HasSuffix(dataIndex, "/") || strings.HasSuffix(dataIndex, "/"+index.EntryName)
+}
+
+// indexBytes is the index quotetrail serves, on disk as served (brotli):
+// the folder's parts, or index.qti.
+func indexBytes(dist, dataIndex string) int64 {
+	if !IsFolder(dataIndex) {
+		return size(filepath.Join(dist, "index.qti.br"))
+	}
+	var n int64
+	parts, _ := filepath.Glob(filepath.Join(dist, "index", "*.qtf"))
+	for _, p := range parts {
+		if br := size(p + ".br"); br > 0 {
+			n += br
+		} else {
+			n += size(p)
+		}
+	}
+	return n
 }
 
 func size(p string) int64 {

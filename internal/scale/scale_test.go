@@ -13,6 +13,7 @@ import (
 	"quotetrail/internal/article"
 	"quotetrail/internal/bench"
 	"quotetrail/internal/index"
+	"quotetrail/internal/match"
 	"quotetrail/internal/serve"
 )
 
@@ -193,4 +194,35 @@ func TestRecorderCountsSentBytes(t *testing.T) {
 	if again := rec.Take(); len(again) != 0 {
 		t.Errorf("Take kept %d fetches", len(again))
 	}
+}
+
+// TestMeasureReveal: over a folder index written to disk, every lookup is
+// counted; the term chunks it requests hold words, the quotation shards
+// it fetches hold the quotation it was cut from.
+func TestMeasureReveal(t *testing.T) {
+	x := corpus(t, 200)
+	match.Tokenize(x)
+	match.Group(x)
+	sels := Lookups(x, 20, 1)
+	dir := t.TempDir()
+	for name, data := range match.BuildFolder(x, match.DefaultFolder) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := MeasureReveal(dir, sels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Lookups != len(sels) || len(r.Quotes) != len(sels) || len(r.ChunkWords) == 0 || least(r.ChunkWords) < 1 || len(r.ChunkPrints) == 0 {
+		t.Fatalf("%+v", r)
+	}
+	for i, q := range r.Quotes {
+		if q < 1 || r.Utterances[i] < 1 {
+			t.Errorf("%q: its shards held %v quotations of %v utterances", sels[i], q, r.Utterances[i])
+		}
+	}
+	var b strings.Builder
+	r.Print(&b, "200 articles")
+	t.Log(b.String())
 }

@@ -111,5 +111,8 @@ func Print(w io.Writer, c Config, results []SizeResult) {
 			return fmt.Sprintf("%d/%d", f, a)
 		}
 		fmt.Fprintf(w, "| lookups with a result (all runs) | %s | %s | — | |\n", found(qt), found(pf))
+		if r.Reveal != nil {
+			r.Reveal.Print(w, fmt.Sprintf("%d articles", r.Articles))
+		}
 	}
 }
