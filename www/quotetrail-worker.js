@@ -111,15 +111,21 @@ async function folderLookup(text) {
 
 async function init(base, indexURL) {
   try {
+    folder = folderOf(indexURL);
+    // The index (or the folder's entry) and the engine are fetched at
+    // once, while wasm_exec.js loads. The entry names the parts of the
+    // current build: it is fetched fresh (revalidated); the parts, named
+    // by their content, never change.
+    var idxP = folder ? get('index', new URL('entry.qtf', folder).href, { cache: 'no-cache' }).then(readIndex)
+      : get('index', indexURL).then(readIndex);
+    var engP = get('engine', new URL('engine.wasm', base).href).then(function (r) { return r.arrayBuffer(); });
+    idxP.catch(function () {});
+    engP.catch(function () {});
     var execURL = new URL('wasm_exec.js', base).href;
     importScripts(policy ? policy.createScriptURL(execURL) : execURL);
-    folder = folderOf(indexURL);
-    // The entry names the parts of the current build: it is fetched fresh
-    // (revalidated); the parts, named by their content, never change.
-    var idx = folder ? await readIndex(await get('index', new URL('entry.qtf', folder).href, { cache: 'no-cache' }))
-      : await readIndex(await get('index', indexURL));
+    var idx = await idxP;
     var go = new self.Go();
-    var bytes = await (await get('engine', new URL('engine.wasm', base).href)).arrayBuffer();
+    var bytes = await engP;
     var inst;
     try {
       inst = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
