@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -73,6 +74,19 @@ func site(t testing.TB, corpus string) string {
 	}
 	sites[corpus] = dir
 	return dir
+}
+
+// TestMain removes the sites built for the run once every test and
+// benchmark is done (a few megabytes each, left in the temporary folder
+// before).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	sitesMu.Lock()
+	for _, dir := range sites {
+		os.RemoveAll(filepath.Dir(dir))
+	}
+	sitesMu.Unlock()
+	os.Exit(code)
 }
 
 // browser starts a headless Chromium with the flags this machine's closed
@@ -160,14 +174,66 @@ func waitCard(ctx context.Context, t testing.TB, query string) cardState {
 	return st
 }
 
-func server(t testing.TB) *httptest.Server {
+// host is a server of the built site with the log of what it was asked for.
+type host struct {
+	*httptest.Server
+	log *requestLog
+}
+
+// server serves the built site of ./corpus, as built (its demo page reads
+// the whole index, index.qti, as the offline demo does).
+func server(t testing.TB) *host {
 	return serverFor(t, "")
 }
 
-func serverFor(t testing.TB, corpus string) *httptest.Server {
-	srv := httptest.NewServer(serve.Handler(site(t, corpus))) // listens on 127.0.0.1
+func serverFor(t testing.TB, corpus string) *host {
+	log := &requestLog{}
+	srv := httptest.NewServer(log.handler(serve.Handler(site(t, corpus)))) // listens on 127.0.0.1
 	t.Cleanup(srv.Close)
-	return srv
+	return &host{srv, log}
+}
+
+// demoScript is the demo page's script tag of the loader and its
+// data-index, quoted or not (the page is minified).
+var demoScript = regexp.MustCompile(`(<script\b[^>]*\bsrc=["']?quotetrail\.js["']?[^>]*\bdata-index=)("[^"]*"|'[^']*'|[^\s>]+)`)
+
+// folderDemo serves the built site of corpus ("" for ./corpus) with the
+// demo page as a publisher on the folder index has it: its one script tag
+// names the folder (data-index="index/") instead of index.qti, and it has
+// no service worker (the demo's keeps index.qti for offline use: that is
+// the whole-index mode, tested by TestSelectQuotationShowsCarriers and
+// TestOfflineAfterFirstVisit on the demo as built). Tests of the widget on
+// the demo's articles and paste box run here, on the folder a publisher
+// uses. csp, when not empty, is sent with every response.
+func folderDemo(t testing.TB, corpus, csp string) *host {
+	t.Helper()
+	dir := site(t, corpus)
+	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(demoScript.FindAllIndex(html, -1)); n != 1 {
+		t.Fatalf("the demo page has %d script tags of quotetrail.js with a data-index, want 1: the test cannot point it at the folder", n)
+	}
+	page := demoScript.ReplaceAll(html, []byte(`${1}"index/"`))
+	files := serve.Handler(dir)
+	log := &requestLog{}
+	srv := httptest.NewServer(log.handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if csp != "" {
+			w.Header().Set("Content-Security-Policy", csp)
+		}
+		switch r.URL.Path {
+		case "/", "/index.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		case "/sw.js":
+			http.NotFound(w, r) // the demo registers it and goes on without it
+		default:
+			files.ServeHTTP(w, r)
+		}
+	})))
+	t.Cleanup(srv.Close)
+	return &host{srv, log}
 }
 
 // pasteLookup opens the demo at url and looks text up through its paste
@@ -231,11 +297,16 @@ func (l *requestLog) handler(h http.Handler) http.Handler {
 	})
 }
 
-// fetched reports whether a request for a path ending in name was made.
-func (l *requestLog) fetched(name string) bool {
+// list is the paths requested so far, in order.
+func (l *requestLog) list() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, p := range l.paths {
+	return append([]string(nil), l.paths...)
+}
+
+// fetched reports whether a request for a path ending in name was made.
+func (l *requestLog) fetched(name string) bool {
+	for _, p := range l.list() {
 		if strings.HasSuffix(p, name) {
 			return true
 		}
@@ -243,13 +314,62 @@ func (l *requestLog) fetched(name string) bool {
 	return false
 }
 
+// folderFetched reports whether anything under the folder index (/index/)
+// was requested.
+func (l *requestLog) folderFetched() bool {
+	for _, p := range l.list() {
+		if strings.HasPrefix(p, "/index/") {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFolder fails t unless the widget read the folder index /index/ of
+// this host: its entry and at least one other file of the folder (a part:
+// names of parts are the index format's business, so any file there),
+// and never the whole index, index.qti.
+func (l *requestLog) checkFolder(t testing.TB) {
+	t.Helper()
+	paths := l.list()
+	entries, parts := 0, 0
+	for _, p := range paths {
+		switch {
+		case strings.HasSuffix(p, "index.qti"):
+			t.Errorf("%s was fetched: the widget read the whole index, not the folder", p)
+		case p == "/index/":
+			t.Errorf("the folder itself was fetched, not its entry")
+		case p == "/index/entry.qtf":
+			entries++
+		case strings.HasPrefix(p, "/index/"):
+			parts++
+		}
+	}
+	if entries == 0 || parts == 0 {
+		t.Errorf("the widget fetched the folder's entry %d times and %d of its parts, want both: %q", entries, parts, paths)
+	}
+}
+
+// checkWhole fails t unless the widget read the whole index, index.qti,
+// and nothing of the folder index.
+func (l *requestLog) checkWhole(t testing.TB) {
+	t.Helper()
+	if !l.fetched("/index.qti") {
+		t.Errorf("index.qti was not fetched: %q", l.list())
+	}
+	if l.folderFetched() {
+		t.Errorf("the folder index was fetched in the whole-index mode: %q", l.list())
+	}
+}
+
 // publisher serves one page of a publisher at "/", with its {{SITE}}
 // replaced by widget (the widget's origin; "" for the page's own origin, where
 // the built site is served too) and the given Content-Security-Policy
-// header when it is not empty.
-func publisher(t testing.TB, widget, csp, page string) *httptest.Server {
+// header when it is not empty. Its log holds every request it answered.
+func publisher(t testing.TB, widget, csp, page string) *host {
 	files := serve.Handler(site(t, ""))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	log := &requestLog{}
+	srv := httptest.NewServer(log.handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" {
 			files.ServeHTTP(w, r)
 			return
@@ -259,9 +379,9 @@ func publisher(t testing.TB, widget, csp, page string) *httptest.Server {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(strings.ReplaceAll(page, "{{SITE}}", widget)))
-	}))
+	})))
 	t.Cleanup(srv.Close)
-	return srv
+	return &host{srv, log}
 }
 
 // watchWasm, run in a page before anything else, counts every call that

@@ -19,9 +19,10 @@ window.Promise.resolve = window.Promise.reject = function () { return new window
 
 // brokenPage breaks a built-in before the widget's script runs, or after it
 // (the loader is not deferred, so a script after its tag runs after it).
+// The widget reads the folder index, as a publisher's page does.
 func brokenPage(js string, before bool) string {
 	breaker := `<script>` + js + `</script>`
-	loader := `<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti"></script>`
+	loader := `<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index/"></script>`
 	scripts := loader + breaker
 	if before {
 		scripts = breaker + loader
@@ -36,7 +37,6 @@ func brokenPage(js string, before bool) string {
 // works: the loader takes what it needs at load and depends on none of
 // these.
 func TestPageBreaksBuiltins(t *testing.T) {
-	files := server(t)
 	ctx, cancel := browser(t)
 	defer cancel()
 	for _, b := range breakages {
@@ -46,6 +46,7 @@ func TestPageBreaksBuiltins(t *testing.T) {
 				name = b.name + "/before load"
 			}
 			t.Run(name, func(t *testing.T) {
+				files := server(t) // its own origin: nothing cached from another subtest
 				page := publisher(t, files.URL, "", brokenPage(b.js, before))
 				var loaded bool
 				err := chromedp.Run(ctx,
@@ -69,6 +70,7 @@ func TestPageBreaksBuiltins(t *testing.T) {
 				if h := health(ctx, t); len(h.Errors) != 0 {
 					t.Errorf("errors reached the page: %q", h.Errors)
 				}
+				files.log.checkFolder(t)
 			})
 		}
 	}
@@ -109,7 +111,7 @@ func TestQuoteTrailElementOnBrokenStrings(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
 	page := publisher(t, files.URL, "", `<!DOCTYPE html><html><head><title>Publisher</title>`+watchWasm+`
-<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti"></script>
+<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index/"></script>
 <script>String.prototype.trim = function () { throw new Error('trim is broken on this page'); };
 String.prototype.replace = function () { throw new Error('replace is broken on this page'); };</script></head>
 <body><p>Xi said: <quote-trail id="q">The U.S. must handle the issue of arms sales to Taiwan with prudence</quote-trail></p></body></html>`)

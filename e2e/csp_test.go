@@ -1,26 +1,18 @@
 package e2e
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"quotetrail/internal/serve"
 )
 
 // TestStrictCSPShowsANotice: under a Content-Security-Policy without
 // 'wasm-unsafe-eval', the card says so plainly and nothing throws into the
-// page (browser() fails the test on any uncaught exception).
+// page (browser() fails the test on any uncaught exception). The demo's
+// paste box, the widget on the folder index.
 func TestStrictCSPShowsANotice(t *testing.T) {
-	files := serve.Handler(site(t, ""))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self'")
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := folderDemo(t, "", "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self'")
 	ctx, cancel := browser(t)
 	defer cancel()
 	const sel = "The U.S. must handle the issue of arms sales to Taiwan with prudence"

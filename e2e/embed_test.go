@@ -2,13 +2,10 @@ package e2e
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"quotetrail/internal/serve"
 )
 
 // hostilePage is a publisher's page on another origin: one script tag,
@@ -16,8 +13,10 @@ import (
 // after the widget has loaded. Before the widget, it records long tasks
 // (reported by BenchmarkEmbedLongTasks, never asserted: they depend on how
 // busy the machine is) and, with watchWasm, any WebAssembly compiled on its
-// main thread.
-const hostilePage = `<!DOCTYPE html><html><head><title>Publisher</title>
+// main thread. index is the data-index after the site: "index/" (the
+// folder index) or "index.qti" (the whole index).
+func hostilePage(index string) string {
+	return `<!DOCTYPE html><html><head><title>Publisher</title>
 <style>
 * { font-size: 3px !important; color: red !important; }
 div, section, span, p, ol, li, blockquote { display: none !important; }
@@ -28,7 +27,7 @@ article, article * { display: block !important; position: static !important; fon
 window.__long = [];
 new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.__long.push(Math.round(e.duration)); }); })
   .observe({type: 'longtask', buffered: true});</script>
-<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti" defer></script>
+<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/` + index + `" defer></script>
 </head><body>
 <article id="story"><h1>Story</h1><p id="q">“The U.S. must handle the issue of arms sales to Taiwan with prudence.”</p></article>
 <script>
@@ -39,16 +38,15 @@ setTimeout(function () {
 }, 300);
 </script>
 </body></html>`
+}
 
 // embedded serves the built site, recording its requests, and the hostile
-// publisher's page on another origin, and opens the page once it has
-// rewritten its body.
-func embedded(ctx context.Context, t testing.TB) *requestLog {
+// publisher's page on another origin, its data-index naming index, and
+// opens the page once it has rewritten its body.
+func embedded(ctx context.Context, t testing.TB, index string) *requestLog {
 	t.Helper()
-	log := &requestLog{}
-	files := httptest.NewServer(log.handler(serve.Handler(site(t, ""))))
-	t.Cleanup(files.Close)
-	page := publisher(t, files.URL, "", hostilePage)
+	files := server(t)
+	page := publisher(t, files.URL, "", hostilePage(index))
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(page.URL+"/"),
 		// The page rewrites its body at 300 ms: wait for it, however long.
@@ -57,27 +55,48 @@ func embedded(ctx context.Context, t testing.TB) *requestLog {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return log
+	return files.log
 }
 
 // TestEmbedOnAnotherOrigin: the one-tag embed on a page of another origin,
 // with hostile styles and a page that rewrites its body, fetches nothing
 // but the loader before the first selection, shows the card for a
 // selection with the engine in a worker (no WebAssembly on the page's main
-// thread), and leaves the page's own globals and styles alone.
+// thread), and leaves the page's own globals and styles alone. It does so
+// with data-index naming the folder index, a publisher's normal mode
+// (the entry and some parts fetched, never index.qti), and naming the
+// whole index, which a publisher may choose so that no lookup reveals
+// anything to the index's host (index.qti fetched, nothing of the folder).
 func TestEmbedOnAnotherOrigin(t *testing.T) {
+	for _, mode := range []struct {
+		name, index string
+		check       func(*requestLog, testing.TB)
+	}{
+		{"folder", "index/", (*requestLog).checkFolder},
+		{"whole index", "index.qti", (*requestLog).checkWhole},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			embedOnAnotherOrigin(t, mode.index, mode.check)
+		})
+	}
+}
+
+func embedOnAnotherOrigin(t *testing.T, index string, check func(*requestLog, testing.TB)) {
 	ctx, cancel := browser(t)
 	defer cancel()
-	log := embedded(ctx, t)
+	log := embedded(ctx, t, index)
 
 	// Nothing but the loader before the first selection.
 	if !log.fetched("/quotetrail.js") {
-		t.Fatalf("the page did not load quotetrail.js: %v", log.paths)
+		t.Fatalf("the page did not load quotetrail.js: %v", log.list())
 	}
 	for _, f := range []string{"quotetrail-worker.js", "wasm_exec.js", "engine.wasm", "index.qti"} {
 		if log.fetched(f) {
 			t.Errorf("%s was fetched before any selection", f)
 		}
+	}
+	if log.folderFetched() {
+		t.Errorf("the folder index was fetched before any selection: %v", log.list())
 	}
 
 	var before, after struct {
@@ -119,9 +138,10 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 	}
 	// The engine and the index were loaded for the selection, by the
 	// worker: the page's main thread compiled no WebAssembly.
-	if !log.fetched("engine.wasm") || !log.fetched("index.qti") {
-		t.Errorf("the card showed without the engine and the index being fetched: %v", log.paths)
+	if !log.fetched("engine.wasm") {
+		t.Errorf("the card showed without the engine being fetched: %v", log.list())
 	}
+	check(log, t)
 
 	// A second selection, the engine warm.
 	if err := chromedp.Run(ctx, chromedp.Evaluate(selectQuote("Just as the U.S. has its concerns"), nil)); err != nil {
@@ -146,13 +166,13 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 // longest task on the page's main thread during load and two lookups (the
 // budget: none over 50 ms) and the time from a selection to its card, cold
 // (the engine and index load on that selection) and warm. Each iteration
-// is a fresh page.
+// is a fresh page, on the folder index.
 func BenchmarkEmbedLongTasks(b *testing.B) {
 	ctx, cancel := browser(b)
 	defer cancel()
 	var longest, cold, warm float64
 	for i := 0; i < b.N; i++ {
-		embedded(ctx, b)
+		embedded(ctx, b, "index/")
 		var c, w float64
 		var long []float64
 		err := chromedp.Run(ctx,

@@ -17,9 +17,10 @@ const deepFocus = `(() => {
 })()`
 
 // TestKeyboardOnly: select with the keyboard, move into the card with
-// Alt+Shift+Q, tab to a link, and leave with Escape back to the page.
+// Alt+Shift+Q, tab to a link, and leave with Escape back to the page (the
+// demo's articles, the widget on the folder index).
 func TestKeyboardOnly(t *testing.T) {
-	srv := server(t)
+	srv := folderDemo(t, "", "")
 	ctx, cancel := browser(t)
 	defer cancel()
 	const q = "The U.S. must handle the issue"
@@ -54,6 +55,7 @@ func TestKeyboardOnly(t *testing.T) {
 	if !strings.Contains(st.Live, "carried by") {
 		t.Errorf("live region says %q", st.Live)
 	}
+	srv.log.checkFolder(t)
 	var focus string
 	err = chromedp.Run(ctx,
 		chromedp.KeyEvent("Q", chromedp.KeyModifiers(input.ModifierAlt|input.ModifierShift)),

@@ -11,13 +11,14 @@ import (
 )
 
 // TestModuleAndElement: the loader as an ES module from another origin,
-// and a <quote-trail> element a publisher placed: Tab to it, Enter, card.
+// and a <quote-trail> element a publisher placed: Tab to it, Enter, card,
+// read from the folder index named by ?index=.
 func TestModuleAndElement(t *testing.T) {
 	site := server(t)
 	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(strings.ReplaceAll(`<!DOCTYPE html><html><head><title>Publisher</title>
-<script type="module" src="{{SITE}}/quotetrail.mjs?index={{SITE}}/index.qti"></script></head>
+<script type="module" src="{{SITE}}/quotetrail.mjs?index={{SITE}}/index/"></script></head>
 <body><p>Xi said: <quote-trail>The U.S. must handle the issue of arms sales to Taiwan with prudence</quote-trail></p></body></html>`, "{{SITE}}", site.URL)))
 	}))
 	defer page.Close()
@@ -35,4 +36,5 @@ func TestModuleAndElement(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCarriers(t, waitCard(ctx, t, "must handle the issue"))
+	site.log.checkFolder(t)
 }

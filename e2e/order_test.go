@@ -10,7 +10,8 @@ import (
 )
 
 // TestOutletsInOrderOfPublication: the card lists carriers by date, the
-// earliest marked, undated ones last.
+// earliest marked, undated ones last (the demo's paste box, the widget on
+// the folder index).
 func TestOutletsInOrderOfPublication(t *testing.T) {
 	corpus := t.TempDir()
 	page := func(outlet, date string) string {
@@ -20,13 +21,14 @@ func TestOutletsInOrderOfPublication(t *testing.T) {
 	os.WriteFile(filepath.Join(corpus, "a.html"), []byte(page("Late Daily", "2024-05-03")), 0o644)
 	os.WriteFile(filepath.Join(corpus, "b.html"), []byte(page("Undated Post", "")), 0o644)
 	os.WriteFile(filepath.Join(corpus, "c.html"), []byte(page("Early Gazette", "2024-05-01")), 0o644)
-	srv := serverFor(t, corpus)
+	srv := folderDemo(t, corpus, "")
 	ctx, cancel := browser(t)
 	defer cancel()
 	const sel = "We will build the bridge across the river before the winter comes"
 	var order, earliest string
 	pasteLookup(ctx, t, srv.URL, sel)
 	waitCard(ctx, t, sel)
+	srv.log.checkFolder(t)
 	err := chromedp.Run(ctx,
 		chromedp.Evaluate(`[...document.querySelector('[data-quotetrail]').shadowRoot.querySelectorAll('li .outlet')].map(e => e.textContent).join('|')`, &order),
 		chromedp.Evaluate(`(document.querySelector('[data-quotetrail]').shadowRoot.querySelector('li .earliest') || {closest: () => ({getAttribute: () => ''})}).closest('li').getAttribute('data-outlet')`, &earliest),

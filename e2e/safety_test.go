@@ -10,7 +10,7 @@ import (
 )
 
 // TestCorpusMarkupIsText: corpus fields that hold markup are shown as text
-// and never run.
+// and never run (the demo's paste box, the widget on the folder index).
 func TestCorpusMarkupIsText(t *testing.T) {
 	corpus := t.TempDir()
 	hostile := `<!DOCTYPE html><html><head><title>x</title>
@@ -18,7 +18,7 @@ func TestCorpusMarkupIsText(t *testing.T) {
 <link rel="canonical" href="javascript:window.__pwned=2"></head>
 <body><article><p>&lt;b&gt;Mr. Mallory&lt;/b&gt; said, &ldquo;&lt;img src=x onerror=&quot;window.__pwned=3&quot;&gt; the quotation with markup in it stays text.&rdquo;</p></article></body></html>`
 	os.WriteFile(filepath.Join(corpus, "hostile.html"), []byte(hostile), 0o644)
-	srv := serverFor(t, corpus)
+	srv := folderDemo(t, corpus, "")
 	ctx, cancel := browser(t)
 	defer cancel()
 
@@ -35,6 +35,7 @@ func TestCorpusMarkupIsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	srv.log.checkFolder(t)
 	if len(st.Entries) != 1 || !strings.Contains(st.Entries[0].Quote, `<img src=x onerror=`) || !strings.Contains(st.Entries[0].Outlet, "<img") {
 		t.Errorf("the markup is not shown as text: %+v", st.Entries)
 	}
@@ -47,9 +48,10 @@ func TestCorpusMarkupIsText(t *testing.T) {
 }
 
 // TestCloseButtonCloses: clicking the card's close button closes it for
-// good (it must not reopen from the selection still on the page).
+// good (it must not reopen from the selection still on the page). The
+// demo's articles, the widget on the folder index.
 func TestCloseButtonCloses(t *testing.T) {
-	srv := server(t)
+	srv := folderDemo(t, "", "")
 	ctx, cancel := browser(t)
 	defer cancel()
 	err := chromedp.Run(ctx,
@@ -66,6 +68,7 @@ func TestCloseButtonCloses(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitCard(ctx, t, "Mr. Xi told the president")
+	srv.log.checkFolder(t)
 	// A keyboard or assistive "click" on the close button leaves the
 	// page's selection in place; the mouseup that follows must not reopen
 	// the card from it.

@@ -10,7 +10,7 @@ import (
 // shadowPage sets its story inside a component's open shadow root, as
 // pages built from web components do.
 const shadowPage = `<!DOCTYPE html><html><head><title>Publisher</title>` + watchWasm + `
-<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti" defer></script>
+<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index/" defer></script>
 <script>
 customElements.define('news-story', class extends HTMLElement {
   constructor() {
@@ -24,7 +24,7 @@ customElements.define('news-story', class extends HTMLElement {
 <body><news-story></news-story></body></html>`
 
 // TestShadowDOMSelection: a reader drags the mouse over a quotation inside
-// a page's open shadow root; the card opens for it.
+// a page's open shadow root; the card opens for it, from the folder index.
 func TestShadowDOMSelection(t *testing.T) {
 	files := server(t)
 	page := publisher(t, files.URL, "", shadowPage)
@@ -62,4 +62,5 @@ func TestShadowDOMSelection(t *testing.T) {
 	if h := health(ctx, t); len(h.Errors) != 0 {
 		t.Errorf("errors reached the page: %q", h.Errors)
 	}
+	files.log.checkFolder(t)
 }

@@ -8,15 +8,16 @@ import (
 )
 
 // ttPage is a publisher's page with the widget, by its classic loader or
-// its ES module, and a Trusted Types policy by header or by <meta>.
+// its ES module, and a Trusted Types policy by header or by <meta>; the
+// widget reads the folder index.
 func ttPage(meta, module bool, policy string) string {
 	head := ""
 	if meta {
 		head = `<meta http-equiv="Content-Security-Policy" content="` + policy + `">`
 	}
-	tag := `<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti" defer></script>`
+	tag := `<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index/" defer></script>`
 	if module {
-		tag = `<script type="module" src="{{SITE}}/quotetrail.mjs?index={{SITE}}/index.qti"></script>`
+		tag = `<script type="module" src="{{SITE}}/quotetrail.mjs?index={{SITE}}/index/"></script>`
 	}
 	return `<!DOCTYPE html><html><head><title>Publisher</title>` + head + watchWasm + tag + `</head>
 <body><article><p id="q">“The U.S. must handle the issue of arms sales to Taiwan with prudence.”</p></article></body></html>`
@@ -30,7 +31,6 @@ func ttPage(meta, module bool, policy string) string {
 // page (browser() fails the test on an uncaught exception; the page also
 // records its error and unhandledrejection events).
 func TestTrustedTypes(t *testing.T) {
-	files := server(t)
 	ctx, cancel := browser(t)
 	defer cancel()
 	const allowed = "require-trusted-types-for 'script'; trusted-types quotetrail"
@@ -50,6 +50,7 @@ func TestTrustedTypes(t *testing.T) {
 		{name: "refused/meta", policy: "require-trusted-types-for 'script'; trusted-types publisher-policy", meta: true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			files := server(t) // its own origin: nothing cached from another subtest
 			widget, header := files.URL, c.policy
 			if c.sameOrigin {
 				widget = ""
@@ -76,6 +77,11 @@ func TestTrustedTypes(t *testing.T) {
 				checkCarriers(t, waitCard(ctx, t, "must handle the issue"))
 				if h := health(ctx, t); h.WasmCalls != 0 {
 					t.Errorf("the engine ran on the page's main thread (%d WebAssembly compilations): the worker did not start under Trusted Types", h.WasmCalls)
+				}
+				if c.sameOrigin {
+					page.log.checkFolder(t)
+				} else {
+					files.log.checkFolder(t)
 				}
 			} else {
 				text := waitNotice(ctx, t, "security policy")

@@ -9,15 +9,16 @@ import (
 
 // TestNarrowAndTouch: on a phone-sized touch screen and at 200% zoom (a
 // 640-CSS-pixel window), a touch selection opens the card inside the
-// viewport, with no text cut off sideways.
+// viewport, with no text cut off sideways (the demo's articles, the widget
+// on the folder index).
 func TestNarrowAndTouch(t *testing.T) {
-	srv := server(t)
 	for _, v := range []struct {
 		name  string
 		width int64
 		scale float64
 	}{{"phone", 390, 3}, {"zoom-200", 640, 2}} {
 		t.Run(v.name, func(t *testing.T) {
+			srv := folderDemo(t, "", "")
 			ctx, cancel := browser(t)
 			defer cancel()
 			var pos struct{ X, Y float64 } // where the selection starts
@@ -51,6 +52,7 @@ func TestNarrowAndTouch(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkCarriers(t, waitCard(ctx, t, "must handle the issue"))
+			srv.log.checkFolder(t)
 			var fit struct {
 				Left, Right, Width float64
 				Clipped            bool
