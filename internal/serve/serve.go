@@ -104,6 +104,11 @@ func NewServer(c Config) *http.Server {
 // server started before a rebuild must serve the new files.
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The widget is embedded on other sites: its worker fetches the
+		// engine and the index from here. The files are public, and so are
+		// the errors: a page on another origin must read a 404 as a 404
+		// (a missing part of the index), not as a network error.
+		w.Header().Set("Access-Control-Allow-Origin", "*")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -160,9 +165,6 @@ func Handler(dir string) http.Handler {
 		}
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
-		// The widget is embedded on other sites: its worker fetches the
-		// engine and the index from here. The files are public.
-		h.Set("Access-Control-Allow-Origin", "*")
 		h.Set("Cache-Control", "no-cache")
 		if immutablePart.MatchString(path.Base(name)) {
 			// A folder index part is named by a hash of its content: it

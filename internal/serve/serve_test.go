@@ -106,6 +106,13 @@ func TestHandler(t *testing.T) {
 			t.Errorf("%s: headers %v", p, hd)
 		}
 	}
+	// A page on another origin reads an error as what it is: a missing
+	// part of the index is a 404, not a network error.
+	for _, p := range []string{"/index/q-0123456789abcdef-00.qtf", "/nothing", "/.hidden"} {
+		if w = do(h, "GET", p); w.Code != http.StatusNotFound || w.Header().Get("Access-Control-Allow-Origin") != "*" {
+			t.Errorf("%s: %d, headers %v", p, w.Code, w.Header())
+		}
+	}
 	if w = do(h, "GET", "/"); w.Body.String() != "<p>hi</p>" || w.Header().Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Errorf("index: %d %q", w.Code, w.Body.String())
 	}
