@@ -96,6 +96,17 @@ func TestFolderIndexOnDemand(t *testing.T) {
 	}
 }
 
+// TestFolderIndexIsTheDefault: a script tag without data-index reads the
+// folder index beside the script (index/), as the tag a publisher copies
+// from the README says.
+func TestFolderIndexIsTheDefault(t *testing.T) {
+	page := strings.Replace(folderPage, ` data-index="{{SITE}}/index/"`, "", 1)
+	if page == folderPage {
+		t.Fatal("the page's script tag has no data-index to remove")
+	}
+	folderLookup(t, page)
+}
+
 // TestFolderIndexInPage: the same where the page has no workers, so the
 // loader runs the engine on the page (its fallback).
 func TestFolderIndexInPage(t *testing.T) {

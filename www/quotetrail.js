@@ -1,7 +1,9 @@
 /*
  * quotetrail widget: select a quotation, see which outlets carried it and
  * how each attributed it. One script tag:
- *   <script src="/quotetrail.js" data-index="/index.qti" defer></script>
+ *   <script src="/quotetrail.js" data-index="/index/" defer></script>
+ * data-index names the folder index (the default: index/ beside this
+ * script), or index.qti for whole-index mode.
  * Nothing happens on load. The engine (engine.wasm with wasm_exec.js) and
  * the index load on the first selection; the selection never leaves the
  * browser. The card lives in one host element with an open shadow root and
@@ -54,7 +56,7 @@
     var base = ((script && script.src) || location.href).split(/[?#]/)[0];
     base = base.slice(0, base.lastIndexOf('/') + 1);
     var indexAttr = script && script.getAttribute('data-index');
-    var indexURL = indexAttr ? abs(indexAttr) : base + 'index.qti';
+    var indexURL = indexAttr ? abs(indexAttr) : base + 'index/';
 
     var ns = { version: '0.1.0' };
     W.quotetrail = ns;

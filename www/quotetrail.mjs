@@ -1,5 +1,5 @@
 // quotetrail as an ES module:
-//   <script type="module" src="https://…/quotetrail.mjs?index=https://…/index.qti"></script>
+//   <script type="module" src="https://…/quotetrail.mjs?index=https://…/index/"></script>
 // or
 //   import quotetrail, { lookup } from 'https://…/quotetrail.mjs';
 // It loads the classic loader beside it (quotetrail.js) once and resolves
