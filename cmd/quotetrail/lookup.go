@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,14 +16,32 @@ import (
 	"quotetrail/internal/match"
 )
 
+// defaultIndex is the whole index build writes; eval's -index default.
 const defaultIndex = "dist/index.qti"
+
+// indexEnv names the index lookup searches when -index is not given.
+const indexEnv = "QUOTETRAIL_INDEX"
+
+// defaultIndexes are the indexes lookup searches, in this order, when
+// neither -index nor QUOTETRAIL_INDEX names one: build's folder index,
+// then its whole index, relative to the current folder.
+var defaultIndexes = []string{"dist/index", defaultIndex}
 
 func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	indexPath := fs.String("index", defaultIndex, "index written by build: index.qti, or the folder index (dist/index) or its "+index.EntryName+" (when the default is absent, corpus/ is read instead)")
+	indexFlag := fs.String("index", "", "index written by build: the folder index (dist/index) or its "+index.EntryName+", or index.qti (default: $"+indexEnv+", else "+strings.Join(defaultIndexes, " or ")+")")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	if fs.Parse(args) != nil {
+		return 2
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "index" })
+	// The index first: without one there is nothing to wait on standard
+	// input for.
+	indexPath, viaEnv, err := findIndex(explicit, *indexFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
 		return 2
 	}
 	text := strings.Join(fs.Args(), " ")
@@ -40,23 +57,39 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "quotetrail lookup: nothing to look up")
 		return 2
 	}
+	from := "" // where an index not named on the command line came from
+	if viaEnv {
+		from = indexEnv + ": "
+	}
 	var res match.Result
 	var entries []match.Entry
-	if dir, ok := folderIndex(*indexPath); ok {
+	var articles int
+	if dir, ok := folderIndex(indexPath); ok {
 		var err error
-		if res, entries, err = lookupFolder(dir, text); err != nil {
-			fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
+		if res, entries, articles, err = lookupFolder(dir, text); err != nil {
+			fmt.Fprintf(stderr, "quotetrail lookup: %s%v\n", from, err)
 			return 2
 		}
 	} else {
-		x, err := loadIndex(*indexPath, stderr)
+		x, err := loadIndex(indexPath, stderr)
 		if err != nil {
-			fmt.Fprintf(stderr, "quotetrail lookup: %v\n", err)
+			fmt.Fprintf(stderr, "quotetrail lookup: %s%v\n", from, err)
 			return 2
 		}
 		e := match.New(x)
 		res = e.Lookup(text)
 		entries = e.Entries(res)
+		articles = len(x.Articles)
+	}
+	// An index the command line did not name is named on stderr (never
+	// on stdout, whose -json object is the contract's): a reader must not
+	// take an answer from the wrong corpus for the one they meant.
+	if !explicit {
+		how := plural(articles, "article")
+		if viaEnv {
+			how += "; from " + indexEnv
+		}
+		fmt.Fprintf(stderr, "quotetrail lookup: searched %s (%s)\n", indexPath, how)
 	}
 	if res.Truncated {
 		fmt.Fprintf(stderr, "quotetrail lookup: the text was cut to its first %d bytes\n", len(res.Query))
@@ -78,6 +111,44 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// findIndex returns the index lookup searches: -index when given, else
+// $QUOTETRAIL_INDEX when set, else the first of defaultIndexes that
+// exists; viaEnv says the path came from $QUOTETRAIL_INDEX. With no
+// index anywhere it is an error: lookup never builds one from a corpus
+// behind the reader's back, which would answer from a corpus they may
+// not mean.
+func findIndex(explicit bool, flagPath string) (path string, viaEnv bool, err error) {
+	if explicit {
+		return flagPath, false, nil
+	}
+	if p := os.Getenv(indexEnv); p != "" {
+		return p, true, nil
+	}
+	for _, p := range defaultIndexes {
+		probe := p
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			probe = filepath.Join(p, index.EntryName) // a folder is an index only with its entry
+		}
+		if _, err := os.Stat(probe); err == nil {
+			return p, false, nil
+		}
+	}
+	return "", false, fmt.Errorf("no index found at %s: pass -index PATH or set %s, or run `quotetrail build`", strings.Join(defaultIndexes, " or "), indexEnv)
+}
+
+// plural writes n with thousands separators and the noun, in the plural
+// unless n is 1: "1 article", "10,000 articles".
+func plural(n int, noun string) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if n != 1 {
+		noun += "s"
+	}
+	return s + " " + noun
+}
+
 // folderIndex reports whether path names a folder index (the folder or
 // its entry file), and returns the folder.
 func folderIndex(path string) (string, bool) {
@@ -92,15 +163,16 @@ func folderIndex(path string) (string, bool) {
 
 // lookupFolder answers text from the folder index in dir, reading only
 // the parts the lookup needs, each with the same discipline as index.qti
-// (a regular file, of bounded size, checked against its name).
-func lookupFolder(dir, text string) (match.Result, []match.Entry, error) {
+// (a regular file, of bounded size, checked against its name). It also
+// returns the number of articles the index holds.
+func lookupFolder(dir, text string) (match.Result, []match.Entry, int, error) {
 	entry, err := readIndexFile(filepath.Join(dir, index.EntryName))
 	if err != nil {
-		return match.Result{}, nil, err
+		return match.Result{}, nil, 0, err
 	}
 	f, err := match.OpenFolder(entry)
 	if err != nil {
-		return match.Result{}, nil, fmt.Errorf("%s: %w", filepath.Join(dir, index.EntryName), err)
+		return match.Result{}, nil, 0, fmt.Errorf("%s: %w", filepath.Join(dir, index.EntryName), err)
 	}
 	res, entries, err := f.Lookup(text, func(names []string) ([][]byte, error) {
 		out := make([][]byte, len(names))
@@ -117,24 +189,15 @@ func lookupFolder(dir, text string) (match.Result, []match.Entry, error) {
 		return out, nil
 	})
 	if err != nil {
-		return match.Result{}, nil, fmt.Errorf("%s: %w", dir, err)
+		return match.Result{}, nil, 0, fmt.Errorf("%s: %w", dir, err)
 	}
-	return res, entries, nil
+	return res, entries, f.Entry().Articles, nil
 }
 
-// loadIndex reads the index at path. When the default index has not been
-// built yet, it builds one in memory from ./corpus so that a fresh clone
-// answers at once.
-func loadIndex(path string, stderr io.Writer) (*index.Index, error) {
+// loadIndex reads the whole index (index.qti) at path. It never builds
+// one from a corpus instead: an index that is missing is an error.
+func loadIndex(path string, _ io.Writer) (*index.Index, error) {
 	data, err := readIndexFile(path)
-	if errors.Is(err, os.ErrNotExist) && path == defaultIndex {
-		files, ferr := build.CorpusFiles("corpus")
-		if ferr != nil || len(files) == 0 {
-			return nil, fmt.Errorf("%s not found and no ./corpus to build from: run `make build` or pass -index", path)
-		}
-		fmt.Fprintf(stderr, "quotetrail lookup: %s not built; reading ./corpus\n", path)
-		return indexFiles(files, "lookup", stderr), nil
-	}
 	if err != nil {
 		return nil, err
 	}

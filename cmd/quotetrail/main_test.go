@@ -191,35 +191,3 @@ func TestBuildGoesOnPastBadFiles(t *testing.T) {
 		t.Errorf("lookup: %s", out)
 	}
 }
-
-func TestLookupExitStatus(t *testing.T) {
-	wd, _ := os.Getwd()
-	os.Chdir("../..") // the default: ./dist/index.qti, else ./corpus
-	defer os.Chdir(wd)
-	out, _, code := runCmd(t, "lookup", "-index", "no/such/index.qti", "x y z")
-	if code != 2 {
-		t.Errorf("missing explicit index: exit %d, want 2 (%s)", code, out)
-	}
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "bad.qti"), []byte("QTIX\x02\x00\x00\x00garbage-garbage"), 0o644)
-	_, errOut, code := runCmd(t, "lookup", "-index", filepath.Join(dir, "bad.qti"), "x y z")
-	if code != 2 || !strings.Contains(errOut, "damaged") {
-		t.Errorf("damaged index: exit %d, %q", code, errOut)
-	}
-	// Without a built index at the default path, lookup reads ./corpus.
-	empty := t.TempDir()
-	os.MkdirAll(filepath.Join(empty, "corpus"), 0o755)
-	b, _ := os.ReadFile("corpus/002_d1e82a1333f7d87d.html")
-	os.WriteFile(filepath.Join(empty, "corpus", "rn.html"), b, 0o644)
-	os.Chdir(empty)
-	out, errOut, code = runCmd(t, "lookup", "rock solid")
-	if code != 0 || !strings.Contains(out, "The Rising Nepal") || !strings.Contains(errOut, "reading ./corpus") {
-		t.Errorf("fallback to ./corpus: exit %d\n%s\n%s", code, out, errOut)
-	}
-	if _, _, code := runCmd(t, "lookup", "We will make a decision on the arms package next week"); code != 1 {
-		t.Errorf("no match: exit %d, want 1", code)
-	}
-	if _, _, code := runCmd(t, "nosuchcommand"); code != 2 {
-		t.Errorf("unknown command: exit %d, want 2", code)
-	}
-}
