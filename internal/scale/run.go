@@ -145,7 +145,7 @@ func runSize(c Config, srcs []bench.Source, n int) (SizeResult, error) {
 	dir := filepath.Join(c.Work, fmt.Sprint(n))
 	pages, dist := filepath.Join(dir, "pages"), filepath.Join(dir, "dist")
 	pfOut := filepath.Join(pages, "pagefind")
-	built := c.Reuse && exists(filepath.Join(dist, "index.qti")) && exists(filepath.Join(pfOut, "pagefind.js"))
+	built := c.Reuse && exists(filepath.Join(dist, "index.qti"))
 	qt := &Tool{Name: "quotetrail", Site: dist, IsEngine: QuotetrailEngine, Page: `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>quotetrail at scale</title>
 <script src="/quotetrail.js" data-index="` + htmlAttr(c.Index) + `" defer></script>
@@ -187,7 +187,11 @@ window.__look = async q => {
 	} else {
 		c.logf("%d articles: reusing the sites under %s (no build figures)", n, dir)
 		qt.Build.Index = indexBytes(dist, c.Index)
-		pf.Build.Index = pagefindIndexBytes(pfOut)
+		if exists(filepath.Join(pfOut, "pagefind.js")) {
+			pf.Build.Index = pagefindIndexBytes(pfOut)
+		} else {
+			pf.Err = fmt.Errorf("no Pagefind site under %s to reuse (see pagefind-build.log there)", dir)
+		}
 	}
 	if qt.Err == nil && IsFolder(c.Index) {
 		r, err := MeasureReveal(filepath.Join(dist, "index"), res.Lookups)

@@ -1,6 +1,7 @@
 package scale
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -225,4 +226,20 @@ func TestMeasureReveal(t *testing.T) {
 	var b strings.Builder
 	r.Print(&b, "200 articles")
 	t.Log(b.String())
+}
+
+// TestTableWithoutPagefind: when Pagefind could not build the pages (100k
+// here), quotetrail's column is still printed, and no budget against
+// Pagefind is judged.
+func TestTableWithoutPagefind(t *testing.T) {
+	qt := &Tool{Name: "quotetrail", Samples: []Sample{{Index: 500 << 10, Cold: 900, WarmP95: 50, ChainData: 3, ChainAll: 4, Asked: 50, Found: 50}}}
+	pf := &Tool{Name: "Pagefind", Err: errors.New("memory allocation of 224 bytes failed")}
+	var b strings.Builder
+	Print(&b, Config{Throttle: Slow4G()}, []SizeResult{{Articles: 100000, Lookups: make([]string, 50), Tools: []*Tool{qt, pf}}})
+	out := b.String()
+	for _, want := range []string{"Pagefind failed: memory allocation", "| index bytes fetched by the first lookup (engine code excluded) | 500 KB | — | ≤ Pagefind's | — |", "| ≤ 3 after the engine | yes |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
 }

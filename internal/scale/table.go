@@ -3,6 +3,7 @@ package scale
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"time"
 )
@@ -31,6 +32,8 @@ func col(t *Tool, f func(Sample) float64) float64 {
 // Bytes formats a byte count as B, KB, MB (powers of 1024).
 func Bytes(n float64) string {
 	switch {
+	case math.IsNaN(n):
+		return "—"
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", n/(1<<20))
 	case n >= 1<<10:
@@ -41,6 +44,9 @@ func Bytes(n float64) string {
 
 // Millis formats milliseconds.
 func Millis(ms float64) string {
+	if math.IsNaN(ms) {
+		return "—"
+	}
 	if ms >= 1000 {
 		return fmt.Sprintf("%.2f s", ms/1000)
 	}
@@ -57,22 +63,46 @@ func verdict(ok bool) string {
 	return "**no**"
 }
 
+// count formats a count, "—" for none.
+func count(n float64) string {
+	if math.IsNaN(n) {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f", n)
+}
+
+// judged is verdict, or "—" when the comparison has no figure to compare
+// with (NaN: the other tool has none).
+func judged(a, b float64, ok bool) string {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return "—"
+	}
+	return verdict(ok)
+}
+
 // Print writes one markdown table per size: quotetrail and Pagefind side
 // by side, medians over the runs, and whether each budget of the issue
 // is met.
 func Print(w io.Writer, c Config, results []SizeResult) {
 	for _, r := range results {
 		qt, pf := r.Tools[0], r.Tools[1]
-		fmt.Fprintf(w, "\n### %d articles (%d quotations), %d lookups, medians of %d runs\n\n", r.Articles, r.Quotes, len(r.Lookups), min(len(qt.Samples), len(pf.Samples)))
+		fmt.Fprintf(w, "\n### %d articles (%d quotations), %d lookups, medians of %d runs\n\n", r.Articles, r.Quotes, len(r.Lookups), len(qt.Samples))
 		for _, t := range r.Tools {
 			if t.Err != nil {
 				fmt.Fprintf(w, "%s failed: %v\n\n", t.Name, t.Err)
 			}
 		}
-		if len(qt.Samples) == 0 || len(pf.Samples) == 0 {
+		if len(qt.Samples) == 0 {
 			continue
 		}
-		g := func(t *Tool, f func(Sample) float64) float64 { return col(t, f) }
+		// A tool without samples (Pagefind could not build the pages)
+		// leaves its column empty: its budgets cannot be judged.
+		g := func(t *Tool, f func(Sample) float64) float64 {
+			if len(t.Samples) == 0 {
+				return math.NaN()
+			}
+			return col(t, f)
+		}
 		idxQ, idxP := g(qt, func(s Sample) float64 { return float64(s.Index) }), g(pf, func(s Sample) float64 { return float64(s.Index) })
 		engQ, engP := g(qt, func(s Sample) float64 { return float64(s.Engine) }), g(pf, func(s Sample) float64 { return float64(s.Engine) })
 		coldQ, coldP := g(qt, func(s Sample) float64 { return s.Cold }), g(pf, func(s Sample) float64 { return s.Cold })
@@ -85,15 +115,15 @@ func Print(w io.Writer, c Config, results []SizeResult) {
 		fQ, fP := g(qt, func(s Sample) float64 { return float64(len(s.Fetches)) }), g(pf, func(s Sample) float64 { return float64(len(s.Fetches)) })
 		fmt.Fprintln(w, "| measure | quotetrail | Pagefind | budget | met |")
 		fmt.Fprintln(w, "|---|---|---|---|---|")
-		fmt.Fprintf(w, "| index bytes fetched by the first lookup (engine code excluded) | %s | %s | ≤ Pagefind's | %s |\n", Bytes(idxQ), Bytes(idxP), verdict(idxQ <= idxP))
+		fmt.Fprintf(w, "| index bytes fetched by the first lookup (engine code excluded) | %s | %s | ≤ Pagefind's | %s |\n", Bytes(idxQ), Bytes(idxP), judged(idxQ, idxP, idxQ <= idxP))
 		fmt.Fprintf(w, "| engine code fetched by the first lookup | %s | %s | — | |\n", Bytes(engQ), Bytes(engP))
-		fmt.Fprintf(w, "| requests made by the first lookup | %.0f | %.0f | — | |\n", fQ, fP)
-		fmt.Fprintf(w, "| first lookup, cold, local server | %s | %s | ≤ 2 × Pagefind's | %s |\n", Millis(coldQ), Millis(coldP), verdict(coldQ <= 2*coldP))
+		fmt.Fprintf(w, "| requests made by the first lookup | %s | %s | — | |\n", count(fQ), count(fP))
+		fmt.Fprintf(w, "| first lookup, cold, local server | %s | %s | ≤ 2 × Pagefind's | %s |\n", Millis(coldQ), Millis(coldP), judged(coldQ, coldP, coldQ <= 2*coldP))
 		fmt.Fprintf(w, "| first lookup, cold, %s | %s | %s | reported | |\n", c.Throttle.Name, Millis(thQ), Millis(thP))
-		fmt.Fprintf(w, "| memory added to the tab after %d lookups (renderer RssAnon) | %s | %s | ≤ 2 × Pagefind's | %s |\n", len(r.Lookups), Bytes(memQ), Bytes(memP), verdict(memQ <= 2*memP))
+		fmt.Fprintf(w, "| memory added to the tab after %d lookups (renderer RssAnon) | %s | %s | ≤ 2 × Pagefind's | %s |\n", len(r.Lookups), Bytes(memQ), Bytes(memP), judged(memQ, memP, memQ <= 2*memP))
 		fmt.Fprintf(w, "| warm lookup p50 (%d lookups) | %s | %s | — | |\n", len(r.Lookups)-1, Millis(p50Q), Millis(p50P))
 		fmt.Fprintf(w, "| warm lookup p95 | %s | %s | ≤ 10 ms | %s |\n", Millis(p95Q), Millis(p95P), verdict(p95Q <= 10))
-		fmt.Fprintf(w, "| sequential fetches per cold lookup (throttled): index data (all) | %.0f (%.0f) | %.0f (%.0f) | ≤ 3 after the engine | %s |\n", chQ, caQ, chP, caP, verdict(chQ <= 3))
+		fmt.Fprintf(w, "| sequential fetches per cold lookup (throttled): index data (all) | %s (%s) | %s (%s) | ≤ 3 after the engine | %s |\n", count(chQ), count(caQ), count(chP), count(caP), verdict(chQ <= 3))
 		bw := func(t *Tool) string {
 			if t.Build.Wall == 0 {
 				return "—"
