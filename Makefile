@@ -22,8 +22,20 @@ $(WASM): $(GOFILES) go.mod go.sum
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" build/wasm_exec.js
 
-dist/index.qti: $(BIN) $(WASM) $(WWW) $(wildcard corpus/*)
-	$(BIN) build -corpus corpus -www www -wasm $(WASM) -out dist
+# The corpus, and what the demo page says it is (build -name, -about).
+# The seeds' name and description are passed only for the seeds: another
+# corpus (make build CORPUS=DIR) gets the description build counts from
+# it (articles, outlets, dates) unless SITE_NAME and SITE_ABOUT are given.
+CORPUS ?= corpus
+ifeq ($(CORPUS),corpus)
+SITE_NAME  ?= Five reports of the Xi–Trump calls
+SITE_ABOUT ?= News reports of two phone calls between Xi Jinping and Donald Trump (24 November 2025 and 4 February 2026) from The Washington Times, Vidia News, The Rising Nepal (republishing a BBC News report), Daily The Destination and NDTV: the articles quotetrail was made from.
+endif
+# Passed through the environment, so that any quote in them reaches build as written.
+export SITE_NAME SITE_ABOUT
+
+dist/index.qti: $(BIN) $(WASM) $(WWW) $(wildcard $(CORPUS)/*) Makefile
+	$(BIN) build -corpus "$(CORPUS)" -www www -wasm $(WASM) -out dist -name "$$SITE_NAME" -about "$$SITE_ABOUT"
 
 build: dist/index.qti
 

@@ -1,6 +1,8 @@
-/* The demo page: lists the corpus articles (articles.json, written by
- * `quotetrail build`), shows one at a time as readable text with its
- * quotations underlined, and looks up pasted text. All corpus text is set
+/* The demo page: says what its corpus is, lists the corpus articles
+ * (articles.json, written by `quotetrail build`: the -name and -about it
+ * was given, or a description counted from the corpus), shows one at a
+ * time as readable text with its quotations underlined, and looks up
+ * pasted text. All corpus text, name and description included, is set
  * with textContent, never as HTML. */
 (function () {
   'use strict';
@@ -13,6 +15,24 @@
     if (cls) e.className = cls;
     if (text != null) e.textContent = text;
     return e;
+  }
+
+  // describe shows the build's name and description of the corpus: the
+  // page's heading and title, the paragraph under the heading, and a
+  // quotation of the corpus as the paste box's example.
+  function describe(data) {
+    if (data.name) {
+      document.getElementById('site-name').textContent = data.name;
+      document.title = data.name + ' · quotetrail';
+    }
+    var about = document.getElementById('site-about');
+    about.textContent = data.about || '';
+    about.hidden = !data.about;
+    if (data.about) {
+      var meta = document.querySelector('meta[name="description"]');
+      if (meta) meta.setAttribute('content', data.about);
+    }
+    document.getElementById('paste-text').placeholder = data.example || '';
   }
 
   function label(a) { return a.title || a.outlet || a.stem; }
@@ -73,7 +93,8 @@
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.json();
   }).then(function (data) {
-    articles = data;
+    describe(data);
+    articles = data.articles || [];
     show(decodeURIComponent(location.hash.slice(1)), false);
     window.addEventListener('hashchange', function () { show(decodeURIComponent(location.hash.slice(1)), true); });
   }).catch(function (err) {

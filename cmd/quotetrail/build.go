@@ -23,6 +23,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	www := fs.String("www", "www", "folder of the web files")
 	workers := fs.Int("workers", 0, "files read at once (0: one per CPU)")
 	wasm := fs.String("wasm", "", "prebuilt engine (GOOS=js GOARCH=wasm ./wasm), with wasm_exec.js beside it or in GOROOT; built with the go tool when empty")
+	name := fs.String("name", "", "the demo page's heading and title (default: quotetrail)")
+	about := fs.String("about", "", "the demo page's description of the corpus, as text (default: its articles, outlets and dates, counted)")
 	if fs.Parse(args) != nil {
 		return 2
 	}
@@ -62,7 +64,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		bundle.Marker:   indexBytes,
 		"engine.wasm":   engine,
 		"wasm_exec.js":  execJS,
-		"articles.json": build.DemoData(x),
+		"articles.json": build.DemoData(x, build.Site{Name: *name, About: *about}),
 		// The browser extension carries its own engine and index.
 		"extension/engine.wasm":  engine,
 		"extension/wasm_exec.js": execJS,
