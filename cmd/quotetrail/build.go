@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,7 +19,8 @@ import (
 func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	corpus := fs.String("corpus", "corpus", "folder of article pages (.html, .txt, optionally .gz)")
+	var corpus pathList
+	fs.Var(&corpus, "corpus", "a folder (read with its subfolders) or a file: pages (.html, .htm, .txt), WARC (.warc), JSON Lines (.jsonl: url and html, or url, title, outlet, published and text), each optionally .gz; give it again for more (default: corpus)")
 	out := fs.String("out", "dist", "folder to write the site to (emptied first)")
 	www := fs.String("www", "www", "folder of the web files")
 	workers := fs.Int("workers", 0, "files read at once (0: one per CPU)")
@@ -29,16 +31,19 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	files, err := build.CorpusFiles(*corpus)
+	if len(corpus) == 0 {
+		corpus = pathList{"corpus"}
+	}
+	in, err := listInputs(corpus)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
 		return 2
 	}
-	if len(files) == 0 {
-		fmt.Fprintf(stderr, "quotetrail build: %s holds no .html or .txt files\n", *corpus)
+	if len(in.files) == 0 {
+		fmt.Fprintf(stderr, "quotetrail build: %s\n", in.nothingToRead())
 		return 2
 	}
-	x, sum := build.BuildWith(files, build.Options{Workers: *workers, Progress: progress(stderr, len(files))})
+	x, sum := build.BuildWith(in.files, build.Options{Workers: *workers, Progress: progress(stderr, in.files)})
 	bad := sum.Bad
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
@@ -47,7 +52,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: the same article as %s (%s)\n", d.File, d.Of, d.Why)
 	}
 	if len(x.Articles) == 0 {
-		fmt.Fprintf(stderr, "quotetrail build: no article could be read from %s; nothing written\n", *corpus)
+		fmt.Fprintf(stderr, "quotetrail build: no article could be read from %s; nothing written\n", corpus.String())
 		return 2
 	}
 	engine, execJS, err := engineFiles(*wasm)
@@ -101,14 +106,20 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for _, q := range x.Quotes {
 		utterances[q.Utterance] = true
 	}
-	fmt.Fprintf(stdout, "quotetrail build: %d articles, %d quotations (%d utterances) from %s", len(x.Articles), len(x.Quotes), len(utterances), *corpus)
+	fmt.Fprintf(stdout, "quotetrail build: %d articles, %d quotations (%d utterances) from %s", len(x.Articles), len(x.Quotes), len(utterances), corpus.String())
 	if len(bad) > 0 {
-		fmt.Fprintf(stdout, "; %d files left out (see above)", len(bad))
+		what := "files"
+		if slices.ContainsFunc(in.files, func(f string) bool { k, _ := build.KindOf(f); return k != build.Page }) {
+			what = "files or records"
+		}
+		fmt.Fprintf(stdout, "; %d %s left out (see above)", len(bad), what)
 	}
 	if len(sum.Duplicates) > 0 {
 		fmt.Fprintf(stdout, "; %d duplicates left out (see above)", len(sum.Duplicates))
 	}
-	fmt.Fprintf(stdout, "\n%-28s %10s %10s %10s\n", "file in "+*out, "raw", "gzip", "brotli")
+	fmt.Fprintln(stdout)
+	writeInputTable(stdout, in, sum)
+	fmt.Fprintf(stdout, "%-28s %10s %10s %10s\n", "file in "+*out, "raw", "gzip", "brotli")
 	var raw, gz, br int
 	for _, f := range report {
 		fmt.Fprintf(stdout, "%-28s %10d %10s %10s\n", f.Name, f.Raw, sizeOrDash(f.Gzip), sizeOrDash(f.Brotli))
@@ -170,11 +181,20 @@ func engineFiles(wasm string) (engine, execJS []byte, err error) {
 // progressFrom is the corpus size from which build reports its progress.
 const progressFrom = 100
 
-// progress returns the build's progress reporter for total files: on a
+// progress returns the build's progress reporter for the files: on a
 // terminal one line rewritten in place a few times a second; otherwise
-// (a log, a pipe) a plain line at each tenth. Small corpora get none.
-func progress(w io.Writer, total int) func(done, total int) {
-	if total < progressFrom {
+// (a log, a pipe) a plain line at each tenth. It counts files, or for a
+// corpus with WARC or JSON Lines files (whose articles are not known
+// before they are read) articles and bytes. Small corpora of pages get
+// none.
+func progress(w io.Writer, files []string) func(build.Progress) {
+	containers := false
+	for _, f := range files {
+		if k, _ := build.KindOf(f); k != build.Page {
+			containers = true
+		}
+	}
+	if len(files) < progressFrom && !containers {
 		return nil
 	}
 	tty := false
@@ -183,25 +203,46 @@ func progress(w io.Writer, total int) func(done, total int) {
 			tty = true
 		}
 	}
+	line := func(p build.Progress) (string, int, bool) {
+		if !containers {
+			return fmt.Sprintf("read %d of %d files (%d%%)", p.Files, p.FilesTotal, p.Files*100/max(p.FilesTotal, 1)), p.Files * 10 / max(p.FilesTotal, 1), p.Files == p.FilesTotal
+		}
+		pct := int(p.Bytes * 100 / max(p.BytesTotal, 1))
+		return fmt.Sprintf("read %d articles; %d of %d files, %s of %s (%d%%)", p.Read, p.Files, p.FilesTotal, mb(p.Bytes), mb(p.BytesTotal), pct),
+			int(p.Bytes * 10 / max(p.BytesTotal, 1)), p.Files == p.FilesTotal
+	}
 	var last time.Time
-	step := 0
-	return func(done, total int) {
+	step, finished := 0, false
+	return func(p build.Progress) {
+		text, tenth, done := line(p)
+		if finished {
+			return
+		}
+		finished = done
 		if tty {
-			if done == total || time.Since(last) > 250*time.Millisecond {
+			if done || time.Since(last) > 250*time.Millisecond {
 				last = time.Now()
-				fmt.Fprintf(w, "\rquotetrail build: read %d of %d files (%d%%)", done, total, done*100/total)
-				if done == total {
+				fmt.Fprintf(w, "\r\x1b[Kquotetrail build: %s", text)
+				if done {
 					fmt.Fprintln(w, "; grouping quotations across articles…")
 				}
 			}
 			return
 		}
-		if s := done * 10 / total; s > step {
-			step = s
-			fmt.Fprintf(w, "quotetrail build: read %d of %d files (%d%%)\n", done, total, done*100/total)
-			if done == total {
+		if tenth > step {
+			step = tenth
+			fmt.Fprintf(w, "quotetrail build: %s\n", text)
+			if done {
 				fmt.Fprintln(w, "quotetrail build: grouping quotations across articles…")
 			}
 		}
 	}
+}
+
+// mb writes a byte count in megabytes, or kilobytes below one.
+func mb(n int64) string {
+	if n < 1e6 {
+		return fmt.Sprintf("%.0f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }

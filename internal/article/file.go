@@ -28,6 +28,19 @@ const MaxFileBytes = 16 << 20
 // regular files are opened: a FIFO or a device named *.html would block the
 // read for ever.
 func ReadFile(path string) (*Article, error) {
+	data, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNamed(path, data)
+}
+
+// Load returns the bytes of one corpus file, gunzipped when its name ends
+// in .gz: the bytes ReadFile parses, and so the ones to hash to tell
+// whether a file changed. Only regular files are opened, and at most
+// MaxFileBytes (plus one, so that a bigger file is refused as too large
+// rather than cut) are read, before and after decompression.
+func Load(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -48,8 +61,7 @@ func ReadFile(path string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := strings.ToLower(path)
-	if strings.HasSuffix(name, ".gz") {
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("not a valid gzip file: %w", err)
@@ -58,9 +70,14 @@ func ReadFile(path string) (*Article, error) {
 		if err != nil {
 			return nil, fmt.Errorf("damaged gzip data: %w", err)
 		}
-		name = strings.TrimSuffix(name, ".gz")
 	}
-	switch filepath.Ext(name) {
+	return data, nil
+}
+
+// ParseNamed parses the bytes of a file called name: HTML when the name
+// (without .gz) ends in .html, .htm or .xhtml, plain text otherwise.
+func ParseNamed(name string, data []byte) (*Article, error) {
+	switch filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) {
 	case ".html", ".htm", ".xhtml":
 		return Parse(data)
 	default:

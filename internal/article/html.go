@@ -12,8 +12,13 @@ import (
 )
 
 // Parse reads an HTML news page.
-func Parse(data []byte) (*Article, error) {
-	data, err := decode(data, "text/html")
+func Parse(data []byte) (*Article, error) { return ParseHTTP(data, "text/html") }
+
+// ParseHTTP reads an HTML news page that came with an HTTP Content-Type
+// (a WARC response's): its charset parameter, when the page is not
+// UTF-8, comes before the page's own declaration, as in a browser.
+func ParseHTTP(data []byte, contentType string) (*Article, error) {
+	data, err := decode(data, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +108,7 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	a.Published = isoDate(a.Published)
 	// Only web addresses: a page must not plant a javascript: link in the
 	// card.
-	if u, err := url.Parse(a.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+	if !webAddress(a.URL) {
 		a.URL = ""
 	}
 }
@@ -145,6 +150,29 @@ func isoDate(s string) string {
 		}
 	}
 	return ""
+}
+
+// Fill sets the fields of a that are still empty from m, normalised as
+// the page's own values are: white space collapsed, the date as
+// YYYY-MM-DD (or nothing), the URL only when it is a web address. What
+// the page says of itself comes first: a WARC record's target URI or a
+// JSON line's url only stands in for a page that names no URL.
+func (a *Article) Fill(m Article) {
+	fill(&a.Outlet, m.Outlet)
+	fill(&a.Title, m.Title)
+	fill(&a.Byline, m.Byline)
+	if a.Published == "" {
+		a.Published = isoDate(m.Published)
+	}
+	if a.URL == "" && webAddress(strings.TrimSpace(m.URL)) {
+		a.URL = strings.TrimSpace(m.URL)
+	}
+}
+
+// webAddress reports whether s is an http or https URL with a host.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 func fill(dst *string, v string) {

@@ -2,10 +2,10 @@ package build
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,9 +24,9 @@ type FileError struct {
 
 func (e FileError) Error() string { return e.File + ": " + e.Err.Error() }
 
-// Extracted is one file read into an article with its quotations.
+// Extracted is one item read into an article with its quotations.
 type Extracted struct {
-	File    string
+	File    string // the item's name (Item.Name)
 	Article *article.Article
 	Quotes  []quote.Quote
 }
@@ -40,38 +40,17 @@ func Extract(path string) (Extracted, error) {
 	return Extracted{File: path, Article: a, Quotes: quote.Find(a.Paragraphs)}, nil
 }
 
-// CorpusFiles lists the article files of a corpus folder in name order:
-// HTML pages and plain-text files, gzipped or not. Names that are not
-// regular files (FIFOs, devices, sockets) are listed too, so that the
-// build reports them by name instead of dropping them in silence;
-// ReadFile refuses them without opening them.
-func CorpusFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range entries {
-		name := strings.ToLower(strings.TrimSuffix(e.Name(), ".gz"))
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		switch filepath.Ext(name) {
-		case ".html", ".htm", ".xhtml", ".txt":
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
 // Stem is the article's name in the index: its file name without
 // extensions. The index holds only UTF-8, and file names on Unix are any
 // bytes: a byte that is not part of UTF-8 is written as %XX, so that
 // "caf\xe9.html" becomes "caf%E9" and two such names stay apart.
 func Stem(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".gz")
-	base = strings.TrimSuffix(base, filepath.Ext(base))
+	return escapeName(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// escapeName writes the bytes of a file name that are not UTF-8 as %XX.
+func escapeName(base string) string {
 	if utf8.ValidString(base) {
 		return base
 	}
@@ -99,9 +78,24 @@ type Duplicate struct {
 
 // Summary says what a build left out and why.
 type Summary struct {
-	Bad        []FileError
+	Bad        []FileError // files and records left out, with the reason
 	Duplicates []Duplicate
+	Files      []Counts // what became of each file given, in order
 }
+
+// Counts says what became of one input file's items.
+type Counts struct {
+	Articles   int // added to the index
+	Duplicates int // left out as the same article as another
+	Bad        int // left out with a reason (in Summary.Bad)
+	// Skipped counts the WARC records that are not articles, by why
+	// ("request records", "HTTP status other than 200", "not HTML").
+	Skipped map[string]int
+}
+
+// Read is the number of the file's items that were articles to read:
+// the file itself, or its HTML records or its lines.
+func (c Counts) Read() int { return c.Articles + c.Duplicates + c.Bad }
 
 // Index builds an index from the files, leaving out (and reporting) the
 // ones that cannot be used.
@@ -112,11 +106,17 @@ func Index(files []string) (*index.Index, []FileError) {
 
 // Options tune Build.
 type Options struct {
-	// Workers is how many files are read at once; 0 means one per CPU.
+	// Workers is how many items are read at once; 0 means one per CPU.
 	Workers int
-	// Progress, when set, is called after each file is read, in file
-	// order, with the number read and the total.
-	Progress func(done, total int)
+	// Progress, when set, is called after each item is taken, in order.
+	Progress func(Progress)
+}
+
+// Progress is how far a build has read its input.
+type Progress struct {
+	Read              int   // items that were articles to read (Counts.Read), so far
+	Files, FilesTotal int   // input files read to their end, of all (the last call has them all)
+	Bytes, BytesTotal int64 // bytes of the input files read (as stored, compressed or not), of all
 }
 
 // Build builds an index from the files. It leaves out, and reports, the
@@ -125,35 +125,84 @@ type Options struct {
 // otherwise be listed as two outlets carrying every quotation in it.
 func Build(files []string) (*index.Index, Summary) { return BuildWith(files, Options{}) }
 
-// BuildWith is Build with options. Files are read and their quotations
-// found on every core; they are added to the index in file order, so the
-// index is the same whatever the number of workers (TestBuildParallel).
+// BuildWith is Build with options. The files are read as items (Items: a
+// page file is one, a WARC or JSON Lines file one a record); items are
+// parsed and their quotations found on every core, and added to the index
+// in order, so the index is the same whatever the number of workers
+// (TestBuildParallel). The same article reached twice, in two files or
+// two records or one of each, is added once.
 func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	x := &index.Index{}
-	var s Summary
+	s := Summary{Files: make([]Counts, len(files))}
 	seen := newDedup()
-	for i, r := range extractAll(files, opt.Workers) {
-		f := files[i]
-		if opt.Progress != nil {
-			opt.Progress(i+1, len(files))
+	names := stems(files)
+	sizes := make([]int64, len(files))
+	p := Progress{FilesTotal: len(files)}
+	for i, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() {
+			sizes[i] = st.Size()
 		}
+		p.BytesTotal += sizes[i]
+	}
+	var before int64 // bytes of the files before the current one
+	current := 0
+	for it, r := range extractAll(Items(files), opt.Workers) {
+		for ; current < it.file; current++ {
+			before += sizes[current]
+		}
+		c := &s.Files[it.file]
+		if opt.Progress != nil {
+			pos := it.pos
+			if pos < 0 || pos > sizes[it.file] {
+				pos = sizes[it.file]
+			}
+			// A page file is read with its item; a WARC or JSON Lines
+			// file when the next file starts (or the build ends).
+			p.Bytes, p.Files = before+pos, it.file
+			if it.Kind == Page {
+				p.Files++
+			}
+			if it.Skip == "" {
+				p.Read++
+			}
+			opt.Progress(p)
+		}
+		if it.Skip != "" {
+			if c.Skipped == nil {
+				c.Skipped = map[string]int{}
+			}
+			c.Skipped[it.Skip]++
+			continue
+		}
+		name := it.Name()
 		ex, err := r.get()
 		if err != nil {
-			s.Bad = append(s.Bad, FileError{File: f, Err: err})
+			s.Bad = append(s.Bad, FileError{File: name, Err: err})
+			c.Bad++
 			continue
 		}
-		if of, why := seen.add(f, ex.Article); of != "" {
-			s.Duplicates = append(s.Duplicates, Duplicate{File: f, Of: of, Why: why})
+		if of, why := seen.add(name, ex.Article); of != "" {
+			s.Duplicates = append(s.Duplicates, Duplicate{File: name, Of: of, Why: why})
+			c.Duplicates++
 			continue
 		}
-		Add(x, Stem(f), ex)
+		stem := names[it.file]
+		if it.Record > 0 {
+			stem += "#" + strconv.Itoa(it.Record)
+		}
+		Add(x, stem, ex)
+		c.Articles++
+	}
+	if opt.Progress != nil && (p.Files < p.FilesTotal || p.Bytes < p.BytesTotal) {
+		p.Files, p.Bytes = p.FilesTotal, p.BytesTotal
+		opt.Progress(p)
 	}
 	match.Tokenize(x)
 	match.Group(x)
 	return x, s
 }
 
-// pending is one file's extraction, running or done.
+// pending is one item's extraction, running or done.
 type pending struct {
 	done chan struct{}
 	ex   Extracted
@@ -165,49 +214,62 @@ func (p *pending) get() (Extracted, error) {
 	return p.ex, p.err
 }
 
-// extractAll reads the files on workers goroutines and returns their
-// results in file order as they come. At most a few results per worker
-// wait to be taken, so memory does not grow with the corpus beyond the
-// index being built.
-func extractAll(files []string, workers int) func(yield func(int, *pending) bool) {
+// extractAll reads the items on workers goroutines and returns them with
+// their results in order as they come. The items themselves are listed on
+// one goroutine (a WARC or gzip stream is read in order); parsing and
+// quote finding, the costly part, run on the workers. At most a few
+// results per worker wait to be taken, so memory does not grow with the
+// corpus beyond the index being built.
+func extractAll(items iter.Seq[Item], workers int) iter.Seq2[Item, *pending] {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return func(yield func(int, *pending) bool) {
-		queue := make(chan *pending, 4*workers) // in file order
+	type entry struct {
+		it Item
+		p  *pending
+	}
+	return func(yield func(Item, *pending) bool) {
+		queue := make(chan entry, 4*workers) // in order
 		stop := make(chan struct{})
 		defer close(stop)
 		sem := make(chan struct{}, workers)
 		go func() {
 			defer close(queue)
-			for _, f := range files {
+			for it := range items {
 				p := &pending{done: make(chan struct{})}
 				select {
-				case queue <- p:
+				case queue <- entry{it, p}:
 				case <-stop:
 					return
 				}
-				sem <- struct{}{}
-				go func(f string) {
+				if it.Skip != "" || it.Err != nil {
+					p.err = it.Err
+					close(p.done)
+					continue
+				}
+				select {
+				case sem <- struct{}{}:
+				case <-stop:
+					return
+				}
+				go func(it Item) {
 					defer func() {
 						// A page that trips a bug in extraction is one bad
-						// file, not the end of a build of thousands.
+						// item, not the end of a build of thousands.
 						if r := recover(); r != nil {
 							p.err = fmt.Errorf("internal error reading this file: %v", r)
 						}
 						close(p.done)
 						<-sem
 					}()
-					p.ex, p.err = Extract(f)
-				}(f)
+					p.ex, p.err = ExtractItem(it)
+				}(it)
 			}
 		}()
-		i := 0
-		for p := range queue {
-			if !yield(i, p) {
+		for e := range queue {
+			if !yield(e.it, e.p) {
 				return
 			}
-			i++
 		}
 	}
 }

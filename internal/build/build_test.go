@@ -159,25 +159,25 @@ func TestBuildParallel(t *testing.T) {
 	files = append(files, real...)
 
 	x1, s1 := BuildWith(files, Options{Workers: 1})
-	var calls []int
-	x4, s4 := BuildWith(files, Options{Workers: 4, Progress: func(done, total int) {
-		if total != len(files) {
-			t.Errorf("progress total %d, want %d", total, len(files))
-		}
-		calls = append(calls, done)
-	}})
+	var calls []Progress
+	x4, s4 := BuildWith(files, Options{Workers: 4, Progress: func(p Progress) { calls = append(calls, p) }})
 	if string(index.Marshal(x1)) != string(index.Marshal(x4)) {
 		t.Error("the index differs between 1 and 4 workers")
 	}
 	if fmt.Sprint(s1) != fmt.Sprint(s4) || len(s4.Bad) == 0 || len(s4.Duplicates) == 0 {
 		t.Errorf("summaries: 1 worker %+v, 4 workers %+v", s1, s4)
 	}
-	for i, d := range calls {
-		if d != i+1 {
-			t.Fatalf("progress calls %v, want 1…%d in order", calls, len(files))
+	// One call a file, in order: the files read so far and their bytes.
+	var bytes int64
+	for i, p := range calls {
+		if st, err := os.Stat(files[min(i, len(files)-1)]); err == nil {
+			bytes += st.Size()
+		}
+		if p.Read != i+1 || p.Files != i+1 || p.FilesTotal != len(files) || p.Bytes != bytes {
+			t.Fatalf("progress call %d: %+v, want %d read, %d of %d files, %d bytes", i, p, i+1, i+1, len(files), bytes)
 		}
 	}
-	if len(calls) != len(files) {
-		t.Errorf("%d progress calls for %d files", len(calls), len(files))
+	if len(calls) != len(files) || calls[len(calls)-1].Bytes != calls[len(calls)-1].BytesTotal {
+		t.Errorf("%d progress calls for %d files, the last %+v", len(calls), len(files), calls[len(calls)-1])
 	}
 }
