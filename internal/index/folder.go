@@ -469,7 +469,7 @@ func openPart(data []byte, magic, what string) (reader, error) {
 		return reader{}, &readError{ErrNotIndex, "not a quotetrail " + what}
 	}
 	if v := binary.LittleEndian.Uint16(data[4:]); v != FolderVersion {
-		return reader{}, errors.New(what + " format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(FolderVersion) + ")")
+		return reader{}, errors.New(what + " format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(FolderVersion) + "): rebuild it with this quotetrail")
 	}
 	if binary.LittleEndian.Uint16(data[6:]) != 0 {
 		return reader{}, damaged(what + ": reserved header bytes are not zero")

@@ -240,7 +240,7 @@ func Read(data []byte) (*Index, error) {
 		return nil, ErrNotIndex
 	}
 	if v := binary.LittleEndian.Uint16(data[4:]); v != Version {
-		return nil, errors.New("index format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(Version) + ")")
+		return nil, errors.New("index format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(Version) + "): rebuild it with this quotetrail")
 	}
 	if binary.LittleEndian.Uint16(data[6:]) != 0 {
 		return nil, damaged("reserved header bytes are not zero")
