@@ -82,7 +82,6 @@
 //	  str      the normalization (textnorm.Version)
 //	  uvarint  articles, quotations, paragraphs, vocabulary size
 //	  f64      the weight of a word the corpus lacks
-//	  f64      the least weight of a word that is not common
 //	  uvarint  term chunk count; per chunk: str first, h name
 //	           (first: the chunk's first word cut to the shortest prefix,
 //	           whole characters, that sorts after the previous chunk's last

@@ -51,14 +51,11 @@ type Entry struct {
 	Paragraphs int
 	Vocab      int     // token ids are below Vocab
 	MaxWeight  float64 // the weight of a word the corpus does not hold
-	// MinRare is the smallest weight of a word that is not common
-	// (MaxWeight when every word is).
-	MinRare float64
 	// Chunks are the term chunks: the quotation postings of the words
 	// that are not common.
 	Chunks []ChunkRef
 	// Common are the words held by so many quotation texts that a lookup
-	// reads their postings only when its selection leans on them; each
+	// reads their postings only for a selection of common words alone; each
 	// names its own term chunk. Words increase.
 	Common []CommonRef
 	// Words are the chunks of every word's paragraph postings.
@@ -285,7 +282,6 @@ func MarshalEntry(e *Entry) []byte {
 		p = binary.AppendUvarint(p, uint64(n))
 	}
 	p = binary.LittleEndian.AppendUint64(p, math.Float64bits(e.MaxWeight))
-	p = binary.LittleEndian.AppendUint64(p, math.Float64bits(e.MinRare))
 	p = appendChunkRefs(p, e.Chunks)
 	p = binary.AppendUvarint(p, uint64(len(e.Common)))
 	for _, c := range e.Common {
@@ -553,7 +549,7 @@ func ReadEntry(data []byte) (*Entry, error) {
 		return nil, err
 	}
 	e := &Entry{TokensOf: r.str(), Articles: r.int(), Quotes: r.int(), Paragraphs: r.int(), Vocab: r.int(),
-		MaxWeight: r.weight(), MinRare: r.weight()}
+		MaxWeight: r.weight()}
 	e.Chunks = r.chunkRefs()
 	n := r.count(minCommonRef, "common words")
 	e.Common = make([]CommonRef, 0, reserve(n, len(r.b), sizeCommonRef))

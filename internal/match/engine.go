@@ -77,10 +77,9 @@ type Engine struct {
 	// element and an index may hold one utterance a quotation.
 	byUtt [][]int32
 	maxW  float64
-	// minRare is the least weight of a word that is not common (prune.go);
-	// floor the one-byte fragment floor of each quotation text.
-	minRare float64
-	floor   []uint8
+	// floor is the one-byte fragment floor of each quotation text
+	// (prune.go).
+	floor []uint8
 }
 
 type paraRef struct{ article, paragraph int32 }
@@ -184,12 +183,6 @@ func New(x *index.Index) *Engine {
 		e.weight[id] = math.Log(n / (float64(d) + 0.5))
 	}
 	e.maxW = math.Log(n / 0.5)
-	e.minRare = e.maxW
-	for id, w := range e.weight {
-		if !e.common(int32(id)) {
-			e.minRare = min(e.minRare, w)
-		}
-	}
 	e.textWeight = make([]float64, len(e.quotes))
 	// seenIn[id] = 1 + the last quotation that counted id: one slice for
 	// all quotations instead of a map each.
@@ -258,7 +251,7 @@ func (e *Engine) prepare(sel string) query { return prepare(e, sel) }
 func prepare(c corpus, sel string) query {
 	words := textnorm.Words(QuotedPart(sel))
 	q := query{ids: make([]int32, len(words)), w: make([]float64, len(words))}
-	need, slack := needCommon(words, c.commonWeight, c.minRareWeight())
+	need, slack := needCommon(words, c.commonWeight)
 	q.skipCommon, q.slack = !need, slack
 	for i, wd := range words {
 		if id, w, ok := c.word(wd); ok {
@@ -693,10 +686,9 @@ type corpus interface {
 	articleOf(qi int32) int
 	siblings(qi int32) []int32 // the quotations of its utterance
 	// common tells a common word (prune.go); commonWeight the weight of
-	// a common word; minRareWeight the least weight of the others.
+	// a common word.
 	common(id int32) bool
 	commonWeight(w string) (float64, bool)
-	minRareWeight() float64
 	// textParas returns paragraph texts (first copies) among which stand
 	// all those holding the selection word for word.
 	textParas(q query) []int32
@@ -742,7 +734,6 @@ func (e *Engine) commonWeight(w string) (float64, bool) {
 	return e.weight[id], true
 }
 
-func (e *Engine) minRareWeight() float64    { return e.minRare }
 func (e *Engine) textParas(q query) []int32 { return rarestParas(e, q) }
 
 func (e *Engine) copiesOf(first int32) []int32 { return e.copies[first] }

@@ -24,7 +24,7 @@ import (
 //  1. the entry (fetched fresh; it names every chunk, and holds the common
 //     words' ids and weights);
 //  2. the term chunks of the selection's words that are not common (and
-//     the common words' own chunks when the selection leans on them,
+//     the common words' own chunks for a selection of common words alone,
 //     prune.go): ids, weights and quotation postings; for the text match,
 //     the chunks of its fingerprints (prints.go), or for a selection of
 //     MinWords to PrintWords-1 words its words' paragraph postings;
@@ -215,7 +215,7 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 	}
 	sort.Strings(words)
 	entry := &index.Entry{TokensOf: textnorm.Version, Articles: len(x.Articles), Quotes: len(x.Quotes),
-		Paragraphs: len(e.paraRef), Vocab: len(e.weight), MaxWeight: e.maxW, MinRare: e.minRare}
+		Paragraphs: len(e.paraRef), Vocab: len(e.weight), MaxWeight: e.maxW}
 	terms := make([]index.Term, 0, len(words))
 	var quoteBytes, paraBytes int
 	for _, w := range words {
@@ -507,7 +507,7 @@ type FolderLookup struct {
 
 // Start begins a lookup: Need then names the chunks of the selection's
 // words (round 2, the entry being round 1): their quotation postings
-// (the common words' only when the selection leans on them, prune.go),
+// (the common words' only for a selection of common words alone, prune.go),
 // and for its text match the paragraph postings of its words (a short
 // selection) or its fingerprints' chunks.
 func (f *Folder) Start(sel string) *FolderLookup {
@@ -515,7 +515,7 @@ func (f *Folder) Start(sel string) *FolderLookup {
 	en := f.entry
 	all := textnorm.Words(QuotedPart(cut(sel).Query))
 	l.words = slices.Compact(slices.Sorted(slices.Values(all)))
-	need, _ := needCommon(all, f.commonWeight, en.MinRare)
+	need, _ := needCommon(all, f.commonWeight)
 	seen := map[string]bool{}
 	add := func(name string) {
 		if !seen[name] {
@@ -992,7 +992,6 @@ func (v *view) common(id int32) bool {
 }
 
 func (v *view) commonWeight(w string) (float64, bool) { return v.f.commonWeight(w) }
-func (v *view) minRareWeight() float64                { return v.f.entry.MinRare }
 
 // textParas: the paragraphs holding all the selection's fingerprints, or
 // for a shorter selection all its words. The whole-index engine looks

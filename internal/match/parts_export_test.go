@@ -11,7 +11,6 @@ func WordWeight(e *Engine, w string) (float64, bool) {
 func TokenWeight(e *Engine, qi int32) float64 { return e.tokenWeight(qi) }
 func FragmentFloor(e *Engine, qi int32) uint8 { return e.floor[qi] }
 func UnknownWeight(e *Engine) float64         { return e.unknownWeight() }
-func MinRare(e *Engine) float64               { return e.minRare }
 
 // SetCommonTexts sets the count of texts past which a word is common, and
 // returns a function that restores it.

@@ -6,44 +6,45 @@ import "math"
 // texts ("the", "said") has postings longer than all the rest of a
 // selection's, and adds little to a text's shared weight; on a large
 // corpus they are most of what a lookup would fetch. So candidates are
-// gathered from the selection's other words, and a common word's postings
-// are read only when the selection leans on common words (needCommon).
-// Both the whole index and the folder apply this one rule, so that they
-// answer alike.
+// gathered from the selection's other words: a text that shares none of
+// them is no carrier of the selection (it shares only its commonest
+// words, found scattered in any long quotation). Only a selection made of
+// common words alone reads their postings. Both the whole index and the
+// folder apply this one rule, so that they answer alike.
+//
+// On 600 selections of 10,000 generated articles the rule changed 16
+// answers, all of selections made mostly of common words, dropping
+// variants such as 57 unrelated quotations sharing "be possible if the …
+// had" at 0.63; the lookup sets and BASIL are unchanged; a lookup's term
+// chunks fell from 30 KB to 9 KB (median, brotli).
 
 // commonTexts: a word held by more distinct quotation texts than this is
 // common. It is a count, not a share of the corpus, since what it bounds
 // is the bytes a lookup fetches (about 4 a posting).
 var commonTexts = 512
 
-// needCommon reports whether a selection's common words must be read:
-// when they may carry (2·Accept−1) of its weight, the least share a
-// candidate must hold, a text sharing only common words could still be
-// a candidate. It is decided from the common words' weights alone, with
-// every other word counted at minRare (the least weight a word that is
-// not common has: an unknown word weighs more), so that a folder lookup
-// decides it from its entry before it reads any chunk. words are the
-// selection's words, repeats included; common returns a common word's
-// weight.
-func needCommon(words []string, common func(string) (float64, bool), minRare float64) (need bool, slack float32) {
-	wc, lb := 0.0, 0.0
+// needCommon reports whether a selection's common words' postings must be
+// read: when it holds no other word (a word the corpus lacks counts as
+// another word, since a folder lookup decides from its entry alone,
+// before it reads any chunk). slack is what the common words may add to
+// a text's shared weight (each counted once), for the candidates'
+// cut-off when their postings are not read. words are the selection's
+// words, repeats included; common returns a common word's weight.
+func needCommon(words []string, common func(string) (float64, bool)) (need bool, slack float32) {
+	wc, other := 0.0, false
 	seen := map[string]bool{}
 	for _, w := range words {
 		cw, ok := common(w)
 		if !ok {
-			lb += minRare
+			other = true
 			continue
 		}
-		lb += cw
 		if !seen[w] {
 			seen[w] = true
 			wc += cw
 		}
 	}
-	if wc == 0 {
-		return false, 0
-	}
-	return wc >= (2*Accept-1)*lb, float32(wc)
+	return wc > 0 && !other, float32(wc)
 }
 
 // The fragment floor of a quotation text (FragmentCover × its weight) is
