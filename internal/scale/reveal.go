@@ -123,13 +123,19 @@ func least(xs []float64) float64 {
 
 // Print writes what the requests reveal, as a short paragraph.
 func (r Reveal) Print(w io.Writer, corpus string) {
+	per := func(xs []float64, what, chunk string) string {
+		if len(xs) == 0 {
+			return "no lookup requested a " + chunk
+		}
+		return fmt.Sprintf("each %s holds %.0f %s (median; the fewest %.0f)", chunk, median(xs), what, least(xs))
+	}
 	fmt.Fprintf(w, "\nWhat the requests of a lookup tell the index's host (%s, %d lookups, each cold): "+
-		"each term chunk requested holds %.0f words (median; the fewest %.0f), any of which the selection may hold; "+
+		"%s, any of which the selection may hold; "+
 		"%d of %d lookups also requested a common word's own chunk, which names that word; "+
-		"each fingerprint chunk holds %.0f fingerprints (fewest %.0f) and each paragraph postings chunk %.0f words (fewest %.0f); "+
+		"%s; %s; "+
 		"the quotation shards a lookup fetched hold %.0f quotations of %.0f utterances (medians), the selection's own among them, "+
 		"and its paragraph shards %.0f paragraphs. In whole-index mode every reader fetches the same file and the host learns nothing of the selection.\n",
-		corpus, r.Lookups, median(r.ChunkWords), least(r.ChunkWords), r.CommonLookups, r.Lookups,
-		median(r.ChunkPrints), least(r.ChunkPrints), median(r.WordChunkWords), least(r.WordChunkWords),
+		corpus, r.Lookups, per(r.ChunkWords, "words", "term chunk requested"), r.CommonLookups, r.Lookups,
+		per(r.ChunkPrints, "fingerprints", "fingerprint chunk"), per(r.WordChunkWords, "words", "paragraph postings chunk"),
 		median(r.Quotes), median(r.Utterances), median(r.Paras))
 }
