@@ -207,9 +207,14 @@ func progress(w io.Writer, files []string) func(build.Progress) {
 		if !containers {
 			return fmt.Sprintf("read %d of %d files (%d%%)", p.Files, p.FilesTotal, p.Files*100/max(p.FilesTotal, 1)), p.Files * 10 / max(p.FilesTotal, 1), p.Files == p.FilesTotal
 		}
-		pct := int(p.Bytes * 100 / max(p.BytesTotal, 1))
-		return fmt.Sprintf("read %d articles; %d of %d files, %s of %s (%d%%)", p.Read, p.Files, p.FilesTotal, mb(p.Bytes), mb(p.BytesTotal), pct),
-			int(p.Bytes * 10 / max(p.BytesTotal, 1)), p.Files == p.FilesTotal
+		// The last tenth is the end of the last file, not its last
+		// bytes: records are still being read when those are.
+		done := p.Files == p.FilesTotal
+		pct, tenth := int(p.Bytes*100/max(p.BytesTotal, 1)), int(p.Bytes*10/max(p.BytesTotal, 1))
+		if !done {
+			pct, tenth = min(pct, 99), min(tenth, 9)
+		}
+		return fmt.Sprintf("read %d articles; %d of %d files, %s of %s (%d%%)", p.Read, p.Files, p.FilesTotal, mb(p.Bytes), mb(p.BytesTotal), pct), tenth, done
 	}
 	var last time.Time
 	step, finished := 0, false

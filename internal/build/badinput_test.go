@@ -115,6 +115,8 @@ func TestBadJSONLinesNamed(t *testing.T) {
 		`["an", "array"]`,
 		`{"url": "https://news.example/b", "title": "No body"}`,
 		string(textLine),
+		`{"html": 3}`,
+		`{"date": 1770000000, "source_domain": "wire.example", "maintext": "The minister said the talks would go on, and that a decision was near."}`,
 	}, "\n") + "\n"
 	path := filepath.Join(dir, "lines.jsonl")
 	writeFile(t, path, []byte(lines))
@@ -124,18 +126,23 @@ func TestBadJSONLinesNamed(t *testing.T) {
 		path + " line 2": "not JSON",
 		path + " line 4": "not a JSON object",
 		path + " line 5": `no "html" or "text" field`,
+		path + " line 7": `"html" is not a string`,
 	} {
 		if !strings.Contains(bad[name], reason) {
 			t.Errorf("%s: %q, want …%s…", name, bad[name], reason)
 		}
 	}
-	if len(bad) != 3 || len(x.Articles) != 2 || s.Files[0].Articles != 2 || s.Files[0].Bad != 3 {
+	if len(bad) != 4 || len(x.Articles) != 3 || s.Files[0].Articles != 3 || s.Files[0].Bad != 4 {
 		t.Fatalf("%d articles, left out %v, counts %+v", len(x.Articles), bad, s.Files)
 	}
 	a := x.Articles[1]
 	if a.Title != "Talks go on" || a.Outlet != "News Example" || a.Published != "2026-02-05" || a.Byline != "A. Writer and B. Writer" ||
 		a.URL != "https://news.example/2026/02/05/talks" || len(a.Paragraphs) != 3 || a.Stem != "lines#6" {
 		t.Errorf("the text line: %+v", a)
+	}
+	// news-please's names; a date that is a number is passed over.
+	if a := x.Articles[2]; a.Outlet != "wire.example" || a.Published != "" || len(a.Paragraphs) != 1 {
+		t.Errorf("the news-please line: %+v", a)
 	}
 	if len(x.Quotes) == 0 || x.Quotes[len(x.Quotes)-1].Text != "We are close to an agreement," && x.Quotes[len(x.Quotes)-1].Text != "We are close to an agreement" {
 		t.Errorf("the text line's quotation: %+v", x.Quotes[len(x.Quotes)-1])

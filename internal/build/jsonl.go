@@ -126,34 +126,40 @@ func (l *lineReader) next() ([]byte, int64, error) {
 // date_publish, date, source_domain, sitename, author, authors. Other
 // fields are passed over.
 func parseJSONLine(line []byte) (*article.Article, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(line, &obj); err != nil {
+	var v jsonLine
+	if err := json.Unmarshal(line, &v); err != nil {
 		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
+		switch {
+		case !errors.As(err, &ute):
+			return nil, fmt.Errorf("not JSON: %w", err)
+		case ute.Field == "":
 			return nil, errors.New("not a JSON object")
+		case ute.Field == "HTML" || ute.Field == "Text" || ute.Field == "MainText":
+			return nil, fmt.Errorf("%q is not a string", strings.ToLower(ute.Field))
 		}
-		return nil, fmt.Errorf("not JSON: %w", err)
+		// A metadata field of another type (a date as a number) is
+		// passed over; the decoder has filled the others.
 	}
-	field := func(keys ...string) string {
-		for _, k := range keys {
-			if v := jsonText(obj[k]); v != "" {
-				return v
+	first := func(vals ...string) string {
+		for _, s := range vals {
+			if s != "" {
+				return s
 			}
 		}
 		return ""
 	}
 	meta := article.Article{
-		URL:       field("url"),
-		Title:     field("title"),
-		Outlet:    field("outlet", "sitename", "site_name", "source_domain"),
-		Published: field("published", "date_publish", "datePublished", "date"),
-		Byline:    field("byline", "author", "authors"),
+		URL:       v.URL,
+		Title:     v.Title,
+		Outlet:    first(v.Outlet, v.Sitename, v.SiteName, v.SourceDomain),
+		Published: first(v.Published, v.DatePublish, v.DatePublished, v.Date),
+		Byline:    first(jsonText(v.Byline), jsonText(v.Author), jsonText(v.Authors)),
 	}
 	var a *article.Article
 	var err error
-	if html := jsonString(obj["html"]); html != "" {
-		a, err = article.Parse([]byte(html))
-	} else if text := field("text", "maintext"); text != "" {
+	if v.HTML != "" {
+		a, err = article.Parse([]byte(v.HTML))
+	} else if text := first(v.Text, v.MainText); text != "" {
 		a, err = article.ParseText([]byte(text))
 	} else {
 		return nil, errors.New(`no "html" or "text" field with content`)
@@ -163,6 +169,19 @@ func parseJSONLine(line []byte) (*article.Article, error) {
 	}
 	a.Fill(meta)
 	return a, nil
+}
+
+// jsonLine is the fields of a JSON line that quotetrail reads. Decoding
+// into it reads the line once; people's bylines come as strings, lists
+// or objects, and are decoded after.
+type jsonLine struct {
+	URL, Title, HTML, Text, MainText string
+	Outlet, Sitename                 string
+	SiteName                         string `json:"site_name"`
+	SourceDomain                     string `json:"source_domain"`
+	Published, Date, DatePublished   string
+	DatePublish                      string `json:"date_publish"`
+	Byline, Author, Authors          json.RawMessage
 }
 
 // jsonString is a JSON string's value, or "" for anything else.
