@@ -18,6 +18,7 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httputil"
+	"net/textproto"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -173,10 +174,7 @@ func recordItem(rec gowarc.Record, it *Item) {
 			it.Skip = "HTTP status other than 200"
 			return
 		}
-		header := http.Header{}
-		if hp := blk.HttpHeader(); hp != nil {
-			header = *hp
-		}
+		header := responseHeader(blk)
 		r, err := blk.PayloadBytes()
 		if err != nil {
 			it.Err = fmt.Errorf("damaged WARC record: %w", err)
@@ -215,6 +213,22 @@ func recordItem(rec gowarc.Record, it *Item) {
 		return
 	}
 	it.Data = payload
+}
+
+// responseHeader is a response's HTTP header as recorded. The library's
+// (from net/http's ReadResponse) has lost its Transfer-Encoding, which
+// says whether the payload is still chunked.
+func responseHeader(blk gowarc.HttpResponseBlock) http.Header {
+	tp := textproto.NewReader(bufio.NewReader(bytes.NewReader(blk.ProtocolHeaderBytes())))
+	if _, err := tp.ReadLine(); err == nil { // the status line
+		if h, err := tp.ReadMIMEHeader(); err == nil || len(h) > 0 {
+			return http.Header(h)
+		}
+	}
+	if hp := blk.HttpHeader(); hp != nil {
+		return *hp
+	}
+	return http.Header{}
 }
 
 // isHTML reports whether a response is an HTML page: by its Content-Type
