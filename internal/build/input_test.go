@@ -398,3 +398,37 @@ func TestListNamedFile(t *testing.T) {
 		t.Errorf("a .pdf named on its own: %v", err)
 	}
 }
+
+// TestBuildParallelRecords: with WARC and JSON Lines files among the
+// inputs the index is the same, byte for byte, whatever the number of
+// workers, and progress only goes forward and ends with every file and
+// byte read.
+func TestBuildParallelRecords(t *testing.T) {
+	pages := realPages(t, 24)
+	dir := t.TempDir()
+	files := []string{
+		writeWARC(t, dir, "a.warc.gz", true, pageRecords(t, pages[:12])),
+		pages[12],
+		writeJSONL(t, filepath.Join(dir, "b.jsonl"), pages[13:]),
+		writeWARC(t, dir, "c.warc", false, pageRecords(t, pages[:3])), // duplicates of a's
+	}
+	x1, s1 := BuildWith(files, Options{Workers: 1})
+	var calls []Progress
+	x4, s4 := BuildWith(files, Options{Workers: 4, Progress: func(p Progress) { calls = append(calls, p) }})
+	if string(index.Marshal(x1)) != string(index.Marshal(x4)) {
+		t.Error("the index differs between 1 and 4 workers")
+	}
+	if fmt.Sprint(s1) != fmt.Sprint(s4) || len(x4.Articles) != 24 || len(s4.Duplicates) != 3 {
+		t.Errorf("%d articles; summaries: 1 worker %+v, 4 workers %+v", len(x4.Articles), s1, s4)
+	}
+	for i := 1; i < len(calls); i++ {
+		a, b := calls[i-1], calls[i]
+		if b.Read < a.Read || b.Files < a.Files || b.Bytes < a.Bytes {
+			t.Fatalf("progress went back: %+v then %+v", a, b)
+		}
+	}
+	last := calls[len(calls)-1]
+	if last.Read != 27 || last.Files != 4 || last.Bytes != last.BytesTotal || last.FilesTotal != 4 {
+		t.Errorf("last progress %+v, want 27 read, 4 of 4 files, every byte", last)
+	}
+}
