@@ -22,7 +22,7 @@ const usage = `usage:
   quotetrail build   [-corpus PATH]... [-out DIR] [-www DIR] [-wasm FILE] [-workers N] [-name TEXT] [-about TEXT]
   quotetrail serve   [-dir DIR] [-addr 127.0.0.1:8080]
   quotetrail lookup  [-index PATH] [-json] TEXT   (TEXT "-" or absent: read standard input; PATH: $QUOTETRAIL_INDEX, else dist/index, else dist/index.qti)
-  quotetrail extract [-json] FILE...
+  quotetrail extract [-json] FILE|DIR|-...
   quotetrail eval    polnear|pages|seeds|lookups|basil ...   (quality against ../shared/data)
   quotetrail bench   [-sizes 5,1000,10000,100000] [-wasm FILE]  (lookup latency and index size)
   quotetrail bench-scale [-sizes 1000,10000] [-runs 3] [-index URL] [-reuse]  (beside Pagefind, in Chromium)
