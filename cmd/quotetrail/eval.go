@@ -16,7 +16,7 @@ const evalUsage = `usage:
   quotetrail eval pages DIR                 # ../shared/data/realhtml: metadata and body text
   quotetrail eval seeds [-corpus DIR] GOLD  # hand-checked gold of the seed articles
   quotetrail eval lookups [-corpus DIR | -index PATH] FILE  # a lookup set: recall, precision, misses
-  quotetrail eval basil DIR                 # BASIL: the same quotation across outlets and events
+  quotetrail eval basil [-misses N] DIR      # BASIL: the same quotation across outlets and events; resolved speakers
 `
 
 func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -131,6 +131,18 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "| same-event outlets returned in other words | %d |\n", r.OtherSameEvent)
 		fmt.Fprintf(stdout, "| lookups returning another event's article | %.3f (%d/%d) |\n", ratioOf(r.LookupsUnrelated, r.Quotes), r.LookupsUnrelated, r.Quotes)
 		fmt.Fprintf(stdout, "| other events' articles among all matches | %.3f (%d/%d) |\n", ratioOf(r.Unrelated, r.Matches), r.Unrelated, r.Matches)
+		s, err := eval.BasilSpeakers(dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "quotetrail eval basil: %s: %v\n", dir, err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "\nspeakers of quoted phrases whose annotation names one (%d; \"other_…\" stance labels are not scored)\n", s.Phrases)
+		fmt.Fprintf(stdout, "| measure | value |\n|---|---|\n")
+		fmt.Fprintf(stdout, "| phrases inside a quotation found | %.3f (%d/%d) |\n", ratioOf(s.Matched, s.Phrases), s.Matched, s.Phrases)
+		fmt.Fprintf(stdout, "| resolved speaker right (the card's name) | %.3f (%d/%d) |\n", s.Accuracy(), s.Right, s.Matched)
+		fmt.Fprintf(stdout, "| speaker or speaker_text right | %.3f (%d/%d) |\n", ratioOf(s.RightText, s.Matched), s.RightText, s.Matched)
+		printMisses(stdout, "wrong speaker", s.Wrong, *misses)
+		printMisses(stdout, "not found", s.Unmatched, *misses)
 	default:
 		fmt.Fprintf(stderr, "quotetrail eval: unknown set %q\n%s", args[0], evalUsage)
 		return 2

@@ -98,3 +98,38 @@ func TestBasil(t *testing.T) {
 		t.Errorf("below the floors (own 0.95, carriers 0.9)")
 	}
 }
+
+// TestBasilSpeakers prints the resolved-speaker accuracy on BASIL's
+// quoted phrases that name their speaker; the floor sits under today's
+// figure, to catch regressions.
+func TestBasilSpeakers(t *testing.T) {
+	dir := shared + "/basil"
+	have(t, dir)
+	r, err := BasilSpeakers(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d named phrases, %d inside a quotation found, resolved speaker right %d (%.3f), with speaker_text %d",
+		r.Phrases, r.Matched, r.Right, r.Accuracy(), r.RightText)
+	if r.Phrases < 350 || ratio(r.Matched, r.Phrases) < 0.75 || r.Accuracy() < 0.45 {
+		t.Errorf("below the floors (350 phrases, 0.75 found, 0.45 right)")
+	}
+}
+
+func TestNameOverlap(t *testing.T) {
+	for _, c := range []struct {
+		pred, gold string
+		want       bool
+	}{
+		{"Donald Trump", "Trump", true},
+		{"Trump", "Donald Trump", true},
+		{"President Calderón", "Felipe Calder", true}, // BASIL's names lose letters past ASCII
+		{"Secretary of State", "Department of Justice", false},
+		{"the spokesperson", "the Obama campaign", false},
+		{"", "Joe Biden", false},
+	} {
+		if got := nameOverlap(c.pred, c.gold); got != c.want {
+			t.Errorf("nameOverlap(%q, %q) = %v", c.pred, c.gold, got)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package eval
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"quotetrail/internal/quote"
+)
+
+// BasilSpeakerResult measures the speaker the card shows (quote.Quote's
+// Speaker, resolved to a name, not "he") against BASIL's phrase
+// annotations: each phrase marked "quote": "yes" carries the speaker's
+// resolved name ("Donald_Trump", "House_Democrats") or, for people outside
+// the article's main entities, a stance label ("other_anti"), which names
+// no one and is not scored.
+type BasilSpeakerResult struct {
+	Phrases int // quoted phrases whose speaker is a name
+	Matched int // of those, phrases inside a quotation the finder reports
+	Right   int // matched phrases whose resolved speaker overlaps the gold name
+	// RightText counts matched phrases whose resolved speaker or the
+	// article's own mention (speaker_text) overlaps it, as PolNeAR scores.
+	RightText int
+	Wrong     []Miss
+	Unmatched []Miss
+}
+
+// Accuracy is the share of matched phrases whose resolved speaker is right.
+func (r BasilSpeakerResult) Accuracy() float64 { return ratio(r.Right, r.Matched) }
+
+type basilSpeakerPhrase struct {
+	Quote   string `json:"quote"`
+	Speaker string `json:"speaker"`
+	Txt     string `json:"txt"`
+}
+
+// BasilSpeakers runs the quote finder over each BASIL article and scores
+// the speaker of the quotation holding each annotated quoted phrase.
+func BasilSpeakers(dir string) (BasilSpeakerResult, error) {
+	var r BasilSpeakerResult
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*", "*.json"))
+	if len(files) == 0 {
+		return r, os.ErrNotExist
+	}
+	sort.Strings(files)
+	quotes := map[string][]quote.Quote{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return r, err
+		}
+		var b basilArticle
+		if json.Unmarshal(raw, &b) != nil {
+			continue
+		}
+		var paras []string
+		for _, p := range b.BodyParagraphs {
+			if t := strings.TrimSpace(strings.Join(p, " ")); t != "" {
+				paras = append(paras, t)
+			}
+		}
+		quotes[b.UUID] = quote.Find(paras)
+	}
+	anns, _ := filepath.Glob(filepath.Join(dir, "annotations", "*", "*.json"))
+	sort.Strings(anns)
+	for _, f := range anns {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return r, err
+		}
+		var an struct {
+			UUID    string               `json:"uuid"`
+			Phrases []basilSpeakerPhrase `json:"phrase-level-annotations"`
+		}
+		if json.Unmarshal(raw, &an) != nil {
+			continue
+		}
+		qs, ok := quotes[an.UUID]
+		if !ok {
+			continue
+		}
+		for _, p := range an.Phrases {
+			if p.Quote != "yes" || p.Speaker == "" || strings.HasPrefix(p.Speaker, "other") {
+				continue
+			}
+			r.Phrases++
+			gold := strings.ReplaceAll(p.Speaker, "_", " ")
+			q := holding(qs, p.Txt)
+			if q == nil {
+				r.Unmatched = append(r.Unmatched, Miss{Article: an.UUID, Text: p.Txt, Want: gold})
+				continue
+			}
+			r.Matched++
+			resolved := nameOverlap(q.Speaker, gold)
+			if resolved {
+				r.Right++
+			} else {
+				r.Wrong = append(r.Wrong, Miss{an.UUID, q.Text, gold, q.Speaker + " / " + q.SpeakerText, ""})
+			}
+			if resolved || nameOverlap(q.SpeakerText, gold) {
+				r.RightText++
+			}
+		}
+	}
+	return r, nil
+}
+
+// holding returns the quotation that best contains the phrase (or that the
+// phrase contains, when the annotator marked a sentence around a short
+// quotation): most shared words, at least three and at least 0.6 of the
+// shorter of the two.
+func holding(qs []quote.Quote, phrase string) *quote.Quote {
+	pb := wordBag(phrase)
+	var best *quote.Quote
+	bestN := 0
+	for i := range qs {
+		qb := wordBag(qs[i].Text)
+		n := overlap(pb, qb)
+		if n >= 3 && float64(n) >= 0.6*float64(min(size(pb), size(qb))) && n > bestN {
+			best, bestN = &qs[i], n
+		}
+	}
+	return best
+}
+
+// nameOverlap reports whether a predicted speaker shares a word with the
+// gold name, function words aside. A gold word cut short by the corpus's
+// file names ("Felipe_Calder" for Calderón) matches as a prefix.
+func nameOverlap(pred, gold string) bool {
+	pw := wordBag(pred)
+	for g := range wordBag(gold) {
+		if len(g) < 3 || g == "the" || g == "and" || g == "for" {
+			continue
+		}
+		for w := range pw {
+			if w == g || len(g) >= 4 && strings.HasPrefix(w, g) {
+				return true
+			}
+		}
+	}
+	return false
+}
