@@ -176,7 +176,8 @@ func nearQuoteBefore(ow []word, i int) bool {
 func leftNP(ow []word, c int) []word {
 	j := c - 1
 	skip := func() {
-		for j >= 0 && (auxiliaries[ow[j].low] || isAdverb(ow[j])) {
+		// A capital is a name ("Will wrote"), not the auxiliary "will".
+		for j >= 0 && (auxiliaries[ow[j].low] && !(ow[j].isCapitalized() && j > 0) || isAdverb(ow[j])) {
 			j--
 		}
 		if j >= 0 && ow[j].text == ")" {
@@ -197,6 +198,13 @@ func leftNP(ow []word, c int) []word {
 		}
 		if k < 0 || ow[k].text != "," {
 			return nil
+		}
+		// A name set off after its description ("Florida's attorney
+		// general, Pam Bondi, vowed"): the words between the commas are
+		// the speaker when they are all capitals and a common word, not a
+		// name, stands before the first comma.
+		if inner := ow[k+1 : j]; len(inner) > 0 && len(inner) <= 4 && k > 0 && ow[k-1].isWord() && !ow[k-1].isCapitalized() && allCapitalized(inner) {
+			return inner
 		}
 		j = k - 1
 		skip()
@@ -272,7 +280,11 @@ var inversionCues = map[string]bool{
 // inverted reports whether the cue at c stands before its subject: an
 // inversion verb right after a comma or a quotation.
 func inverted(ow []word, c int) bool {
-	return inversionCues[ow[c].low] && c > 0 && (ow[c-1].text == "," || ow[c-1].q >= 0)
+	if c == 0 {
+		// A sentence opening on its cue ("Said Comey, “…”").
+		return inversionCues[ow[c].low] && ow[c].isCapitalized()
+	}
+	return inversionCues[ow[c].low] && (ow[c-1].text == "," || ow[c-1].q >= 0)
 }
 
 // firstNP returns the sentence's first name or pronoun: its subject, in
@@ -335,6 +347,15 @@ func rightNP(ow []word, i int) []word {
 
 // trimNP drops a phrase that holds no capitalised word and no title: it
 // names nobody.
+func allCapitalized(ws []word) bool {
+	for _, w := range ws {
+		if !w.isWord() || !w.isCapitalized() || notNames[w.low] {
+			return false
+		}
+	}
+	return true
+}
+
 func trimNP(np []word) []word {
 	for _, w := range np {
 		if w.isCapitalized() || personTitles[w.low] || pronouns[w.low] || roleSynonyms[w.low] != "" {

@@ -35,6 +35,7 @@ var irregular = map[string][]string{
 	// Doubled final consonants.
 	"quip": {"quipped", "quipping"}, "snap": {"snapped", "snapping"}, "slam": {"slammed", "slamming"},
 	"admit": {"admitted", "admitting"}, "refer": {"referred", "referring"}, "concur": {"concurred", "concurring"},
+	"dub": {"dubbed", "dubbing"},
 }
 
 func cueForms() map[string]bool {
@@ -48,7 +49,13 @@ func cueForms() map[string]bool {
 		if strings.HasSuffix(base, "y") && !strings.HasSuffix(base, "ay") && !strings.HasSuffix(base, "ey") {
 			ed = base[:len(base)-1] + "ied"
 		}
-		m[ed], m[stem+"ing"] = true, true
+		doubled := false // "dubbed", not "dubed": irregular holds the forms
+		for _, f := range irregular[base] {
+			doubled = doubled || strings.HasSuffix(f, "ed")
+		}
+		if !doubled {
+			m[ed], m[stem+"ing"] = true, true
+		}
 		if strings.HasSuffix(base, "e") {
 			m[base+"d"] = true
 		}
@@ -74,7 +81,14 @@ func cueForms() map[string]bool {
 	for _, v := range cueNouns {
 		add(v, false)
 	}
-	delete(m, "ruled") // "ruled out" is no attribution
+	for _, v := range minedCueVerbs {
+		add(v, true)
+	}
+	for _, v := range minedCueNouns {
+		add(v, false)
+	}
+	m["read"], m["reads"] = true, true // "the letter reads"
+	delete(m, "ruled")                 // "ruled out" is no attribution
 	return m
 }
 

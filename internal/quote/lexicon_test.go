@@ -8,13 +8,16 @@ import (
 func TestCueForms(t *testing.T) {
 	for _, w := range []string{"say", "says", "said", "saying", "tell", "told", "warned", "wrote", "writes", "written",
 		"adding", "describes", "described", "according", "criticized", "denies", "denied", "quipped", "slammed", "admitted",
-		"called", "calling", "reported", "tweeted", "claimed", "continued", "sang"} {
+		"called", "calling", "reported", "tweeted", "claimed", "continued", "sang",
+		// mined from PolNeAR train
+		"dubbed", "likened", "cited", "cites", "citing", "issued", "reads", "implied", "chided", "emailed"} {
 		if !cueWords[w] {
 			t.Errorf("%q is not a cue", w)
 		}
 	}
 	// Words that are nouns first, or no attribution at all.
-	for _, w := range []string{"call", "calls", "report", "reports", "claim", "claims", "tweet", "statement", "ruled", "state", "post", "coin", "the"} {
+	for _, w := range []string{"call", "calls", "report", "reports", "claim", "claims", "tweet", "statement", "ruled", "state", "post", "coin", "the",
+		"dubed", "issue", "issues", "release", "attack", "attacks", "email", "text"} {
 		if cueWords[w] {
 			t.Errorf("%q is a cue: it reads as a noun in news text", w)
 		}

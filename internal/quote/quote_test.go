@@ -160,3 +160,27 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestSpeakerNextToCue covers subjects the attribution used to miss
+// (issue 11), one article each: a tail longer than six words after a
+// question, a sentence opening on its cue, a name that is also an
+// auxiliary, a name set off after its description, and cue verbs mined
+// from PolNeAR train.
+func TestSpeakerNextToCue(t *testing.T) {
+	cases := []struct {
+		paras []string
+		w     want
+	}{
+		{[]string{"“How do you control these big banks?” Trump said to a crowd of about 500 in Iowa."}, want{text: "How do you control", speaker: "Trump", cue: "said"}},
+		{[]string{"Said Comey, “The thought that an error on our part is connected to this is very painful to us.”"}, want{text: "The thought that", speaker: "Comey", cue: "Said"}},
+		{[]string{"“The eruption of war in the capital of a NATO ally is a reminder,” Will wrote."}, want{text: "The eruption of war", speaker: "Will", cue: "wrote"}},
+		{[]string{"And Florida’s Republican attorney general, Pam Bondi, vowed to go after “anyone who attacks our LGBT community.” For someone who had aggressively defended the ban, the shift was stark."},
+			want{text: "anyone who attacks", speaker: "Pam Bondi", cue: "vowed"}},
+		{[]string{"Sanders likened the plan to “a gift for Wall Street.”"}, want{text: "a gift for Wall Street.", speaker: "Sanders", cue: "likened"}},
+		{[]string{"Trump dubbed the senator “Little Marco.”"}, want{text: "Little Marco.", speaker: "Trump", cue: "dubbed"}},
+		{[]string{"The governor chided lawmakers for “wasting another week.”"}, want{text: "wasting another week.", speaker: "The governor", cue: "chided"}},
+	}
+	for _, c := range cases {
+		check(t, c.paras, []want{c.w})
+	}
+}

@@ -94,12 +94,15 @@ func cueFollows(s string) bool {
 		if i >= 6 || isStop(w) || w.text == "\u201C" || w.text == `"` {
 			return false
 		}
+		if w.low == "who" || w.low == "which" {
+			return false // a relative clause, not an attribution's tail
+		}
 		if !cueWords[w.low] {
 			continue
 		}
 		// The cue must close a short tail ("Clinton said on Twitter."),
 		// not open a sentence of its own ("He stressed that …").
-		for k := i + 1; k < len(ws) && k <= i+6; k++ {
+		for k := i + 1; k < len(ws) && k <= i+10; k++ {
 			switch {
 			case ws[k].low == "that":
 				return false
