@@ -74,6 +74,12 @@ func (f *finder) attribute(sent []word) (a attribution) {
 			if len(np) == 0 && inverted(ow, c) {
 				np = rightNP(ow, c+1)
 			}
+			if len(np) == 0 && sharesSubject(ow, c) {
+				// "Carson took the stage and called the system …",
+				// "rallied supporters by warning that …": the cue's
+				// subject is the sentence's.
+				np = f.firstNP(ow[:c])
+			}
 		}
 		if len(np) == 0 || isChannel(np) {
 			if a.cue == "" {
@@ -151,9 +157,44 @@ func isCue(ow []word, i int) bool {
 	// "what he calls", "as she notes": the -s forms of cue verbs that are
 	// also nouns, after a pronoun.
 	if cueNounS[ow[i].low] {
-		return i > 0 && (pronouns[ow[i-1].low] || ow[i-1].low == "it")
+		// or after the quotation and a short subject (",” the document
+		// states").
+		return i > 0 && (pronouns[ow[i-1].low] || ow[i-1].low == "it" || tailCue(ow, i))
 	}
 	return cueWords[ow[i].low]
+}
+
+// tailCue reports whether the word at i closes a short tail after a
+// quotation (",” a voice-over in the ad states."): a quotation at most
+// eight tokens before it, and the sentence's end or a comma after it.
+func tailCue(ow []word, i int) bool {
+	if i+1 < len(ow) && ow[i+1].text != "." && ow[i+1].text != "," {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if ow[k].q >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesSubject reports whether the cue at c is a verb with no subject of
+// its own, coordinated with or subordinated to the sentence's main verb:
+// right after "and", "by", "before", "after" or "then" (adverbs between).
+func sharesSubject(ow []word, c int) bool {
+	j := c - 1
+	for j >= 0 && isAdverb(ow[j]) {
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	switch ow[j].low {
+	case "and", "by", "before", "after", "then":
+		return true
+	}
+	return false
 }
 
 // nearQuoteBefore reports whether a quotation closes at most four tokens

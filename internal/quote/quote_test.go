@@ -179,6 +179,11 @@ func TestSpeakerNextToCue(t *testing.T) {
 		{[]string{"Sanders likened the plan to “a gift for Wall Street.”"}, want{text: "a gift for Wall Street.", speaker: "Sanders", cue: "likened"}},
 		{[]string{"Trump dubbed the senator “Little Marco.”"}, want{text: "Little Marco.", speaker: "Trump", cue: "dubbed"}},
 		{[]string{"The governor chided lawmakers for “wasting another week.”"}, want{text: "wasting another week.", speaker: "The governor", cue: "chided"}},
+		// A cue with no subject of its own takes the sentence's.
+		{[]string{"Carson took the stage Tuesday at the Grand Hotel in Baltimore and called the political system “rotten to the core.”"}, want{text: "rotten to the core.", speaker: "Carson", cue: "called"}},
+		{[]string{"On the eve of his election in March, Netanyahu rallied supporters by warning darkly that \"the rule of the right is in danger.\""}, want{text: "the rule of the right", speaker: "Netanyahu", cue: "warning"}},
+		// A noun-like -s cue closing the tail after a quotation.
+		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
 	for _, c := range cases {
 		check(t, c.paras, []want{c.w})
