@@ -237,7 +237,7 @@ func parseName(name string) (kind byte, hash uint64, member int, ok bool) {
 	case len(name) == 2+16+4 && name[18:] == ".qtf" && (name[0] == KindChunk || name[0] == KindWords || name[0] == KindPrints):
 	case len(name) == 2+16+3+4 && name[21:] == ".qtf" && name[18] == '-' && (name[0] == KindQuotes || name[0] == KindParas):
 		m, err := strconv.ParseUint(name[19:21], 16, 8)
-		if err != nil || name[19] == '+' || name[19] == '-' {
+		if err != nil {
 			return 0, 0, 0, false
 		}
 		member = int(m)
@@ -245,10 +245,21 @@ func parseName(name string) (kind byte, hash uint64, member int, ok bool) {
 		return 0, 0, 0, false
 	}
 	h, err := strconv.ParseUint(name[2:18], 16, 64)
-	if name[1] != '-' || err != nil || name[2] == '+' || name[2] == '-' {
+	if name[1] != '-' || err != nil || !lowerHex(name[2:18]) || member >= 0 && !lowerHex(name[19:21]) {
 		return 0, 0, 0, false
 	}
 	return name[0], h, member, true
+}
+
+// lowerHex reports whether s is lowercase hex digits only: a part has one
+// name.
+func lowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // CheckPart refuses data that is not the part named name: for a chunk,
@@ -436,6 +447,8 @@ const (
 	sizeCommonRef   = int(unsafe.Sizeof(CommonRef{}))
 	sizePrintRef    = int(unsafe.Sizeof(PrintRef{}))
 	sizePrint       = int(unsafe.Sizeof(Print{}))
+	sizeParaPosting = int(unsafe.Sizeof(ParaPosting{}))
+	sizeQuotePost   = int(unsafe.Sizeof(QuotePosting{}))
 	sizeTerm        = int(unsafe.Sizeof(Term{}))
 	sizeArticleMeta = int(unsafe.Sizeof(ArticleMeta{}))
 	sizeShardQuote  = int(unsafe.Sizeof(ShardQuote{}))
@@ -532,7 +545,7 @@ func (r *reader) u32() uint32 {
 // next reads an id stored as the gap after prev: ids increase strictly.
 func (r *reader) next(prev int32) int32 {
 	v := r.uvarint()
-	if r.err == nil && uint64(prev)+1+v >= 1<<31 {
+	if r.err == nil && (v >= 1<<31 || uint64(int64(prev)+1)+v >= 1<<31) {
 		r.err = damaged("id out of range")
 		return 0
 	}
@@ -665,7 +678,7 @@ func (r *reader) hashes() []uint64 {
 // parts.
 func (r *reader) paraPostings(np int) []ParaPosting {
 	ng := r.count(minParaPost, "paragraph postings")
-	out := make([]ParaPosting, 0, reserve(ng, len(r.b), 8))
+	out := make([]ParaPosting, 0, reserve(ng, len(r.b), sizeParaPosting))
 	prev := int32(-1)
 	for j := 0; j < ng && r.err == nil; j++ {
 		p := ParaPosting{Para: r.next(prev), Part: r.id32(), Member: r.byte()}
@@ -675,7 +688,7 @@ func (r *reader) paraPostings(np int) []ParaPosting {
 		}
 		out = append(out, p)
 	}
-	r.spend(8 * len(out))
+	r.spend(sizeParaPosting * len(out))
 	return out
 }
 
@@ -695,7 +708,7 @@ func ReadPrints(data []byte) (*PrintChunk, error) {
 		if i > 0 {
 			h = uint64(c.Prints[i-1].Hash) + 1 + gap
 		}
-		if r.err == nil && h >= 1<<32 {
+		if r.err == nil && (gap >= 1<<32 || h >= 1<<32) {
 			r.err = damaged("fingerprint out of range")
 		}
 		f := Print{Hash: uint32(h), Paras: r.paraPostings(len(c.Parts))}
@@ -726,7 +739,7 @@ func readChunk(data []byte, magic, what string) (*Chunk, error) {
 			r.err = damaged("terms out of order")
 		}
 		nq := r.count(minQuotePost, "quotation postings")
-		t.Quotes = make([]QuotePosting, 0, reserve(nq, len(r.b), 12))
+		t.Quotes = make([]QuotePosting, 0, reserve(nq, len(r.b), sizeQuotePost))
 		prev := int32(-1)
 		for j := 0; j < nq && r.err == nil; j++ {
 			p := QuotePosting{Quote: r.next(prev), Part: r.id32(), Member: r.byte(), Floor: r.byte()}
@@ -736,7 +749,7 @@ func readChunk(data []byte, magic, what string) (*Chunk, error) {
 			}
 			t.Quotes = append(t.Quotes, p)
 		}
-		r.spend(12 * len(t.Quotes))
+		r.spend(sizeQuotePost * len(t.Quotes))
 		t.Paras = r.paraPostings(np)
 		c.Terms = append(c.Terms, t)
 	}

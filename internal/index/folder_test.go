@@ -161,3 +161,45 @@ func TestForgedCountsCostNothing(t *testing.T) {
 		t.Errorf("a fingerprint chunk claiming 2^30 fingerprints: %v", err)
 	}
 }
+
+// TestIdsIncrease: a gap near 2^64 must not wrap an id back: postings,
+// articles, paragraphs and fingerprints that go backwards or repeat are
+// refused (the writer writes such a list as exactly that gap).
+func TestIdsIncrease(t *testing.T) {
+	c := &index.Chunk{Parts: []uint64{1}, Terms: []index.Term{{Word: "a", Weight: 1,
+		Quotes: []index.QuotePosting{{Quote: 5}, {Quote: 5}, {Quote: 0}}}}}
+	if got, err := index.ReadChunk(index.MarshalChunk(c)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("quotation postings 5, 5, 0: %v %+v", err, got)
+	}
+	s := &index.ParaShard{Articles: []index.ArticleMeta{{ID: 3}, {ID: 3}},
+		Paras: []index.ShardPara{{ID: 2, Carriers: []index.Carrier{{Article: 3}}}, {ID: 2, Carriers: []index.Carrier{{Article: 3}}}}}
+	if _, err := index.ReadParaShard(index.MarshalParaShard(s)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("articles 3, 3 and paragraphs 2, 2: %v", err)
+	}
+	// A fingerprint gap past 2^32 that would wrap to a smaller hash.
+	p := binary.AppendUvarint(nil, 1) // one pack
+	p = binary.LittleEndian.AppendUint64(p, 9)
+	p = binary.AppendUvarint(p, 2) // two fingerprints
+	p = binary.AppendUvarint(p, 10)
+	p = append(p, 1, 0, 0, 0) // one posting: paragraph 0, pack 0, member 0
+	p = binary.AppendUvarint(p, 1<<64-5)
+	p = append(p, 1, 0, 0, 0)
+	seed := partsOf(seedFolder(t), index.KindPrints)[0]
+	if _, err := index.ReadPrints(reframe(seed, p)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("a fingerprint gap that wraps: %v", err)
+	}
+}
+
+// TestPartNamesAreCanonical: a part has one name: lowercase hex, no sign.
+func TestPartNamesAreCanonical(t *testing.T) {
+	for _, n := range []string{"t-ABCDEF0123456789.qtf", "q-abcdef0123456789-FF.qtf", "q-abcdef0123456789-+f.qtf", "t-+bcdef0123456789.qtf"} {
+		if _, _, ok := index.ParsePartName(n); ok {
+			t.Errorf("%s accepted as a part name", n)
+		}
+	}
+	for _, n := range []string{"t-abcdef0123456789.qtf", "q-abcdef0123456789-ff.qtf"} {
+		if _, _, ok := index.ParsePartName(n); !ok {
+			t.Errorf("%s refused", n)
+		}
+	}
+}

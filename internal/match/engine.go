@@ -470,20 +470,41 @@ func better(a, b Match) bool {
 func candidates(c corpus, q query, limit int) []int32 {
 	sc := c.getScratch()
 	defer c.putScratch(sc)
-	if n := c.quoteCount(); len(sc.acc) < n {
-		sc.acc = make([]float32, n)
-	}
-	// Accumulate, for each distinct quotation text, the weight of the
-	// selection's words it holds.
-	touched := sc.touched[:0]
+	// The words whose postings are walked.
+	var use []int32
 	done := make(map[int32]int32, len(q.ids))
+	posts := 0
 	for _, id := range q.ids {
 		if id < 0 || done[id] > 0 || q.skipCommon && c.common(id) {
 			continue
 		}
 		done[id] = 1
+		use = append(use, id)
+		posts += len(c.postings(id))
+	}
+	// Accumulate, for each distinct quotation text, the weight of the
+	// selection's words it holds: in a slice indexed by quotation, or in
+	// a map where the indexes are far more than the postings (a folder
+	// lookup's parts may name ids up to 2^31 in a few bytes; a slice that
+	// size would be gigabytes). Both add in the same order.
+	n := c.quoteCount()
+	var sparse map[int32]float32
+	if n > 1<<16 && n > 16*posts {
+		sparse = make(map[int32]float32, posts)
+	} else if len(sc.acc) < n {
+		sc.acc = make([]float32, n)
+	}
+	touched := sc.touched[:0]
+	for _, id := range use {
 		w := float32(c.wordWeight(id))
 		for _, qi := range c.postings(id) {
+			if sparse != nil {
+				if _, ok := sparse[qi]; !ok {
+					touched = append(touched, qi)
+				}
+				sparse[qi] += w
+				continue
+			}
 			if sc.acc[qi] == 0 {
 				touched = append(touched, qi)
 			}
@@ -500,8 +521,13 @@ func candidates(c corpus, q query, limit int) []int32 {
 	var keep []cand
 	floor := float32((2*Accept - 1) * q.total)
 	for _, qi := range touched {
-		shared := sc.acc[qi]
-		sc.acc[qi] = 0
+		var shared float32
+		if sparse != nil {
+			shared = sparse[qi]
+		} else {
+			shared = sc.acc[qi]
+			sc.acc[qi] = 0
+		}
 		if shared+q.slack >= floor || shared+q.slack >= c.fragmentFloor(qi) {
 			keep = append(keep, cand{qi, shared})
 		}

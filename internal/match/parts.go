@@ -884,6 +884,7 @@ func (f *Folder) view(chunks, words []string, prints []uint32) (*view, error) {
 			ids := make([]int32, len(t.Quotes))
 			for j, p := range t.Quotes {
 				ids[j] = p.Quote
+				v.nq = max(v.nq, int(p.Quote)+1)
 				v.quotePart[p.Quote], v.floor[p.Quote] = index.ShardName(index.KindQuotes, c.Parts[p.Part], p.Member), p.Floor
 			}
 			v.posts[t.ID] = ids
@@ -968,6 +969,7 @@ type view struct {
 	arts       map[int32]index.ArticleMeta
 	paras      map[int32]*index.ShardPara
 	err        error
+	nq         int // 1 + the largest quotation id of the postings read
 }
 
 func (v *view) fail(what string, id int32) {
@@ -1043,7 +1045,7 @@ func (v *view) wordWeight(id int32) float64 {
 	return 0
 }
 
-func (v *view) quoteCount() int              { return v.f.entry.Quotes }
+func (v *view) quoteCount() int              { return v.nq }
 func (v *view) getScratch() *scratch         { return v.f.scratch.Get().(*scratch) }
 func (v *view) putScratch(sc *scratch)       { v.f.scratch.Put(sc) }
 func (v *view) postings(id int32) []int32    { return v.posts[id] }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"quotetrail/internal/eval"
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
+	"quotetrail/internal/textnorm"
 )
 
 // reads counts what one folder lookup fetched, round by round (the entry
@@ -264,6 +266,58 @@ func TestFolderAnswersAlikeBASIL(t *testing.T) {
 	defer match.SetCommonTexts(8)()
 	files, all = sameAnswers(t, x, match.DefaultFolder, sels)
 	logReads(t, "BASIL, 8-text common words", x, files, all)
+}
+
+// TestCommonSelectionKeepsItsCutOff: a selection of common words alone
+// reads their postings, and then every candidate must pass a cut-off on
+// the weight it truly shares (no slack for words that were read).
+func TestCommonSelectionKeepsItsCutOff(t *testing.T) {
+	defer match.SetCommonTexts(3)()
+	e, _ := seedEngine(t)
+	for _, sel := range []string{"of the", "it is the", "the said and"} {
+		n, failing := match.CandidatesFailingCutOff(e, sel)
+		if failing > 0 {
+			t.Errorf("%q: %d of %d candidates pass neither cut-off", sel, failing, n)
+		}
+	}
+}
+
+// TestForgedFolderCostsNothing: an entry of a few dozen bytes claiming
+// 2^31-1 quotations, and a chunk whose one posting names quotation
+// 2^31-2, make a lookup fail (its shard is missing) without allocating
+// for the ids they claim.
+func TestForgedFolderCostsNothing(t *testing.T) {
+	chunk := index.MarshalChunk(&index.Chunk{Parts: []uint64{7}, Terms: []index.Term{{Word: "hello", Weight: 1,
+		Quotes: []index.QuotePosting{{Quote: 1<<31 - 2}}}}})
+	words := index.MarshalWords(&index.Chunk{Terms: []index.Term{{Word: "hello", Weight: 1}}})
+	en := &index.Entry{TokensOf: textnorm.Version, Articles: 1, Quotes: 1<<31 - 1, Paragraphs: 1, Vocab: 1,
+		Chunks: []index.ChunkRef{{Hash: index.Hash(chunk)}}, Words: []index.ChunkRef{{Hash: index.Hash(words)}}}
+	files := map[string][]byte{index.EntryName: index.MarshalEntry(en),
+		index.PartName(index.KindChunk, index.Hash(chunk)): chunk, index.PartName(index.KindWords, index.Hash(words)): words}
+	for _, sel := range []string{"hello", "hello hello hello"} {
+		f, err := match.OpenFolder(files[index.EntryName])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, _, err = f.Lookup(sel, func(names []string) ([][]byte, error) {
+			out := make([][]byte, len(names))
+			for i, n := range names {
+				if out[i] = files[n]; out[i] == nil {
+					return nil, errors.New(n + " is missing")
+				}
+			}
+			return out, nil
+		})
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			t.Errorf("%q: a lookup whose shard is missing answered", sel)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+			t.Errorf("%q: a forged folder of %d bytes made a lookup allocate %d bytes", sel, len(chunk)+len(words), alloc)
+		}
+	}
 }
 
 // TestFolderRefusesDamage: a part truncated, changed, swapped for another

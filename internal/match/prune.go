@@ -44,7 +44,10 @@ func needCommon(words []string, common func(string) (float64, bool)) (need bool,
 			wc += cw
 		}
 	}
-	return wc > 0 && !other, float32(wc)
+	if wc > 0 && !other {
+		return true, 0 // their postings are read: nothing is left out
+	}
+	return false, float32(wc)
 }
 
 // The fragment floor of a quotation text (FragmentCover × its weight) is
