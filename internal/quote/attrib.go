@@ -78,7 +78,7 @@ func (f *finder) attribute(sent []word) (a attribution) {
 				// "Carson took the stage and called the system …",
 				// "rallied supporters by warning that …": the cue's
 				// subject is the sentence's.
-				np = f.firstNP(ow[:c])
+				np = f.clauseSubject(ow, c)
 			}
 		}
 		if len(np) == 0 || isChannel(np) {
@@ -184,7 +184,7 @@ func tailCue(ow []word, i int) bool {
 // right after "and", "by", "before", "after" or "then" (adverbs between).
 func sharesSubject(ow []word, c int) bool {
 	j := c - 1
-	for j >= 0 && isAdverb(ow[j]) {
+	for j >= 0 && (isAdverb(ow[j]) || auxiliaries[ow[j].low]) {
 		j--
 	}
 	if j < 1 {
@@ -193,8 +193,34 @@ func sharesSubject(ow []word, c int) bool {
 	switch ow[j].low {
 	case "and", "by", "before", "after", "then":
 		return true
+	case "to":
+		// "went on to say", "managed to ask": after a verb, not after
+		// a noun ("urged voters to say").
+		v := ow[j-1].low
+		if v == "on" && j > 1 {
+			v = ow[j-2].low
+		}
+		return strings.HasSuffix(v, "ed") || v == "went" || v == "wants" || v == "want" || v == "tried" || v == "had"
 	}
 	return false
+}
+
+// clauseSubject returns the subject of the clause the cue at c closes:
+// the first name or pronoun after the last comma before it ("When Robby
+// Mook … was asked …, he laughed and said"), or else the sentence's.
+func (f *finder) clauseSubject(ow []word, c int) []word {
+	for k := c - 1; k > 0; k-- {
+		if ow[k].q >= 0 {
+			break
+		}
+		if ow[k].text == "," {
+			if np := f.firstNP(ow[k+1 : c]); len(np) > 0 {
+				return np
+			}
+			break
+		}
+	}
+	return f.firstNP(ow[:c])
 }
 
 // nearQuoteBefore reports whether a quotation closes at most four tokens
@@ -325,7 +351,10 @@ func inverted(ow []word, c int) bool {
 		// A sentence opening on its cue ("Said Comey, “…”").
 		return inversionCues[ow[c].low] && ow[c].isCapitalized()
 	}
-	return inversionCues[ow[c].low] && (ow[c-1].text == "," || ow[c-1].q >= 0)
+	// Any cue in the past tense right after a quotation reads so (",”
+	// mused Blaze co-host Stu Burguiere", ",” read the statement").
+	return (inversionCues[ow[c].low] || ow[c-1].q >= 0 && (strings.HasSuffix(ow[c].low, "ed") || ow[c].low == "read")) &&
+		(ow[c-1].text == "," || ow[c-1].q >= 0)
 }
 
 // firstNP returns the sentence's first name or pronoun: its subject, in

@@ -36,6 +36,7 @@ var minedCueVerbs = []string{
 	"publish",   // published 19/9
 	"retweet",   // retweeted 7/2
 	"entitle",   // entitled 4/4
+	"remember",  // remember 17/2
 }
 
 // minedCueNouns are mined verbs that are also common nouns ("an issue",

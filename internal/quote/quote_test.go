@@ -182,6 +182,13 @@ func TestSpeakerNextToCue(t *testing.T) {
 		// A cue with no subject of its own takes the sentence's.
 		{[]string{"Carson took the stage Tuesday at the Grand Hotel in Baltimore and called the political system “rotten to the core.”"}, want{text: "rotten to the core.", speaker: "Carson", cue: "called"}},
 		{[]string{"On the eve of his election in March, Netanyahu rallied supporters by warning darkly that \"the rule of the right is in danger.\""}, want{text: "the rule of the right", speaker: "Netanyahu", cue: "warning"}},
+		{[]string{"He went on to say, “She once threw a Bible at an agent on her detail.”"}, want{text: "She once threw", speakerText: "He", cue: "say"}},
+		{[]string{"Robby Mook said the campaign was ready.", "When Robby Mook, Clinton’s campaign manager, was asked about the debates, he laughed and said, “We’ll see.”"},
+			want{text: "We’ll see.", speaker: "Robby Mook", speakerText: "he", cue: "said"}},
+		// Any past-tense cue right after a quotation stands before its subject.
+		{[]string{"“An awful lot of analysts said no,” remembered Roy Verley, HP's former chief corporate spokesman."}, want{text: "An awful lot", speaker: "Roy Verley", cue: "remembered"}},
+		{[]string{"“Imagine Brad Thor going up against Trump,” mused Stu Burguiere, the Blaze co-host."}, want{text: "Imagine Brad Thor", speaker: "Stu Burguiere", cue: "mused"}},
+		{[]string{"“In writing her beautiful speech, Melania's team took notes,” read the statement, which was attributed to Miller."}, want{text: "In writing her", speakerText: "the statement", cue: "read", channel: "Statement"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
