@@ -268,6 +268,68 @@ func TestFolderAnswersAlikeBASIL(t *testing.T) {
 	logReads(t, "BASIL, 8-text common words", x, files, all)
 }
 
+// TestFolderCacheIsBounded: a Folder keeps at most CacheBytes of parts
+// (and the newest part), dropping the least recently used, and a lookup
+// whose parts the cache drops between its rounds (other lookups ran
+// meanwhile) still answers as the whole index; lookups after drops fetch
+// again what they need.
+func TestFolderCacheIsBounded(t *testing.T) {
+	e, x := seedEngine(t)
+	files := match.BuildFolder(x, match.FolderOptions{ChunkBytes: 512, QuoteShardBytes: 1, ParaShardBytes: 1})
+	biggest := 0
+	for _, d := range files {
+		biggest = max(biggest, len(d))
+	}
+	sels := selections(t, x, 60)
+	f, err := match.OpenFolder(files[index.EntryName])
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.CacheBytes = 4 << 10
+	fetched := 0
+	fetch := func(names []string) ([][]byte, error) {
+		fetched += len(names)
+		return fetchAll(files, names), nil
+	}
+	for i, sel := range sels {
+		// Lookup sel in rounds, with another whole lookup between each.
+		l := f.Start(sel)
+		for names := l.Need(); len(names) > 0; names = l.Need() {
+			other := sels[(i+7)%len(sels)]
+			if _, _, err := f.Lookup(other, fetch); err != nil {
+				t.Fatalf("%q: %v", other, err)
+			}
+			fetched += len(names)
+			if err := l.Give(fetchAll(files, names)); err != nil {
+				t.Fatalf("%q: %v", sel, err)
+			}
+		}
+		got, ents, err := l.Answer()
+		if err != nil {
+			t.Fatalf("%q: %v", sel, err)
+		}
+		want := e.Lookup(sel)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(ents, e.Entries(want)) {
+			t.Errorf("%q: with a small cache\nfolder %+v\nwhole  %+v", sel, got, want)
+		}
+		if parts, bytes := f.Cached(); bytes > f.CacheBytes+biggest || parts == 0 {
+			t.Fatalf("the cache holds %d parts, %d bytes (CacheBytes %d)", parts, bytes, f.CacheBytes)
+		}
+	}
+	// With room for everything, the same lookups again fetch nothing.
+	f.CacheBytes = 1 << 30
+	for _, sel := range sels {
+		f.Lookup(sel, fetch)
+	}
+	fetched = 0
+	for _, sel := range sels {
+		f.Lookup(sel, fetch)
+	}
+	if fetched != 0 {
+		t.Errorf("with room for every part, lookups seen before fetched %d parts", fetched)
+	}
+}
+
 // TestCommonSelectionKeepsItsCutOff: a selection of common words alone
 // reads their postings, and then every candidate must pass a cut-off on
 // the weight it truly shares (no slack for words that were read).
