@@ -154,6 +154,10 @@ func isCue(ow []word, i int) bool {
 	if ow[i].low == "quoted" {
 		return true
 	}
+	if ow[i].low == "puts" || ow[i].low == "put" {
+		// "as he puts it, “…”"
+		return i+2 < len(ow) && ow[i+1].low == "it" && (ow[i+2].text == "," || ow[i+2].q >= 0 || ow[i+2].text == ":")
+	}
 	// "what he calls", "as she notes": the -s forms of cue verbs that are
 	// also nouns, after a pronoun.
 	if cueNounS[ow[i].low] {

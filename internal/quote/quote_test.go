@@ -189,6 +189,9 @@ func TestSpeakerNextToCue(t *testing.T) {
 		{[]string{"“An awful lot of analysts said no,” remembered Roy Verley, HP's former chief corporate spokesman."}, want{text: "An awful lot", speaker: "Roy Verley", cue: "remembered"}},
 		{[]string{"“Imagine Brad Thor going up against Trump,” mused Stu Burguiere, the Blaze co-host."}, want{text: "Imagine Brad Thor", speaker: "Stu Burguiere", cue: "mused"}},
 		{[]string{"“In writing her beautiful speech, Melania's team took notes,” read the statement, which was attributed to Miller."}, want{text: "In writing her", speakerText: "the statement", cue: "read", channel: "Statement"}},
+		{[]string{"Trump says she has done a fine job. That's because, as he puts it, “the best thing we have going for us” is low rates."}, want{text: "the best thing", speaker: "Trump", speakerText: "he", cue: "puts"}},
+		// A quotation after the cue's object is that sentence's own.
+		{[]string{"Donald Trump said Hillary Clinton \"caused death.\" Bernie Sanders called Trump a \"pathological liar.\""}, want{text: "caused death.", speaker: "Donald Trump", cue: "said"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}

@@ -106,7 +106,12 @@ func cueFollows(s string) bool {
 			switch {
 			case ws[k].low == "that":
 				return false
-			case isStop(ws[k]) || ws[k].text == "," || ws[k].text == "\u201C" || ws[k].text == `"`:
+			case ws[k].text == "\u201C" || ws[k].text == `"`:
+				// A quotation right after the cue goes on with the same
+				// words ("?” Clinton said, “…”); after an object it is a
+				// new sentence's own ("Sanders called Trump a “liar.”").
+				return k == i+1 || k == i+2 && (ws[i+1].text == "," || ws[i+1].text == ":")
+			case isStop(ws[k]) || ws[k].text == ",":
 				return true
 			}
 		}
