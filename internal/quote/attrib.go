@@ -74,6 +74,14 @@ func (f *finder) attribute(sent []word) (a attribution) {
 			if len(np) == 0 && inverted(ow, c) {
 				np = rightNP(ow, c+1)
 			}
+			if len(np) == 0 {
+				if ante, rel := relativeSubject(ow, c); len(ante) > 0 {
+					if person, _ := f.resolve(ante, sent); person != "" {
+						a.person, a.speakerText, a.cue = person, rel, cue
+						return a
+					}
+				}
+			}
 			if len(np) == 0 && sharesSubject(ow, c) {
 				// "Carson took the stage and called the system …",
 				// "rallied supporters by warning that …": the cue's
@@ -168,6 +176,59 @@ func isCue(ow []word, i int) bool {
 	return cueWords[ow[i].low]
 }
 
+// timeWords end a phrase of time or occasion that may stand between a
+// subject and its cue.
+var timeWords = map[string]bool{
+	"past": true, "week": true, "weekend": true, "month": true, "year": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "day": true, "time": true, "interview": true, "statement": true, "speech": true,
+	"rally": true, "debate": true, "recently": true, "event": true, "post": true, "tweet": true, "letter": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// timePrepositions open a phrase of time or occasion.
+var timePrepositions = map[string]bool{"in": true, "on": true, "at": true, "during": true, "over": true, "earlier": true, "last": true, "this": true}
+
+// timePhrase returns where a phrase of time or occasion ending at j
+// starts ("on Tuesday", "in the past", "in a statement Monday"), or -1.
+func timePhrase(ow []word, j int) int {
+	if j < 1 || !timeWords[ow[j].low] {
+		return -1
+	}
+	for k := j - 1; k >= 0 && j-k <= 4; k-- {
+		if ow[k].q >= 0 || !ow[k].isWord() {
+			return -1
+		}
+		if timePrepositions[ow[k].low] {
+			return k
+		}
+	}
+	return -1
+}
+
+// relativeSubject returns the antecedent of a relative pronoun that is
+// the cue's subject ("said Beck, who said there were …") and the pronoun.
+func relativeSubject(ow []word, c int) ([]word, string) {
+	j := c - 1
+	for j >= 0 && (auxiliaries[ow[j].low] || isAdverb(ow[j])) {
+		j--
+	}
+	if k := timePhrase(ow, j); k >= 0 {
+		j = k - 1
+		for j >= 0 && (auxiliaries[ow[j].low] || isAdverb(ow[j])) {
+			j--
+		}
+	}
+	if j < 2 || ow[j].low != "who" || ow[j-1].text != "," {
+		return nil, ""
+	}
+	e := j - 1
+	s := e
+	for s > 0 && ow[s-1].q < 0 && ow[s-1].isWord() && (ow[s-1].isCapitalized() || titleWords[ow[s-1].low]) {
+		s--
+	}
+	return trimNP(ow[s:e]), ow[j].text
+}
+
 // tailCue reports whether the word at i closes a short tail after a
 // quotation (",” a voice-over in the ad states."): a quotation at most
 // eight tokens before it, and the sentence's end or a comma after it.
@@ -250,6 +311,14 @@ func leftNP(ow []word, c int) []word {
 		// A capital is a name ("Will wrote"), not the auxiliary "will".
 		for j >= 0 && (auxiliaries[ow[j].low] && !(ow[j].isCapitalized() && j > 0) || isAdverb(ow[j])) {
 			j--
+		}
+		// A time or occasion phrase ("Trump on Tuesday said", "who has in
+		// the past described", "Clinton in an interview said").
+		if k := timePhrase(ow, j); k >= 0 {
+			j = k - 1
+			for j >= 0 && (auxiliaries[ow[j].low] && !(ow[j].isCapitalized() && j > 0) || isAdverb(ow[j])) {
+				j--
+			}
 		}
 		if j >= 0 && ow[j].text == ")" {
 			k := j

@@ -192,6 +192,11 @@ func TestSpeakerNextToCue(t *testing.T) {
 		{[]string{"Trump says she has done a fine job. That's because, as he puts it, “the best thing we have going for us” is low rates."}, want{text: "the best thing", speaker: "Trump", speakerText: "he", cue: "puts"}},
 		// A quotation after the cue's object is that sentence's own.
 		{[]string{"Donald Trump said Hillary Clinton \"caused death.\" Bernie Sanders called Trump a \"pathological liar.\""}, want{text: "caused death.", speaker: "Donald Trump", cue: "said"}},
+		// A relative pronoun's antecedent; a time phrase between subject and cue.
+		{[]string{"The crowd in Indiana cheered Glenn Beck, who said there were “too many disturbing things for me to dismiss.”"},
+			want{text: "too many disturbing", speaker: "Glenn Beck", speakerText: "who", cue: "said"}},
+		{[]string{"Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” spoke in Indiana."}, want{text: "a pathological", speaker: "Beck", speakerText: "who", cue: "described"}},
+		{[]string{"Mr. Sanders on Tuesday called the system “rigged.”"}, want{text: "rigged.", speaker: "Sanders", cue: "called"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
