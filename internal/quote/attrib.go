@@ -82,6 +82,9 @@ func (f *finder) attribute(sent []word) (a attribution) {
 					}
 				}
 			}
+			if sender := messageSender(ow, np); len(sender) > 0 {
+				np = sender
+			}
 			if len(np) == 0 && sharesSubject(ow, c) {
 				// "Carson took the stage and called the system …",
 				// "rallied supporters by warning that …": the cue's
@@ -174,6 +177,37 @@ func isCue(ow []word, i int) bool {
 		return i > 0 && (pronouns[ow[i-1].low] || ow[i-1].low == "it" || tailCue(ow, i))
 	}
 	return cueWords[ow[i].low]
+}
+
+// messages are what a speaker sends or issues ("a statement saying").
+var messages = map[string]bool{"statement": true, "release": true, "email": true, "e-mail": true, "letter": true,
+	"tweet": true, "post": true, "message": true, "memo": true, "note": true, "video": true, "ad": true}
+
+// messageSender returns the subject of the verb that sends a message the
+// cue's subject np names ("Rubio’s campaign sent out a press release
+// saying …", "X issued a statement saying …"), or nil.
+func messageSender(ow []word, np []word) []word {
+	if len(np) == 0 || !messages[np[len(np)-1].low] {
+		return nil
+	}
+	k := -1
+	for i := range ow {
+		if ow[i].start == np[0].start {
+			k = i
+			break
+		}
+	}
+	if k > 0 && (ow[k-1].low == "out" || ow[k-1].low == "up") {
+		k-- // "sent out", "put up"
+	}
+	if k < 1 {
+		return nil
+	}
+	v := ow[k-1].low
+	if !strings.HasSuffix(v, "ed") && v != "sent" && v != "put" && v != "sends" && v != "issues" && v != "releases" {
+		return nil
+	}
+	return leftNP(ow, k-1)
 }
 
 // timeWords end a phrase of time or occasion that may stand between a

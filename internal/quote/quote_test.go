@@ -197,6 +197,9 @@ func TestSpeakerNextToCue(t *testing.T) {
 			want{text: "too many disturbing", speaker: "Glenn Beck", speakerText: "who", cue: "said"}},
 		{[]string{"Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” spoke in Indiana."}, want{text: "a pathological", speaker: "Beck", speakerText: "who", cue: "described"}},
 		{[]string{"Mr. Sanders on Tuesday called the system “rigged.”"}, want{text: "rigged.", speaker: "Sanders", cue: "called"}},
+		// The sender of a message that "says".
+		{[]string{"Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation.”"}, want{text: "Florida an explanation.", speaker: "Rubio’s campaign", cue: "saying"}},
+		{[]string{"Senator Jane Ortiz issued a statement saying the bill was “a disgrace.”"}, want{text: "a disgrace.", speaker: "Jane Ortiz", cue: "saying", channel: "Statement"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
