@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // attribution is what one sentence says about where its quotations come
@@ -208,6 +210,32 @@ func messageSender(ow []word, np []word) []word {
 		return nil
 	}
 	return leftNP(ow, k-1)
+}
+
+// bodyWords end the names of papers, bodies and places, which "he" and
+// "she" never stand for.
+var bodyWords = map[string]bool{
+	"times": true, "post": true, "news": true, "journal": true, "department": true, "committee": true, "party": true,
+	"house": true, "hill": true, "court": true, "campaign": true, "foundation": true, "association": true,
+	"institute": true, "university": true, "council": true, "agency": true, "administration": true, "congress": true,
+	"senate": true, "network": true, "cnn": true, "msnbc": true, "fox": true, "ministry": true, "office": true,
+	"constitution": true, "coalition": true, "union": true, "center": true, "group": true, "magazine": true, "press": true,
+}
+
+// humanLike reports whether a resolved speaker reads as a person's name:
+// capitalised words, the last not a paper's or a body's.
+func humanLike(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], "'’s"))
+	return !bodyWords[last] && !bodyWords[strings.ToLower(ws[len(ws)-1])]
 }
 
 // timeWords end a phrase of time or occasion that may stand between a
@@ -564,9 +592,12 @@ func (f *finder) resolve(np []word, sent []word) (person, text string) {
 			if w.start >= np[0].start {
 				break
 			}
-			if w.q < 0 && w.isCapitalized() && f.people.known(w.text) {
+			if w.q < 0 && w.isCapitalized() && f.people.known(w.text) && humanLike(f.people.canonical(w.text)) {
 				return f.people.canonical(w.text), text
 			}
+		}
+		if f.lastHuman != "" {
+			return f.lastHuman, text
 		}
 		return f.lastPerson, text
 	}

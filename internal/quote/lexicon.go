@@ -98,7 +98,7 @@ var titleWords = map[string]bool{
 	"president": true, "vice": true, "prime": true, "minister": true, "premier": true, "secretary": true,
 	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "governor": true,
 	"senator": true, "sen": true, "rep": true, "representative": true, "congressman": true, "congresswoman": true,
-	"mayor": true, "general": true, "gen": true, "admiral": true, "colonel": true, "judge": true, "justice": true,
+	"gov": true, "mayor": true, "general": true, "gen": true, "admiral": true, "colonel": true, "judge": true, "justice": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true, "chairman": true,
 	"chairwoman": true, "chair": true, "leader": true, "analyst": true, "professor": true, "prof": true,
 	"treasury": true, "state": true, "defense": true, "defence": true, "foreign": true, "chief": true,
@@ -113,7 +113,7 @@ var titleWords = map[string]bool{
 var personTitles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
 	"president": true, "premier": true, "minister": true, "secretary": true, "chancellor": true,
-	"senator": true, "sen": true, "governor": true, "mayor": true, "spokesman": true, "spokeswoman": true,
+	"senator": true, "sen": true, "governor": true, "gov": true, "mayor": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "ambassador": true, "leader": true, "analyst": true, "professor": true,
 	"judge": true, "king": true, "queen": true, "prince": true, "pope": true, "chairman": true,
 	"general": true, "rep": true, "director": true, "ceo": true,
@@ -123,6 +123,9 @@ var personTitles = map[string]bool{
 // introduced with a title ("Chinese President Xi Jinping").
 var roleSynonyms = map[string]string{
 	"leader": "president", "head": "president", "chief": "president",
+	// Abbreviated and spelled-out titles ("Gov. Rick Perry" is "the Texas
+	// governor", "Rep. Weiner" "the congressman").
+	"gov": "governor", "sen": "senator", "representative": "rep", "congressman": "rep", "congresswoman": "rep",
 }
 
 // notNames are capitalised words that start sentences or name places and

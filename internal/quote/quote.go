@@ -47,6 +47,7 @@ type channelRef struct{ name, text string }
 type finder struct {
 	people     *people
 	lastPerson string
+	lastHuman  string // the last person who reads as a human, for "he" and "she"
 	// The speaker a sentence of the current paragraph named, for its other
 	// sentences' quotations ("Clinton said X. … “Y.”").
 	para                         int
@@ -155,6 +156,9 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 		f.lastPerson = a.person
 	} else if s := f.subject(sent); s != "" {
 		f.lastPerson = s
+	}
+	if humanLike(f.lastPerson) {
+		f.lastHuman = f.lastPerson
 	}
 	return out
 }

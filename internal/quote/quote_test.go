@@ -207,3 +207,23 @@ func TestSpeakerNextToCue(t *testing.T) {
 		check(t, c.paras, []want{c.w})
 	}
 }
+
+// TestResolvedSpeaker covers the name the card shows for a pronoun or a
+// role (issue 11): "she" is the person last named, not the paper that
+// reported on her; a role with the spelled-out title finds the person
+// introduced with its abbreviation.
+func TestResolvedSpeaker(t *testing.T) {
+	check(t, []string{
+		"Senator Elizabeth Warren spoke about the election this week.",
+		"The New York Times reported on Monday that the interview had caused a stir.",
+		"She said she regretted calling him “a faker.”",
+	}, []want{{text: "a faker.", speaker: "Elizabeth Warren", speakerText: "She", cue: "calling"}})
+	check(t, []string{
+		"Texas Gov. Rick Perry launched his campaign on Monday.",
+		"The Texas governor said the plan was “a disaster for families.”",
+	}, []want{{text: "a disaster", speaker: "Rick Perry", speakerText: "The Texas governor", cue: "said"}})
+	check(t, []string{
+		"Rep. Anthony Weiner spoke to reporters outside his home.",
+		"The congressman said he was “protecting my wife.”",
+	}, []want{{text: "protecting my wife.", speaker: "Anthony Weiner", speakerText: "The congressman", cue: "said"}})
+}
