@@ -456,7 +456,9 @@ func distinguishing(w, prev string) string {
 
 // Folder answers lookups from a folder index, reading its parts as a
 // lookup needs them. It keeps the parts it has read (parsed), up to
-// CacheBytes of them, the least recently used dropped first, so that a
+// CacheBytes of them, the least recently used shard dropped first (then
+// chunks, which many lookups share: the common words', the
+// fingerprints'), so that a
 // later lookup fetches only what it has not seen and a reader's tab does
 // not grow with every lookup. It is safe for concurrent lookups.
 type Folder struct {
@@ -464,8 +466,8 @@ type Folder struct {
 	common  map[int32]float64 // common word's id → its weight
 	scratch sync.Pool
 	mu      sync.Mutex
-	parts   map[string]*list.Element // name → its cached part, in recent
-	recent  list.List                // cached parts, most recently used first
+	parts   map[string]*list.Element // name → its cached part, in recent[0] (shards) or recent[1] (chunks)
+	recent  [2]list.List             // cached parts, most recently used first
 	held    int                      // bytes of the cached parts
 	// CacheBytes bounds the parts kept between lookups, in the bytes of
 	// their files (parsed, a part takes about two to three times that).
@@ -478,9 +480,10 @@ const DefaultCacheBytes = 16 << 20
 
 // cached is a part kept by a Folder.
 type cached struct {
-	name string
-	part any // *index.Chunk, *index.PrintChunk, *index.QuoteShard or *index.ParaShard
-	size int
+	name  string
+	part  any // *index.Chunk, *index.PrintChunk, *index.QuoteShard or *index.ParaShard
+	size  int
+	class int // 0 a shard, 1 a chunk
 }
 
 // OpenFolder reads a folder index's entry file.
@@ -693,7 +696,7 @@ func (f *Folder) missing(names []string, have map[string]any) []string {
 	var out []string
 	for _, n := range names {
 		if e := f.parts[n]; e != nil {
-			f.recent.MoveToFront(e)
+			f.recent[e.Value.(*cached).class].MoveToFront(e)
 			have[n] = e.Value.(*cached).part
 		} else if have[n] == nil {
 			out = append(out, n)
@@ -748,19 +751,28 @@ func (f *Folder) add(name string, data []byte) (any, error) {
 	return part, nil
 }
 
-// keep caches a part, then drops the least recently used parts while the
-// cache holds more than CacheBytes (the newest stays, whatever its size).
+// keep caches a part, then drops the least recently used shards, then
+// chunks, while the cache holds more than CacheBytes (the newest part
+// stays, whatever its size).
 func (f *Folder) keep(name string, part any, size int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if e := f.parts[name]; e != nil {
-		f.recent.MoveToFront(e)
+		f.recent[e.Value.(*cached).class].MoveToFront(e)
 		return
 	}
-	f.parts[name] = f.recent.PushFront(&cached{name, part, size})
+	class := 1
+	if k := name[0]; k == index.KindQuotes || k == index.KindParas {
+		class = 0
+	}
+	f.parts[name] = f.recent[class].PushFront(&cached{name, part, size, class})
 	f.held += size
-	for f.held > f.CacheBytes && f.recent.Len() > 1 {
-		c := f.recent.Remove(f.recent.Back()).(*cached)
+	for f.held > f.CacheBytes && f.recent[0].Len()+f.recent[1].Len() > 1 {
+		l := &f.recent[0]
+		if l.Len() == 0 || l.Len() == 1 && class == 0 {
+			l = &f.recent[1]
+		}
+		c := l.Remove(l.Back()).(*cached)
 		delete(f.parts, c.name)
 		f.held -= c.size
 	}
@@ -770,7 +782,7 @@ func (f *Folder) keep(name string, part any, size int) {
 func (f *Folder) Cached() (parts, bytes int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.recent.Len(), f.held
+	return f.recent[0].Len() + f.recent[1].Len(), f.held
 }
 
 var errOutOfRange = errors.New("index part refers past the entry's counts")
