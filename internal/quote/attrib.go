@@ -110,6 +110,27 @@ func (f *finder) attribute(sent []word) (a attribution) {
 		a.person, a.speakerText, a.cue = person, text, cue
 		return a
 	}
+	if a.person == "" && a.speakerText == "" {
+		// No speaker by a cue, but a clause that introduces the quotation with a colon
+		// ("Clinton has since apologized for what happened: “…”"): its
+		// subject speaks, when it is a person the article names or "he"
+		// or "she".
+		for i := 1; i+1 < len(ow); i++ {
+			if ow[i].text != ":" || ow[i+1].q < 0 {
+				continue
+			}
+			np := f.firstNP(ow[:i])
+			if len(np) == 0 {
+				break
+			}
+			if _, name := splitTitles(np); len(np) == 1 && (np[0].low == "he" || np[0].low == "she") || name != "" && f.people.known(name) {
+				if person, text := f.resolve(np, sent); person != "" {
+					a.person, a.speakerText = person, text
+				}
+			}
+			break
+		}
+	}
 	return a
 }
 

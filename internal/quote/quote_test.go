@@ -200,6 +200,9 @@ func TestSpeakerNextToCue(t *testing.T) {
 		// The sender of a message that "says".
 		{[]string{"Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation.”"}, want{text: "Florida an explanation.", speaker: "Rubio’s campaign", cue: "saying"}},
 		{[]string{"Senator Jane Ortiz issued a statement saying the bill was “a disgrace.”"}, want{text: "a disgrace.", speaker: "Jane Ortiz", cue: "saying", channel: "Statement"}},
+		// A clause introducing the quotation with a colon: its subject speaks.
+		{[]string{"Secretary Hillary Clinton has since apologized for what happened: “Not doing so was a mistake.”"}, want{text: "Not doing so", speaker: "Hillary Clinton", cue: "apologized"}},
+		{[]string{"Here is the full text of the order: “All flights are suspended.”"}, want{text: "All flights"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
