@@ -29,13 +29,21 @@ type Quote struct {
 // Find returns the quotations of an article's paragraphs in reading order,
 // each with its attribution.
 func Find(paragraphs []string) []Quote {
-	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}}
+	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2}
 	for _, p := range paragraphs {
 		f.people.learn(words(p, nil))
 	}
 	var out []Quote
+	prev := -1
+	f.seq = make([]int, len(paragraphs))
+	n := 0
 	for i, p := range paragraphs {
+		f.prevPara, f.seq[i] = prev, n
 		out = append(out, f.paragraph(i, p)...)
+		if strings.TrimSpace(p) != "" {
+			prev = i
+			n++
+		}
 	}
 	return out
 }
@@ -54,7 +62,16 @@ type finder struct {
 	paraSpeaker, paraSpeakerText string
 	paraHasCue                   bool // a cue verb stands somewhere in the paragraph
 	lastQuote                    *Quote
-	lastChannel                  map[string]channelRef
+	// The attribution of a paragraph that ends with a colon ("Cruz
+	// continued:", "In a 1963 speech, he declared:"), for the quotation
+	// the next paragraph opens with.
+	colonPara int
+	colonAttr attribution
+	prevPara  int // the paragraph before this one that holds any text
+	// seq numbers the paragraphs that hold text: distances between
+	// paragraphs count those, not blank lines between them.
+	seq         []int
+	lastChannel map[string]channelRef
 }
 
 func (f *finder) paragraph(pi int, p string) []Quote {
@@ -107,6 +124,12 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			f.lastChannel[f.lastPerson] = a.channel
 		}
 	}
+	if len(spans) == 0 && len(sent) > 0 && sent[len(sent)-1].text == ":" && (a.person != "" || a.speakerText != "") {
+		f.colonPara, f.colonAttr = pi, a
+	}
+	if a.person == "" && a.speakerText == "" && f.colonPara == f.prevPara && f.colonAttr.cue != "" && len(spans) > 0 && startsWithQuote(p, sent) {
+		a = f.colonAttr
+	}
 	var out []Quote
 	frame := frameText(p, sent, spans) // one per sentence, shared by its quotations
 	cues := cuePositions(sent)
@@ -117,7 +140,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			q.Speaker, q.SpeakerText, q.Cue = a.person, a.speakerText, nearestCue(sent, cues, spans, s, a.cue)
 			q.Attribution = frame
 			q.Channel, q.ChannelText = a.channel.name, a.channel.text
-		case a.cue == "" && f.lastQuote != nil && continues(p, s, sent, pi, f.lastQuote):
+		case a.cue == "" && f.lastQuote != nil && continues(sent) && f.seq[pi]-f.seq[f.lastQuote.Paragraph] <= 1:
 			// No attribution of its own: the continuation of the previous
 			// quotation ("…," he said. "…") or of its speech.
 			prev := f.lastQuote
@@ -135,7 +158,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			switch {
 			case a.cue == "" && f.paraSpeaker != "":
 				q.Speaker, q.SpeakerText, q.Inferred = f.paraSpeaker, f.paraSpeakerText, true
-			case a.cue == "" && q.Kind == "direct" && f.lastPerson != "" && f.lastQuote != nil && pi-f.lastQuote.Paragraph <= 2:
+			case a.cue == "" && q.Kind == "direct" && f.lastPerson != "" && f.lastQuote != nil && f.seq[pi]-f.seq[f.lastQuote.Paragraph] <= 2:
 				// A quotation standing alone after the article spoke of
 				// someone goes on with that person's words.
 				q.Speaker, q.Inferred = f.lastPerson, true
@@ -163,17 +186,23 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 	return out
 }
 
+// startsWithQuote reports whether the sentence is the paragraph's first
+// and opens on a quotation mark.
+func startsWithQuote(p string, sent []word) bool {
+	return len(sent) > 0 && sent[0].q >= 0 && strings.TrimLeft(p[:sent[0].start], " “\"‘'") == ""
+}
+
 // continues reports whether a quotation with no attribution in its own
 // sentence carries on the previous one: it stands alone in its sentence
-// (nothing outside the marks but punctuation) and follows in the same or
-// the next paragraph.
-func continues(p string, s span, sent []word, pi int, prev *Quote) bool {
+// (nothing outside the marks but punctuation); the caller checks that it
+// follows in the same or the next paragraph.
+func continues(sent []word) bool {
 	for _, w := range sent {
 		if w.q < 0 && w.isWord() {
 			return false
 		}
 	}
-	return pi-prev.Paragraph <= 1
+	return true
 }
 
 // kind tells a quotation that is a sentence of its own from a fragment

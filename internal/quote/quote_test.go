@@ -230,3 +230,30 @@ func TestResolvedSpeaker(t *testing.T) {
 		"The congressman said he was “protecting my wife.”",
 	}, []want{{text: "protecting my wife.", speaker: "Anthony Weiner", speakerText: "The congressman", cue: "said"}})
 }
+
+// TestParagraphAttribution covers quotations whose attribution is in the
+// paragraph before (issue 11): a paragraph ending with a colon introduces
+// the quotation the next opens with, blank paragraphs between or not.
+func TestParagraphAttribution(t *testing.T) {
+	for _, blank := range []bool{false, true} {
+		paras := []string{
+			"Sen. Ted Cruz spoke at the debate on Wednesday.",
+			"Cruz continued:",
+			"“You look at the questions: are you a comic book villain? Can you do math?”",
+			"The audience applauded.",
+			"“The questions asked in this debate illustrate why the American people don’t trust the media,” Trump said.",
+			"“Everyone home tonight knows it.”",
+		}
+		if blank {
+			var spaced []string
+			for _, p := range paras {
+				spaced = append(spaced, p, "")
+			}
+			paras = spaced
+		}
+		check(t, paras, []want{
+			{text: "You look at the questions", speaker: "Ted Cruz", speakerText: "Cruz", cue: "continued"},
+			{text: "Everyone home tonight", speaker: "Trump", cue: "said", inferred: true},
+		})
+	}
+}
