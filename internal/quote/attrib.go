@@ -416,7 +416,18 @@ func leftNP(ow []word, c int) []word {
 	skip()
 	if j >= 0 && ow[j].text == "," {
 		k := j - 1
-		for k >= 0 && j-k <= 16 && ow[k].text != "," && ow[k].text != "." && ow[k].q < 0 {
+		for k >= 0 && j-k <= 20 && ow[k].text != "," && ow[k].text != "." && ow[k].q < 0 {
+			if ow[k].text == ")" {
+				// A parenthesis inside the aside ("for Rep. Stephen
+				// Fincher (R-Tenn.),"): its dots end no sentence.
+				m := k
+				for m >= 0 && ow[m].text != "(" && k-m <= 8 {
+					m--
+				}
+				if m >= 0 && ow[m].text == "(" {
+					k = m
+				}
+			}
 			k--
 		}
 		if k < 0 || ow[k].text != "," {

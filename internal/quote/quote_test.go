@@ -203,6 +203,9 @@ func TestSpeakerNextToCue(t *testing.T) {
 		// A clause introducing the quotation with a colon: its subject speaks.
 		{[]string{"Secretary Hillary Clinton has since apologized for what happened: “Not doing so was a mistake.”"}, want{text: "Not doing so", speaker: "Hillary Clinton", cue: "apologized"}},
 		{[]string{"Here is the full text of the order: “All flights are suspended.”"}, want{text: "All flights"}},
+		// An aside holding a parenthesis with a dot.
+		{[]string{"Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that the two teenagers should \"try showing a little class.\""},
+			want{text: "try showing", speaker: "Elizabeth Lauten", cue: "wrote"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
