@@ -624,12 +624,17 @@ func (f *finder) resolve(np []word, sent []word) (person, text string) {
 			if w.start >= np[0].start {
 				break
 			}
-			if w.q < 0 && w.isCapitalized() && f.people.known(w.text) && humanLike(f.people.canonical(w.text)) {
-				return f.people.canonical(w.text), text
+			if c := f.people.canonical(w.text); w.q < 0 && w.isCapitalized() && f.people.known(w.text) && humanLike(c) && f.people.fits(c, np[0].low) {
+				return c, text
 			}
 		}
-		if f.lastHuman != "" {
-			return f.lastHuman, text
+		for _, h := range f.humans {
+			if f.people.fits(h, np[0].low) {
+				return h, text
+			}
+		}
+		if len(f.humans) > 0 {
+			return "", text // no one the article named fits: better unknown than wrong
 		}
 		return f.lastPerson, text
 	}

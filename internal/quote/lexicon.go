@@ -115,7 +115,7 @@ var personTitles = map[string]bool{
 	"president": true, "premier": true, "minister": true, "secretary": true, "chancellor": true,
 	"senator": true, "sen": true, "governor": true, "gov": true, "mayor": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "ambassador": true, "leader": true, "analyst": true, "professor": true,
-	"judge": true, "king": true, "queen": true, "prince": true, "pope": true, "chairman": true,
+	"judge": true, "justice": true, "king": true, "queen": true, "prince": true, "pope": true, "chairman": true,
 	"general": true, "rep": true, "director": true, "ceo": true,
 }
 

@@ -7,6 +7,9 @@ import "strings"
 type person struct {
 	name   string
 	titles map[string]bool
+	// he and she count the paragraphs that name this person alone and
+	// speak of someone as "he" or "his", or as "she" or "her", only.
+	he, she int
 }
 
 // people is an article's table of the persons it names, keyed by each word
@@ -33,7 +36,7 @@ func (pp *people) learn(ws []word) {
 			for t := range titles {
 				hasTitle = hasTitle || personTitles[t]
 			}
-			if hasTitle || pp.known(name) {
+			if (hasTitle || pp.known(name)) && humanLike(name) {
 				pp.add(name, titles)
 			}
 		}
@@ -170,4 +173,71 @@ func (pp *people) role(ws []word) string {
 		return ""
 	}
 	return best
+}
+
+// maleTitles and femaleTitles tell a person's gender where the article
+// gives it, for "he" and "she".
+var maleTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "king": true, "prince": true, "spokesman": true,
+	"congressman": true, "chairman": true, "father": true, "brother": true, "pope": true}
+var femaleTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "dame": true, "queen": true, "princess": true,
+	"spokeswoman": true, "congresswoman": true, "chairwoman": true, "sister": true}
+
+// fits reports whether pronoun ("he", "she") may stand for the person
+// named name: unless a title the article gave them says otherwise.
+func (pp *people) fits(name, pronoun string) bool {
+	p := pp.lookup(name)
+	if p == nil {
+		return true
+	}
+	male, female := p.he > p.she, p.she > p.he
+	for t := range p.titles {
+		male = male || maleTitles[t]
+		female = female || femaleTitles[t]
+	}
+	switch {
+	case pronoun == "he" && female && !male, pronoun == "she" && male && !female:
+		return false
+	}
+	return true
+}
+
+// learnGender counts, for a paragraph that names one person the article
+// knows and no other, whether it speaks of someone as "he" or as "she"
+// only: evidence of that person's gender where no title gives it.
+func (pp *people) learnGender(ws []word) {
+	var only *person
+	he, she := false, false
+	for i := 0; i < len(ws); i++ {
+		switch ws[i].low {
+		case "he", "his", "him", "himself":
+			he = true
+			continue
+		case "she", "her", "hers", "herself":
+			she = true
+			continue
+		}
+		if !ws[i].isCapitalized() {
+			continue
+		}
+		j := runEnd(ws, i)
+		if j == i {
+			continue
+		}
+		// The run's last word finds its person (a cheap lookup: this runs
+		// over every capital of the article).
+		if p := pp.byKey[strings.TrimSuffix(ws[j-1].low, "'s")]; p != nil && !titleWords[ws[j-1].low] {
+			if only != nil && only != p {
+				return
+			}
+			only = p
+		}
+		i = j - 1
+	}
+	switch {
+	case only == nil || he == she:
+	case he:
+		only.he++
+	default:
+		only.she++
+	}
 }

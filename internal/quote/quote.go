@@ -30,8 +30,13 @@ type Quote struct {
 // each with its attribution.
 func Find(paragraphs []string) []Quote {
 	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2}
-	for _, p := range paragraphs {
-		f.people.learn(words(p, nil))
+	toks := make([][]word, len(paragraphs))
+	for i, p := range paragraphs {
+		toks[i] = words(p, nil)
+		f.people.learn(toks[i])
+	}
+	for _, ws := range toks {
+		f.people.learnGender(ws)
 	}
 	var out []Quote
 	prev := -1
@@ -55,7 +60,9 @@ type channelRef struct{ name, text string }
 type finder struct {
 	people     *people
 	lastPerson string
-	lastHuman  string // the last person who reads as a human, for "he" and "she"
+	// The persons last spoken of who read as humans, the latest first,
+	// for "he" and "she".
+	humans []string
 	// The speaker a sentence of the current paragraph named, for its other
 	// sentences' quotations ("Clinton said X. … “Y.”").
 	para                         int
@@ -180,8 +187,8 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 	} else if s := f.subject(sent); s != "" {
 		f.lastPerson = s
 	}
-	if humanLike(f.lastPerson) {
-		f.lastHuman = f.lastPerson
+	if humanLike(f.lastPerson) && (len(f.humans) == 0 || f.humans[0] != f.lastPerson) {
+		f.humans = append([]string{f.lastPerson}, f.humans[:min(len(f.humans), 7)]...)
 	}
 	return out
 }

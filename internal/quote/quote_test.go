@@ -228,6 +228,19 @@ func TestResolvedSpeaker(t *testing.T) {
 		"Texas Gov. Rick Perry launched his campaign on Monday.",
 		"The Texas governor said the plan was “a disaster for families.”",
 	}, []want{{text: "a disaster", speaker: "Rick Perry", speakerText: "The Texas governor", cue: "said"}})
+	// "she" passes over a man the article speaks of as "he" (a paragraph
+	// naming him alone); with no woman named, she stays unknown.
+	check(t, []string{
+		"Justice Ruth Bader Ginsburg faced a backlash on Wednesday.",
+		"President Donald Trump spoke in Ohio on Monday.",
+		"Trump himself lashed out on Twitter.",
+		"She said “He is a faker.”",
+	}, []want{{text: "He is a faker.", speaker: "Ruth Bader Ginsburg", speakerText: "She", cue: "said"}})
+	check(t, []string{
+		"President Donald Trump spoke in Ohio on Monday.",
+		"Trump himself lashed out on Twitter.",
+		"She said “He is a faker.”",
+	}, []want{{text: "He is a faker.", speaker: "", speakerText: "She", cue: "said"}})
 	check(t, []string{
 		"Rep. Anthony Weiner spoke to reporters outside his home.",
 		"The congressman said he was “protecting my wife.”",
