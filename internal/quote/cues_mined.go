@@ -57,5 +57,4 @@ var minedCueNouns = []string{
 	"insult",    // insulted 3/1
 	"voice",     // voiced 11/1
 	"attack",    // attacked 33/1, attacking 13/1
-	"text",      // texted
 }

@@ -1,6 +1,9 @@
 package quote
 
 import (
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -74,4 +77,50 @@ func TestTitlesAndNames(t *testing.T) {
 			t.Errorf("splitTitles(%q) = %q, want %q", run, got, want)
 		}
 	}
+}
+
+// TestMinedCuesFromTrain checks that every verb of cues_mined.go is one a
+// PolNeAR train Cue span holds in some form (the list was mined there,
+// never from dev), and prints the train cue words the lexicon lacks.
+func TestMinedCuesFromTrain(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/data/polnear/train/attributions/*.ann")
+	if len(files) == 0 {
+		t.Skip("../shared/data/polnear/train is absent")
+	}
+	seen := map[string]int{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			fields := strings.Split(line, "\t")
+			if len(fields) < 3 || !strings.HasPrefix(fields[1], "Cue ") {
+				continue
+			}
+			for _, w := range strings.Fields(strings.ToLower(fields[2])) {
+				seen[strings.Trim(w, ".,:;\"“”")]++
+			}
+		}
+	}
+	for _, v := range append(append([]string{}, minedCueVerbs...), minedCueNouns...) {
+		n := 0
+		for w, c := range seen {
+			if cueWords[w] && strings.HasPrefix(w, v[:len(v)-1]) {
+				n += c
+			}
+		}
+		if n == 0 {
+			t.Errorf("mined cue %q: no form of it in any PolNeAR train Cue span", v)
+		}
+	}
+	var missing []string
+	for w, c := range seen {
+		if c >= 20 && !cueWords[w] {
+			missing = append(missing, w)
+		}
+	}
+	sort.Slice(missing, func(i, j int) bool { return seen[missing[i]] > seen[missing[j]] })
+	t.Logf("%d distinct words in train Cue spans; %d frequent ones (20 or more) outside the lexicon, mostly function words, nouns and verbs of opinion: %s",
+		len(seen), len(missing), strings.Join(missing[:min(len(missing), 60)], " "))
 }
