@@ -199,7 +199,37 @@ func isCue(ow []word, i int) bool {
 		// states").
 		return i > 0 && (pronouns[ow[i-1].low] || ow[i-1].low == "it" || tailCue(ow, i))
 	}
-	return cueWords[ow[i].low]
+	if cueWords[ow[i].low] {
+		return true
+	}
+	// A verb in the past tense outside the lexicon closing the short tail
+	// of a quotation (",” an angry Hollande retaliated.", ",” riffed the
+	// nominee"): the place makes it a cue.
+	return len(ow[i].low) > 4 && strings.HasSuffix(ow[i].low, "ed") && !ow[i].isCapitalized() && pastTail(ow, i)
+}
+
+// pastTail reports whether position i closes a tail after a quotation:
+// right after it with a subject following, or within six tokens of it and
+// ending the sentence or the clause.
+func pastTail(ow []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if ow[i-1].q >= 0 {
+		return i+1 < len(ow) && (ow[i+1].isCapitalized() || determiners[ow[i+1].low])
+	}
+	if i+1 < len(ow) && ow[i+1].text != "." && ow[i+1].text != "," {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if ow[k].q >= 0 {
+			return true
+		}
+		if !ow[k].isWord() || clauseWords[ow[k].low] {
+			return false
+		}
+	}
+	return false
 }
 
 // messages are what a speaker sends or issues ("a statement saying").

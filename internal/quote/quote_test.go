@@ -206,6 +206,9 @@ func TestSpeakerNextToCue(t *testing.T) {
 		// An aside holding a parenthesis with a dot.
 		{[]string{"Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that the two teenagers should \"try showing a little class.\""},
 			want{text: "try showing", speaker: "Elizabeth Lauten", cue: "wrote"}},
+		// A past-tense verb outside the lexicon closing a quotation's tail.
+		{[]string{"“France will always be France,” an angry Hollande retaliated."}, want{text: "France will always", speaker: "Hollande", cue: "retaliated"}},
+		{[]string{"“Let me help you out - the answer's no,” riffed Mike Pence, drawing applause."}, want{text: "Let me help", speaker: "Mike Pence", cue: "riffed"}},
 		// A noun-like -s cue closing the tail after a quotation.
 		{[]string{"“Hillary is the only one strong enough to stop Wall Street abuses,” a voice-over in the ad states."}, want{text: "Hillary is the only", speaker: "the ad", cue: "states"}},
 	}
