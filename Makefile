@@ -65,6 +65,7 @@ eval: $(BIN)
 	$(BIN) eval polnear ../shared/data/polnear/dev
 	$(BIN) eval polnear ../shared/data/polnear/train
 	$(BIN) eval seeds internal/eval/testdata/seeds-gold.json
+	$(BIN) eval basil ../shared/data/basil
 	$(BIN) eval pages ../shared/data/realhtml
 
 # A short fuzzing pass over every fuzz test.
