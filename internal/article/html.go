@@ -245,11 +245,17 @@ func names(v any) string {
 		}
 	}
 	add(v)
-	switch len(out) {
+	return JoinNames(out)
+}
+
+// JoinNames joins names as a reader writes them: "A", "A and B",
+// "A, B and C"; "" for none.
+func JoinNames(names []string) string {
+	switch len(names) {
 	case 0:
 		return ""
 	case 1:
-		return out[0]
+		return names[0]
 	}
-	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

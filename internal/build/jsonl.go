@@ -209,11 +209,5 @@ func jsonText(v json.RawMessage) string {
 			out = append(out, s)
 		}
 	}
-	switch len(out) {
-	case 0:
-		return ""
-	case 1:
-		return out[0]
-	}
-	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+	return article.JoinNames(out)
 }
