@@ -163,10 +163,10 @@
     };
     // startInPage runs the engine on the main thread: the fallback.
     var startInPage = async function () {
-      if (typeof W.Go !== 'function') await loadScript(base + 'wasm_exec.js');
       // A folder index (data-index naming the folder or its entry.qtf): the
       // entry now, fresh, and each lookup's parts as it needs them, as the
-      // worker does (quotetrail-worker.js).
+      // worker does (quotetrail-worker.js). The index (or entry) and the
+      // engine are fetched at once, while wasm_exec.js loads.
       var folder = folderOf(indexURL);
       var read = async function (r) {
         if (+r.headers.get('Content-Length') > MAX_INDEX) throw own(TOO_LARGE);
@@ -174,10 +174,18 @@
         if (b.length > MAX_INDEX) throw own(TOO_LARGE);
         return b;
       };
-      var idx = await read(folder ? await get('index', folder + 'entry.qtf', { cache: 'no-cache' }) : await get('index', indexURL));
+      var idxP = (async function () {
+        return read(folder ? await get('index', folder + 'entry.qtf', { cache: 'no-cache' }) : await get('index', indexURL));
+      })();
+      var engP = (async function () { return (await get('engine', base + 'engine.wasm')).arrayBuffer(); })();
+      var quiet = function () {};
+      when(idxP, quiet, quiet); // a failure is reported when awaited below
+      when(engP, quiet, quiet);
+      if (typeof W.Go !== 'function') await loadScript(base + 'wasm_exec.js');
+      var idx = await idxP;
       var go = new W.Go();
       var inst;
-      var bytes = await (await get('engine', base + 'engine.wasm')).arrayBuffer();
+      var bytes = await engP;
       try {
         inst = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
       } catch (e) {
