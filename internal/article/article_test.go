@@ -143,3 +143,28 @@ func TestOnlyWebURLs(t *testing.T) {
 		}
 	}
 }
+
+// TestMetadataSources: every place the metadata is read from, each in
+// the order of trust readMetadata gives it, as the page's first such
+// element.
+func TestMetadataSources(t *testing.T) {
+	body := `<body><article><p>` + strings.Repeat("The minister said the talks would go on through the week. ", 8) + `</p></article></body>`
+	for _, c := range []struct{ head, byline, title, url, date string }{
+		{`<p>x</p><span itemprop="author">Ann Lee</span>`, "Ann Lee", "", "", ""},
+		{`<a rel="author">By Bo Chen</a><span class="author-name">Cy</span>`, "Bo Chen", "", "", ""},
+		{`<span class="x byline__name">Di Fu</span>`, "Di Fu", "", "", ""},
+		{`<title>Talks go on - Daily</title><h1>Other</h1>`, "", "Talks go on - Daily", "", ""},
+		{`<h1>First</h1><h1>Second</h1>`, "", "First", "", ""},
+		{`<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">`, "", "", "https://a.example/x", ""},
+		{`<time>no</time><time datetime="2026-02-05T10:00:00Z">x</time><article><time datetime="2026-03-01">y</time></article>`, "", "", "", "2026-02-05"},
+		{`<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD","author":{"name":"Eve"},"datePublished":"2026-01-02"}</script><meta name="author" content="Meta Man"><h1>H</h1>`, "Eve", "LD", "", "2026-01-02"},
+	} {
+		a, err := Parse([]byte(`<html><head></head>` + strings.Replace(body, "<body>", "<body>"+c.head, 1) + `</html>`))
+		if err != nil {
+			t.Fatalf("%s: %v", c.head, err)
+		}
+		if c.byline != "" && a.Byline != c.byline || c.title != "" && a.Title != c.title || c.url != "" && a.URL != c.url || c.date != "" && a.Published != c.date {
+			t.Errorf("%s: byline %q title %q url %q date %q", c.head, a.Byline, a.Title, a.URL, a.Published)
+		}
+	}
+}
