@@ -21,8 +21,8 @@ func cmdBench(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	queries := fs.Int("queries", 200, "lookups per size (each run three times)")
 	shared := fs.String("shared", "../shared", "the shared data folder")
 	wasm := fs.String("wasm", "build/engine.wasm", "engine to time under Node (wasm_exec.js beside it); \"\" to skip")
-	if fs.Parse(args) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args); !ok {
+		return status
 	}
 	srcs, err := bench.Sources(*shared)
 	if err != nil {

@@ -34,8 +34,8 @@ func cmdBenchScale(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	www := fs.String("www", "www", "folder of the web files")
 	wasm := fs.String("wasm", "build/engine.wasm", "prebuilt engine, wasm_exec.js beside it")
 	idx := fs.String("index", "/index/", "the loader's data-index, from its site's root: /index/ (the folder index) or /index.qti (whole-index mode)")
-	if fs.Parse(args) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args); !ok {
+		return status
 	}
 	c := scale.Config{Shared: *shared, Runs: *runs, Lookups: *lookups, Seed: 1, Reuse: *reuse, Index: *idx,
 		Throttle: scale.Slow4G(), Log: stderr}

@@ -27,8 +27,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	wasm := fs.String("wasm", "", "prebuilt engine (GOOS=js GOARCH=wasm ./wasm), with wasm_exec.js beside it or in GOROOT; built with the go tool when empty")
 	name := fs.String("name", "", "the demo page's heading and title (default: quotetrail)")
 	about := fs.String("about", "", "the demo page's description of the corpus, as text (default: its articles, outlets and dates, counted)")
-	if fs.Parse(args) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args); !ok {
+		return status
 	}
 	start := time.Now()
 	if len(corpus) == 0 {
@@ -106,7 +106,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for _, q := range x.Quotes {
 		utterances[q.Utterance] = true
 	}
-	fmt.Fprintf(stdout, "quotetrail build: %d articles, %d quotations (%d utterances) from %s", len(x.Articles), len(x.Quotes), len(utterances), corpus.String())
+	fmt.Fprintf(stdout, "quotetrail build: %s, %s (%s) from %s", plural(len(x.Articles), "article"),
+		plural(len(x.Quotes), "quotation"), plural(len(utterances), "utterance"), corpus.String())
 	if len(bad) > 0 {
 		what := "files"
 		if slices.ContainsFunc(in.files, func(f string) bool { k, _ := build.KindOf(f); return k != build.Page }) {

@@ -29,8 +29,8 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	misses := fs.Int("misses", 0, "print up to N misses, false positives and wrong speakers")
 	corpus := fs.String("corpus", "corpus", "folder of the seed pages")
 	indexPath := fs.String("index", defaultIndex, "a built index to score instead of the corpus")
-	if fs.Parse(args[1:]) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args[1:]); !ok {
+		return status
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprint(stderr, evalUsage)

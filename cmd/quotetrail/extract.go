@@ -32,8 +32,8 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per article (JSON Lines)")
-	if fs.Parse(args) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args); !ok {
+		return status
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "quotetrail extract: no files given (FILE, folder, or - for standard input)")
@@ -82,8 +82,8 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				continue
 			}
 			a := ex.Article
-			fmt.Fprintf(stdout, "%s\n  outlet: %s\n  title: %s\n  byline: %s\n  published: %s\n  url: %s\n  %d paragraphs, %d quotations\n",
-				it.Name(), a.Outlet, a.Title, a.Byline, a.Published, a.URL, len(a.Paragraphs), len(ex.Quotes))
+			fmt.Fprintf(stdout, "%s\n  outlet: %s\n  title: %s\n  byline: %s\n  published: %s\n  url: %s\n  %s, %s\n",
+				it.Name(), a.Outlet, a.Title, a.Byline, a.Published, a.URL, plural(len(a.Paragraphs), "paragraph"), plural(len(ex.Quotes), "quotation"))
 			for _, q := range ex.Quotes {
 				fmt.Fprintf(stdout, "  ¶%d %s “%s”\n", q.Paragraph, q.Kind, q.Text)
 				fmt.Fprintf(stdout, "      speaker: %s (%q)  cue: %s  channel: %s%s\n", orDash(q.Speaker), q.SpeakerText, orDash(q.Cue), orDash(q.Channel), inferredMark(q.Inferred))

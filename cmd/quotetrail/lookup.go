@@ -32,8 +32,8 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	indexFlag := fs.String("index", "", "index written by build: the folder index (dist/index) or its "+index.EntryName+", or index.qti (default: $"+indexEnv+", else "+strings.Join(defaultIndexes, " or ")+")")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
-	if fs.Parse(args) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args); !ok {
+		return status
 	}
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "index" })
@@ -51,7 +51,7 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "quotetrail lookup: reading standard input: %v\n", err)
 			return 2
 		}
-		text = string(b)
+		text = strings.TrimSpace(string(b)) // the line's end is not part of the selection
 	}
 	if strings.TrimSpace(text) == "" {
 		fmt.Fprintln(stderr, "quotetrail lookup: nothing to look up")

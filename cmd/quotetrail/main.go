@@ -26,6 +26,8 @@ const usage = `usage:
   quotetrail eval    polnear|pages|seeds|lookups|basil ...   (quality against ../shared/data)
   quotetrail bench   [-sizes 5,1000,10000,100000] [-wasm FILE]  (lookup latency and index size)
   quotetrail bench-scale [-sizes 1000,10000] [-runs 3] [-index URL] [-reuse]  (beside Pagefind, in Chromium)
+  quotetrail version
+Flags may come before or after the arguments; "--" ends them. -h after a command shows its flags.
 `
 
 func main() {
@@ -45,6 +47,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
+		return 0
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "quotetrail "+version())
 		return 0
 	}
 	cmd, ok := cmds[args[0]]

@@ -23,8 +23,8 @@ func cmdServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", "dist", "the built site")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	if fs.Parse(args) != nil {
-		return 2
+	if ok, status := parseArgs(fs, args); !ok {
+		return status
 	}
 	if _, err := os.Stat(filepath.Join(*dir, "index.html")); err != nil {
 		fmt.Fprintf(stderr, "quotetrail serve: %s holds no built site (run `make build`): %v\n", *dir, err)
