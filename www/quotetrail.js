@@ -28,7 +28,7 @@
     var apply = Reflect.apply;
     var P = (async function () {})().constructor;
     var then = P.prototype.then;
-    var setT = W.setTimeout, clearT = W.clearTimeout;
+    var setT = W.setTimeout, clearT = W.clearTimeout, computed = W.getComputedStyle;
     var isArray = Array.isArray, stringify = JSON.stringify;
     var WorkerC = W.Worker, BlobC = W.Blob, fetchF = W.fetch;
     var objectURL = (W.URL || {}).createObjectURL || (W.webkitURL || {}).createObjectURL;
@@ -311,8 +311,14 @@
       'a{color:#0a58ca}.empty,.notice{color:#444;margin:4px 0}' +
       'mark.differs{background:#fff1b8;color:inherit;border-radius:3px;padding:0 2px}' +
       '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
-      '@media (prefers-color-scheme:dark){.card{background:#161b22;color:#e6edf3;border-color:#30363d}li{border-color:#30363d}' +
-      '.meta,.kind,.attr{color:#9da7b3}.kind{border-color:#30363d}blockquote{border-color:#30363d}.badge{background:#0c2d6b;color:#cae8ff}a{color:#79c0ff}mark.differs{background:#5a4500;color:#fff}.empty,.notice{color:#c9d1d9}}';
+      // Dark where the page is: light-dark() follows the color-scheme the
+      // host element is given (the page's, or data-theme), so a light-only
+      // page gets a light card whatever the reader's preference. A browser
+      // without light-dark() drops these and keeps the light rules above.
+      '.card{background:light-dark(#fff,#161b22);color:light-dark(#1b1f24,#e6edf3);border-color:light-dark(#c9d1d9,#30363d)}' +
+      'li,.kind,blockquote{border-color:light-dark(#e4e8ec,#30363d)}.meta,.kind{color:light-dark(#57606a,#9da7b3)}.attr{color:light-dark(#333,#9da7b3)}' +
+      '.badge{background:light-dark(#ddf4ff,#0c2d6b);color:light-dark(#0a3069,#cae8ff)}a{color:light-dark(#0a58ca,#79c0ff)}' +
+      'mark.differs{background:light-dark(#fff1b8,#5a4500);color:light-dark(currentColor,#fff)}.empty,.notice{color:light-dark(#444,#c9d1d9)}';
 
     var el = function (tag, cls, text) {
       var e = D.createElement(tag);
@@ -320,8 +326,31 @@
       if (text != null) e.textContent = text;
       return e;
     };
+    // scheme gives the card's host the page's color-scheme (what the page
+    // declared on its root: "normal", undeclared, is light), or what the
+    // script tag's data-theme asks: light, dark, or auto (the reader's).
+    var scheme = function () {
+      var theme = script && script.getAttribute('data-theme');
+      var v = theme === 'light' || theme === 'dark' ? theme : theme === 'auto' ? 'light dark' : '';
+      if (!v) {
+        try { v = apply(computed, W, [D.documentElement]).colorScheme || ''; } catch (e) { v = ''; }
+      }
+      if (!v || v === 'normal') {
+        // A <meta name="color-scheme"> sets the page's scheme without the
+        // CSS property.
+        try {
+          var m = D.querySelector('meta[name="color-scheme"]');
+          v = m ? ('' + m.getAttribute('content')).replace(/\s+/g, ' ').replace(/^ | $/g, '').toLowerCase() : '';
+        } catch (e) { v = ''; }
+      }
+      if (!/^(light|dark|light dark|dark light|only light|only dark)$/.test(v)) v = 'light';
+      host.style.setProperty('color-scheme', v, 'important');
+    };
     var ensureHost = function () {
-      if (host && host.isConnected) return;
+      if (host && host.isConnected) {
+        scheme(); // the page may have changed its scheme since
+        return;
+      }
       // A custom element no page styles by tag, with its layout set inline
       // and !important: the page's stylesheets cannot hide or move it.
       host = D.createElement('quotetrail-card');
@@ -329,6 +358,7 @@
       host.style.cssText = 'all:initial!important;display:block!important;position:absolute!important;top:0!important;left:0!important;' +
         'width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;visibility:visible!important;' +
         'opacity:1!important;transform:none!important;z-index:2147483647!important';
+      scheme();
       root = host.attachShadow({ mode: 'open' });
       // A constructed stylesheet needs no 'unsafe-inline' in the page's
       // style-src; browsers without one get a <style> element.
