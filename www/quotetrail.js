@@ -385,18 +385,38 @@
       D.body.appendChild(host);
     };
 
-    // place sets the card beside rect (viewport coordinates), inside the
-    // viewport. Offsets are taken from the host itself, so a positioned or
+    // place sets the card beside rect (viewport coordinates), wholly inside
+    // the viewport: below the selection, else above it, else on the roomier
+    // side made shorter (it scrolls inside itself), else, when the
+    // selection fills the window, over it at the bottom. Offsets are taken from the host itself, so a positioned or
     // transformed body does not move the card away from the selection.
     var place = function (rect) {
-      var w = Math.min(440, W.innerWidth - 16);
+      var w = Math.min(440, W.innerWidth - 16), vh = W.innerHeight;
       var origin = host.getBoundingClientRect();
       var left = Math.max(8, Math.min(rect.left, W.innerWidth - w - 8));
       card.style.left = (left - origin.left) + 'px';
-      card.style.top = (rect.bottom + 8 - origin.top) + 'px';
+      card.style.maxHeight = '';
       card.hidden = false;
       var h = card.getBoundingClientRect().height;
-      if (rect.bottom + 8 + h > W.innerHeight && rect.top - 8 - h > 0) card.style.top = (rect.top - 8 - h - origin.top) + 'px';
+      if (h > vh - 16) {
+        card.style.maxHeight = Math.max(vh - 16, 80) + 'px';
+        h = card.getBoundingClientRect().height;
+      }
+      var below = vh - 16 - rect.bottom, above = rect.top - 16, top = rect.bottom + 8;
+      if (h > below) {
+        if (h <= above) {
+          top = rect.top - 8 - h;
+        } else if (Math.max(below, above) >= 120) {
+          // Neither side holds it: the roomier one does, shorter, so the
+          // selection and what is near it stay in sight.
+          card.style.maxHeight = Math.max(below, above) + 'px';
+          h = card.getBoundingClientRect().height;
+          top = below >= above ? rect.bottom + 8 : rect.top - 8 - h;
+        } else {
+          top = Math.max(8, vh - 8 - h); // the selection fills the window
+        }
+      }
+      card.style.top = (top - origin.top) + 'px';
     };
 
     var fragmentLink = function (url, quote) {
