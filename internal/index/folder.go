@@ -1,12 +1,16 @@
 package index
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
 	"hash/fnv"
 	"math"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
 	"unsafe"
 )
 
@@ -507,17 +511,25 @@ func (r *reader) finish(what string) error {
 	return nil
 }
 
-func (r *reader) u64() uint64 {
+// take reads n bytes.
+func (r *reader) take(n int) []byte {
 	if r.err != nil {
-		return 0
+		return nil
 	}
-	if len(r.b) < 8 {
+	if len(r.b) < n {
 		r.err = damaged("truncated")
-		return 0
+		return nil
 	}
-	v := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return v
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
+}
+
+func (r *reader) u64() uint64 {
+	if b := r.take(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
 }
 
 // weight reads a float64 that must be finite.
@@ -530,16 +542,10 @@ func (r *reader) weight() float64 {
 }
 
 func (r *reader) u32() uint32 {
-	if r.err != nil {
-		return 0
+	if b := r.take(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
 	}
-	if len(r.b) < 4 {
-		r.err = damaged("truncated")
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(r.b)
-	r.b = r.b[4:]
-	return v
+	return 0
 }
 
 // next reads an id stored as the gap after prev: ids increase strictly.
@@ -609,51 +615,25 @@ func (r *reader) chunkRefs() []ChunkRef {
 	return out
 }
 
-// ChunkFor returns the index in refs of the chunk a word belongs in, or
-// -1 when there are no chunks.
+// ChunkFor returns the index in refs of the chunk a word belongs in (the
+// last whose First is not after it), or -1 when there are no chunks.
 func ChunkFor(refs []ChunkRef, word string) int {
-	lo, hi := 0, len(refs) // the answer is the last i with First <= word
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if refs[m].First <= word {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo - 1
+	return sort.Search(len(refs), func(i int) bool { return refs[i].First > word }) - 1
 }
 
 // PrintChunkFor returns the index of the fingerprint chunk a fingerprint
 // belongs in, or -1 when there are none.
 func (e *Entry) PrintChunkFor(h uint32) int {
-	lo, hi := 0, len(e.Prints)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if e.Prints[m].First <= h {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo - 1
+	return sort.Search(len(e.Prints), func(i int) bool { return e.Prints[i].First > h }) - 1
 }
 
 // CommonWord returns the common word w, if it is one.
 func (e *Entry) CommonWord(w string) (CommonRef, bool) {
-	lo, hi := 0, len(e.Common)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if e.Common[m].Word < w {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i, ok := slices.BinarySearchFunc(e.Common, w, func(c CommonRef, w string) int { return strings.Compare(c.Word, w) })
+	if !ok {
+		return CommonRef{}, false
 	}
-	if lo < len(e.Common) && e.Common[lo].Word == w {
-		return e.Common[lo], true
-	}
-	return CommonRef{}, false
+	return e.Common[i], true
 }
 
 // ReadChunk decodes a term chunk.
@@ -774,33 +754,8 @@ func (r *reader) articles() []ArticleMeta {
 
 // hasArticle reports whether arts (by increasing id) holds article id.
 func hasArticle(arts []ArticleMeta, id int32) bool {
-	lo, hi := 0, len(arts)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if arts[m].ID < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo < len(arts) && arts[lo].ID == id
-}
-
-// FindArticle returns the article of arts (by increasing id) with id.
-func FindArticle(arts []ArticleMeta, id int32) (ArticleMeta, bool) {
-	lo, hi := 0, len(arts)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if arts[m].ID < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(arts) && arts[lo].ID == id {
-		return arts[lo], true
-	}
-	return ArticleMeta{}, false
+	_, ok := slices.BinarySearchFunc(arts, id, func(a ArticleMeta, id int32) int { return cmp.Compare(a.ID, id) })
+	return ok
 }
 
 // ReadQuoteShard decodes a quotation shard. Every quotation's article is
