@@ -795,16 +795,17 @@ var errOutOfRange = errors.New("index part refers past the entry's counts")
 // lie in its range and its ids are within the entry's counts.
 func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef) error {
 	en := f.entry
+	_, h, _ := index.ParsePartName(name) // add checked the name
 	inRange := func(w string) bool { return false }
 	for i, ref := range refs {
-		if index.PartName(name[0], ref.Hash) == name {
+		if ref.Hash == h {
 			inRange = func(w string) bool { return w >= refs[i].First && (i+1 == len(refs) || w < refs[i+1].First) }
 			break
 		}
 	}
 	if name[0] == index.KindChunk {
 		for _, ref := range en.Common {
-			if index.PartName(index.KindChunk, ref.Hash) == name {
+			if ref.Hash == h {
 				inRange = func(w string) bool { return len(c.Terms) == 1 && w == ref.Word }
 				break
 			}
@@ -835,9 +836,10 @@ func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef) 
 // its range and its paragraphs within the entry's count.
 func (f *Folder) checkPrints(name string, c *index.PrintChunk) error {
 	en := f.entry
+	_, h, _ := index.ParsePartName(name)
 	k := -1
 	for i, ref := range en.Prints {
-		if index.PartName(index.KindPrints, ref.Hash) == name {
+		if ref.Hash == h {
 			k = i
 			break
 		}
