@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -63,13 +65,22 @@ func TestLookupTrimsStandardInput(t *testing.T) {
 	}
 }
 
-// TestSummaryPlurals: one of a thing is not "1 things".
+// TestSummaryPlurals: one of a thing is not "1 things", in build's summary
+// and extract's.
 func TestSummaryPlurals(t *testing.T) {
 	if got := plural(1, "quotation") + ", " + plural(2, "article") + ", " + plural(12345, "article"); got != "1 quotation, 2 articles, 12,345 articles" {
 		t.Errorf("%q", got)
 	}
-	_, out, _, _ := buildSite(t, "../../corpus")
-	if !strings.Contains(out, "quotetrail build: 5 articles, ") || strings.Contains(out, " 1 articles") || strings.Contains(out, " 1 quotations") {
-		t.Errorf("build's summary: %s", out)
+	corpus := t.TempDir()
+	page := "Farm minister speaks\n\nThe farm minister spoke in the capital on Tuesday. " +
+		"“We will not give up the fight for our farmers and our towns,” the minister said.\n"
+	if err := os.WriteFile(filepath.Join(corpus, "a.txt"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, errOut, code := buildSite(t, corpus); code != 0 || !strings.Contains(out, "quotetrail build: 1 article, 1 quotation (1 utterance) from") {
+		t.Errorf("build: exit %d, %s%s", code, out, errOut)
+	}
+	if out, _, _ := runCmd(t, "extract", filepath.Join(corpus, "a.txt")); !strings.Contains(out, "2 paragraphs, 1 quotation\n") {
+		t.Errorf("extract: %s", out)
 	}
 }
