@@ -13,6 +13,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"quotetrail/internal/scale"
 )
 
 // TestExtension loads the unpacked extension in Chromium: a selection on
@@ -34,15 +36,10 @@ func TestExtension(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.RemoveAll(profile)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+	opts := append(scale.ChromiumOptions(exe, profile),
 		chromedp.Flag("disable-extensions", false),
 		chromedp.Flag("load-extension", ext),
 		chromedp.Flag("disable-extensions-except", ext),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelA()

@@ -24,25 +24,32 @@ type session struct {
 	browser int // pid of the browser process
 }
 
-func newSession(chromium string, timeout time.Duration) (*session, error) {
-	profile, err := os.MkdirTemp("", "quotetrail-scale-chromium")
-	if err != nil {
-		return nil, err
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
+// ChromiumOptions starts a headless Chromium as the benchmarks and the
+// browser tests run it: its own profile, no sandbox or GPU, nothing
+// fetched in the background, a 1280×900 window.
+func ChromiumOptions(exe, profile string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		// The sites are served over HTTP/2, as from a CDN, with a
-		// certificate made for the run.
-		chromedp.Flag("ignore-certificate-errors", true),
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
 	)
+}
+
+func newSession(chromium string, timeout time.Duration) (*session, error) {
+	profile, err := os.MkdirTemp("", "quotetrail-scale-chromium")
+	if err != nil {
+		return nil, err
+	}
+	opts := append(ChromiumOptions(chromium, profile),
+		// The sites are served over HTTP/2, as from a CDN, with a
+		// certificate made for the run.
+		chromedp.Flag("ignore-certificate-errors", true))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, timeout)
