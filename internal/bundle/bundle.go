@@ -168,13 +168,6 @@ type minifyError struct {
 
 func (e *minifyError) Error() string { return "minify " + e.name + ": " + e.err.Error() }
 
-// WriteCompressed writes data as out/name with its .br and .gz copies,
-// for files written beside the site after Site (the folder index parts).
-// It is safe to call from several goroutines for different names.
-func WriteCompressed(out, name string, data []byte) (File, error) {
-	return write(out, name, data, true)
-}
-
 func write(out, name string, data []byte, compress bool) (File, error) {
 	f := File{Name: name, Raw: len(data)}
 	p := filepath.Join(out, filepath.FromSlash(name))
