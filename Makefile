@@ -10,7 +10,7 @@ GOROOT  := $(shell $(GO) env GOROOT)
 GOFILES := $(shell find . -name '*.go' -not -path './build/*' -not -path './dist/*')
 WWW     := $(shell find www -type f)
 
-.PHONY: all demo build test test-browser bench bench-scale eval fuzz size clean
+.PHONY: all demo build test test-browser bench bench-scale eval fuzz size clean train
 
 all: build
 
@@ -67,6 +67,12 @@ eval: $(BIN)
 	$(BIN) eval seeds internal/eval/testdata/seeds-gold.json
 	$(BIN) eval basil ../shared/data/basil
 	$(BIN) eval pages ../shared/data/realhtml
+
+# The speaker ranker's model (internal/quote/ranker_model.go), trained on
+# PolNeAR train only, deterministically (fixed order and seed): the file is
+# committed, so neither build nor the wasm needs ../shared.
+train:
+	$(GO) run ./cmd/train-speakers -data ../shared/data -out internal/quote/ranker_model.go
 
 # A short fuzzing pass over every fuzz test.
 fuzz:
