@@ -26,6 +26,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "files read at once (0: one per CPU)")
 	wasm := fs.String("wasm", "", "prebuilt engine (GOOS=js GOARCH=wasm ./wasm), with wasm_exec.js beside it or in GOROOT; built with the go tool when empty")
 	name := fs.String("name", "", "the demo page's heading and title (default: quotetrail)")
+	full := fs.Bool("full", false, "read every article again, not only those added or changed since the last build in -out")
 	about := fs.String("about", "", "the demo page's description of the corpus, as text (default: its articles, outlets and dates, counted)")
 	if ok, status := parseArgs(fs, args); !ok {
 		return status
@@ -43,7 +44,13 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: %s\n", in.nothingToRead())
 		return 2
 	}
-	x, sum := build.BuildWith(in.files, build.Options{Workers: *workers, Progress: progress(stderr, in.files)})
+	var prev *build.Previous
+	if !*full {
+		if prev, err = build.LoadPrevious(*out); err != nil {
+			fmt.Fprintf(stderr, "quotetrail build: reading every article: the last build in %s cannot be built on: %v\n", *out, err)
+		}
+	}
+	x, sum := build.BuildWith(in.files, build.Options{Workers: *workers, Progress: progress(stderr, in.files), Previous: prev})
 	bad := sum.Bad
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
@@ -84,10 +91,18 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for name, data := range match.BuildFolder(x, match.DefaultFolder) {
 		generated["index/"+name] = data
 	}
-	written, err := bundle.Site(*www, *out, generated)
+	writeSite := bundle.Site
+	if prev != nil {
+		writeSite = bundle.Update
+	}
+	written, err := writeSite(*www, *out, generated)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
 		return 2
+	}
+	if err := build.WriteState(*out, sum.State, indexBytes); err != nil {
+		// The site is whole; only the next build will read everything.
+		fmt.Fprintf(stderr, "quotetrail build: the next build will read every article: %v\n", err)
 	}
 	var report []bundle.File
 	var folder bundle.File
@@ -119,6 +134,10 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "; %d duplicates left out (see above)", len(sum.Duplicates))
 	}
 	fmt.Fprintln(stdout)
+	if prev != nil {
+		fmt.Fprintf(stdout, "built on the last build in %s: %s taken unchanged, %s read, %s removed\n", *out,
+			plural(sum.Reused, "article"), plural(len(x.Articles)-sum.Reused, "article"), plural(sum.Removed, "article"))
+	}
 	writeInputTable(stdout, in, sum)
 	fmt.Fprintf(stdout, "%-28s %10s %10s %10s\n", "file in "+*out, "raw", "gzip", "brotli")
 	var raw, gz, br int
@@ -131,6 +150,19 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (%d parts)\n", "index/ (folder index)", folder.Raw, folder.Gzip, folder.Brotli, folderFiles)
 	raw, gz, br = raw+folder.Raw, gz+folder.Gzip, br+folder.Brotli
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (in %s)\n", "total", raw, gz, br, time.Since(start).Round(time.Millisecond))
+	if prev != nil {
+		// What a publisher uploads after this build: the files changed,
+		// with their compressed copies.
+		n, bytes := 0, 0
+		for _, f := range written {
+			if f.Changed {
+				n++
+				bytes += f.Raw + f.Gzip + f.Brotli
+			}
+		}
+		fmt.Fprintf(stdout, "changed since the last build: %s, %d bytes with their compressed copies (the other %d are as they were)\n",
+			plural(n, "file"), bytes, len(written)-n)
+	}
 	if len(bad) > 0 {
 		return 1
 	}

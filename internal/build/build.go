@@ -81,6 +81,13 @@ type Summary struct {
 	Bad        []FileError // files and records left out, with the reason
 	Duplicates []Duplicate
 	Files      []Counts // what became of each file given, in order
+	// Reused counts the articles taken unchanged from the previous build
+	// (Options.Previous); Removed those of its articles that the input no
+	// longer holds.
+	Reused, Removed int
+	// State is what the next build needs to build on this one
+	// (WriteState).
+	State State
 }
 
 // Counts says what became of one input file's items.
@@ -110,6 +117,10 @@ type Options struct {
 	Workers int
 	// Progress, when set, is called after each item is taken, in order.
 	Progress func(Progress)
+	// Previous, when set, is the last build into the same site: the
+	// articles of items unchanged since are taken from its index, not
+	// read again.
+	Previous *Previous
 }
 
 // Progress is how far a build has read its input.
@@ -146,7 +157,9 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	var before int64 // bytes of the files before the current one
 	current := 0
-	for it, r := range extractAll(Items(files), opt.Workers) {
+	var from []int // article → the previous build's, or -1
+	taken := map[int]bool{}
+	for it, r := range extractAll(Items(files), opt.Workers, opt.Previous) {
 		for ; current < it.file; current++ {
 			before += sizes[current]
 		}
@@ -176,6 +189,9 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		}
 		name := it.Name()
 		ex, err := r.get()
+		if err == nil && r.old >= 0 {
+			ex = Extracted{File: name, Article: opt.Previous.article(r.old)}
+		}
 		if err != nil {
 			s.Bad = append(s.Bad, FileError{File: name, Err: err})
 			c.Bad++
@@ -190,14 +206,26 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		if it.Record > 0 {
 			stem += "#" + strconv.Itoa(it.Record)
 		}
-		Add(x, stem, ex)
+		r.st.Article = int32(len(x.Articles))
+		s.State.Items = append(s.State.Items, r.st)
+		if r.old >= 0 {
+			opt.Previous.take(x, valid(stem), r.old)
+			taken[r.old] = true
+			s.Reused++
+		} else {
+			Add(x, stem, ex)
+		}
+		from = append(from, r.old)
 		c.Articles++
+	}
+	if opt.Previous != nil {
+		s.Removed = opt.Previous.Articles() - len(taken)
 	}
 	if opt.Progress != nil && (p.Files < p.FilesTotal || p.Bytes < p.BytesTotal) {
 		p.Files, p.Bytes = p.FilesTotal, p.BytesTotal
 		opt.Progress(p)
 	}
-	match.Tokenize(x)
+	tokenize(x, opt.Previous, from)
 	match.Group(x)
 	return x, s
 }
@@ -207,6 +235,8 @@ type pending struct {
 	done chan struct{}
 	ex   Extracted
 	err  error
+	old  int       // the previous build's article, when the item is unchanged; else -1
+	st   itemState // the item, for the next build
 }
 
 func (p *pending) get() (Extracted, error) {
@@ -220,7 +250,10 @@ func (p *pending) get() (Extracted, error) {
 // quote finding, the costly part, run on the workers. At most a few
 // results per worker wait to be taken, so memory does not grow with the
 // corpus beyond the index being built.
-func extractAll(items iter.Seq[Item], workers int) iter.Seq2[Item, *pending] {
+//
+// An item unchanged since prev (when not nil) is not extracted: its
+// pending result names the previous build's article.
+func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Item, *pending] {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -236,7 +269,7 @@ func extractAll(items iter.Seq[Item], workers int) iter.Seq2[Item, *pending] {
 		go func() {
 			defer close(queue)
 			for it := range items {
-				p := &pending{done: make(chan struct{})}
+				p := &pending{done: make(chan struct{}), old: -1}
 				select {
 				case queue <- entry{it, p}:
 				case <-stop:
@@ -262,7 +295,11 @@ func extractAll(items iter.Seq[Item], workers int) iter.Seq2[Item, *pending] {
 						close(p.done)
 						<-sem
 					}()
-					p.ex, p.err = ExtractItem(it)
+					var content []byte
+					p.st, content, p.old, p.err = prev.reuse(it)
+					if p.err == nil && p.old < 0 {
+						p.ex, p.err = extractContent(it, content)
+					}
 				}(it)
 			}
 		}()

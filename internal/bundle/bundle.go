@@ -28,6 +28,9 @@ type File struct {
 	Raw    int
 	Gzip   int // 0 when not precompressed
 	Brotli int
+	// Changed is false for a file that Update found already written with
+	// the same bytes, and so left as it was.
+	Changed bool
 }
 
 // Minifier returns the minifier used for the site's files.
@@ -59,6 +62,29 @@ func Site(www, out string, generated map[string][]byte) ([]File, error) {
 	if err := clear(out); err != nil {
 		return nil, err
 	}
+	return site(www, out, generated, false)
+}
+
+// Update is Site for a folder that holds the site's last build: it
+// writes only the files whose bytes changed (each through a temporary
+// file renamed into place, so that a server sending the folder meanwhile
+// never sends half a file), the folder index's entry after its parts,
+// and then removes the files the site no longer has. The parts of a
+// folder index are named by their content, so after an incremental
+// build most are already there: an upload after it is only the files
+// reported Changed (and the removals).
+func Update(www, out string, generated map[string][]byte) ([]File, error) {
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
+	}
+	return site(www, out, generated, true)
+}
+
+// last are written after every other file by Update: the entry names the
+// parts, which must be there first.
+var last = map[string]bool{"index/entry.qtf": true}
+
+func site(www, out string, generated map[string][]byte, update bool) ([]File, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(www, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -111,32 +137,118 @@ func Site(www, out string, generated map[string][]byte) ([]File, error) {
 	}
 	report := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				report[i], errs[i] = write(out, jobs[i].name, jobs[i].data, jobs[i].compress)
-			}
-		}()
+	run := func(order []int) {
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(order)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					j := jobs[i]
+					if update {
+						if f, same := unchanged(out, j.name, j.data, j.compress); same {
+							report[i] = f
+							continue
+						}
+					}
+					report[i], errs[i] = write(out, j.name, j.data, j.compress, update)
+				}
+			}()
+		}
+		for _, i := range order {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
 	}
 	// The biggest first, so that no core is left with one at the end.
-	order := make([]int, len(jobs))
-	for i := range order {
-		order[i] = i
+	var order, after []int
+	for i, j := range jobs {
+		if update && last[j.name] {
+			after = append(after, i)
+		} else {
+			order = append(order, i)
+		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(jobs[order[a]].data) > len(jobs[order[b]].data) })
-	for _, i := range order {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	run(order)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	run(after)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if update {
+		if err := removeOthers(out, files); err != nil {
+			return nil, err
+		}
+	}
 	return report, nil
+}
+
+// unchanged reports whether name is in out already with data's bytes
+// (and its compressed copies, when it has them), and returns its sizes.
+// A part of a folder index is named by the hash of its content: its size
+// is enough to tell.
+func unchanged(out, name string, data []byte, compress bool) (File, bool) {
+	f := File{Name: name, Raw: len(data)}
+	p := filepath.Join(out, filepath.FromSlash(name))
+	st, err := os.Stat(p)
+	if err != nil || st.Size() != int64(len(data)) {
+		return f, false
+	}
+	if !named(name) {
+		old, err := os.ReadFile(p)
+		if err != nil || !bytes.Equal(old, data) {
+			return f, false
+		}
+	}
+	if compress {
+		gz, err1 := os.Stat(p + ".gz")
+		br, err2 := os.Stat(p + ".br")
+		if err1 != nil || err2 != nil {
+			return f, false
+		}
+		f.Gzip, f.Brotli = int(gz.Size()), int(br.Size())
+	}
+	return f, true
+}
+
+// named reports whether a file's name is the hash of its content.
+func named(name string) bool {
+	return strings.HasPrefix(name, "index/") && !last[name] && filepath.Ext(name) == ".qtf"
+}
+
+// removeOthers removes from out the files that are not the site's (nor
+// their compressed copies), leaving names that start with a dot (the
+// build's state) and empty folders.
+func removeOthers(out string, files map[string][]byte) error {
+	return filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != out {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		base := strings.TrimSuffix(strings.TrimSuffix(rel, ".gz"), ".br")
+		if _, ok := files[rel]; ok {
+			return nil
+		}
+		if _, ok := files[base]; ok && base != rel {
+			return nil
+		}
+		return os.Remove(p)
+	})
 }
 
 // Marker is the file whose presence marks a folder as a built site, which
@@ -168,34 +280,48 @@ type minifyError struct {
 
 func (e *minifyError) Error() string { return "minify " + e.name + ": " + e.err.Error() }
 
-func write(out, name string, data []byte, compress bool) (File, error) {
-	f := File{Name: name, Raw: len(data)}
+func write(out, name string, data []byte, compress, replace bool) (File, error) {
+	f := File{Name: name, Raw: len(data), Changed: true}
 	p := filepath.Join(out, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return f, err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		return f, err
+	writeFile := os.WriteFile
+	if replace {
+		writeFile = replaceFile
 	}
-	if !compress {
-		return f, nil
+	if compress {
+		var gz bytes.Buffer
+		gzLevel := gzip.BestCompression
+		if len(data) > bigData || filepath.Ext(name) == ".qtf" {
+			// Level 9 is slow on big data and hardly smaller; the parts of a
+			// folder index are many, and their .br copy is the one browsers read.
+			gzLevel = gzip.DefaultCompression
+		}
+		zw, _ := gzip.NewWriterLevel(&gz, gzLevel)
+		zw.Write(data)
+		zw.Close()
+		br := brotliBytes(data, brotliLevel(name, len(data)))
+		f.Gzip, f.Brotli = gz.Len(), len(br)
+		// The copies before the file: Update takes a file that is there
+		// with the right bytes to have its copies written too.
+		if err := writeFile(p+".gz", gz.Bytes(), 0o644); err != nil {
+			return f, err
+		}
+		if err := writeFile(p+".br", br, 0o644); err != nil {
+			return f, err
+		}
 	}
-	var gz bytes.Buffer
-	gzLevel := gzip.BestCompression
-	if len(data) > bigData || filepath.Ext(name) == ".qtf" {
-		// Level 9 is slow on big data and hardly smaller; the parts of a
-		// folder index are many, and their .br copy is the one browsers read.
-		gzLevel = gzip.DefaultCompression
+	return f, writeFile(p, data, 0o644)
+}
+
+// replaceFile writes a file through a temporary one renamed into place.
+func replaceFile(p string, data []byte, perm os.FileMode) error {
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	if err := os.WriteFile(tmp, data, perm); err != nil {
+		return err
 	}
-	zw, _ := gzip.NewWriterLevel(&gz, gzLevel)
-	zw.Write(data)
-	zw.Close()
-	br := brotliBytes(data, brotliLevel(name, len(data)))
-	f.Gzip, f.Brotli = gz.Len(), len(br)
-	if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
-		return f, err
-	}
-	return f, os.WriteFile(p+".br", br, 0o644)
+	return os.Rename(tmp, p)
 }
 
 // Data files (the index, the demo's article list) over bigData bytes are

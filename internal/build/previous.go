@@ -1,0 +1,234 @@
+package build
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"quotetrail/internal/article"
+	"quotetrail/internal/index"
+	"quotetrail/internal/quote"
+	"quotetrail/internal/textnorm"
+)
+
+// An incremental build. A build leaves in the site folder, beside the
+// whole index it writes (index.qti), a state file that says which item
+// each of the index's articles was read from and how to tell that item
+// unchanged: for a page file its size and modification time, and for any
+// item the hash of its content. The next build into the same folder takes
+// the article, quotations, attributions and words of every unchanged item
+// from that index instead of parsing it again; only new and changed items
+// are read. Items gone from the input are simply not taken. Everything
+// after reading (the words' ids, the grouping of quotations into
+// utterances, the folder index) is then computed as a full build computes
+// it, over the same articles in the same order, so the index written is
+// the same, byte for byte, as a full build's (TestIncrementalEqualsFull):
+// an incremental build changes how long a build takes, never its answers.
+
+// StateFile is the state's name in the site folder. The leading dot keeps
+// it out of what serve sends; it need not be uploaded.
+const StateFile = ".quotetrail-build"
+
+// itemState is one item as the last build read it.
+type itemState struct {
+	Key     string // Item.Key
+	Size    int64  // a page file's size and modification time (ns)
+	ModTime int64
+	Hash    uint64 // FNV-1a of Item.Content
+	Article int32  // its article in the index
+}
+
+// State is what a build leaves for the next one.
+type State struct {
+	// Program is the hash of the program that built the index: another
+	// version may extract differently, so its index is not reused.
+	Program uint64
+	Tokens  string // textnorm.Version
+	Index   uint64 // the hash of index.qti, so that a state is never paired with another build's index
+	Items   []itemState
+}
+
+// Previous is the last build into a site folder, read for an incremental
+// build.
+type Previous struct {
+	x      *index.Index
+	items  map[string]itemState
+	quotes []int // quotes[a] is the first quotation of article a; quotes[len] = len(x.Quotes)
+}
+
+// Articles is how many articles the previous build's index holds.
+func (p *Previous) Articles() int { return len(p.x.Articles) }
+
+// LoadPrevious reads the last build into out. It returns nil and no error
+// when there is none to build on; an error says why a build that is there
+// cannot be used (another program built it, its files do not agree), and
+// the caller builds in full.
+func LoadPrevious(out string) (*Previous, error) {
+	raw, err := os.ReadFile(filepath.Join(out, StateFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var s State
+	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&s); err != nil {
+		return nil, fmt.Errorf("%s is damaged: %v", StateFile, err)
+	}
+	prog, err := programHash()
+	if err != nil {
+		return nil, err
+	}
+	if s.Program != prog {
+		return nil, errors.New("it was built by another version of quotetrail")
+	}
+	if s.Tokens != textnorm.Version {
+		return nil, errors.New("its words were normalized by another version")
+	}
+	data, err := os.ReadFile(filepath.Join(out, "index.qti"))
+	if err != nil {
+		return nil, err
+	}
+	if index.Hash(data) != s.Index {
+		return nil, errors.New("its index.qti is not the one its state describes (a build stopped half-way, or the file was replaced)")
+	}
+	x, err := index.Read(data)
+	if err != nil {
+		return nil, err
+	}
+	if !x.HasTokens() {
+		return nil, errors.New("its index carries no words")
+	}
+	p := &Previous{x: x, items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1)}
+	for _, it := range s.Items {
+		if it.Article < 0 || int(it.Article) >= len(x.Articles) {
+			return nil, fmt.Errorf("%s names article %d of %d", StateFile, it.Article, len(x.Articles))
+		}
+		p.items[it.Key] = it
+	}
+	// Quotations are stored article by article, in article order.
+	q := 0
+	for a := range x.Articles {
+		p.quotes[a] = q
+		for q < len(x.Quotes) && x.Quotes[q].Article == a {
+			q++
+		}
+	}
+	p.quotes[len(x.Articles)] = q
+	if q != len(x.Quotes) {
+		return nil, errors.New("its quotations are not in article order")
+	}
+	return p, nil
+}
+
+// WriteState writes s for the next build into out, whose index.qti holds
+// indexBytes. It is written last, and by renaming a complete file, so
+// that a build stopped half-way leaves either no state or one that
+// LoadPrevious finds wrong and passes over.
+func WriteState(out string, s State, indexBytes []byte) error {
+	prog, err := programHash()
+	if err != nil {
+		return err
+	}
+	s.Program, s.Tokens, s.Index = prog, textnorm.Version, index.Hash(indexBytes)
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(&s); err != nil {
+		return err
+	}
+	tmp := filepath.Join(out, StateFile+".tmp")
+	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(out, StateFile))
+}
+
+var programOnce = sync.OnceValues(func() (uint64, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	h := fnv.New64a()
+	if _, err := io.Copy(h, f); err != nil {
+		return 0, err
+	}
+	return h.Sum64(), nil
+})
+
+// programHash identifies the running program by its bytes: any change to
+// extraction changes them.
+func programHash() (uint64, error) { return programOnce() }
+
+// reuse tells whether it is unchanged since the previous build, and
+// returns the state to record for it either way, with its content when
+// it had to be read to tell (so that extraction need not read it again).
+func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err error) {
+	st = itemState{Key: it.Key(), Article: -1}
+	var prev itemState
+	known := false
+	if p != nil {
+		prev, known = p.items[st.Key]
+	}
+	if it.Record == 0 && it.Kind == Page {
+		if fi, err := os.Stat(it.File); err == nil {
+			st.Size, st.ModTime = fi.Size(), fi.ModTime().UnixNano()
+			if known && prev.Size == st.Size && prev.ModTime == st.ModTime {
+				st.Hash = prev.Hash
+				return st, nil, int(prev.Article), nil
+			}
+		}
+	}
+	content, err = it.Content()
+	if err != nil {
+		return st, nil, -1, err
+	}
+	st.Hash = index.Hash(content)
+	if known && prev.Hash == st.Hash {
+		return st, nil, int(prev.Article), nil
+	}
+	return st, content, -1, nil
+}
+
+// take appends to x the previous build's article old, named stem, with
+// its quotations, and returns the quotations' range in x. Their words are
+// set by tokenize.
+func (p *Previous) take(x *index.Index, stem string, old int) {
+	a := p.x.Articles[old]
+	a.Stem = stem
+	ai := len(x.Articles)
+	x.Articles = append(x.Articles, a)
+	for _, q := range p.x.Quotes[p.quotes[old]:p.quotes[old+1]] {
+		q.Article, q.Utterance = ai, 0
+		x.Quotes = append(x.Quotes, q)
+	}
+}
+
+// article returns the previous build's article old as read, for the
+// duplicate check.
+func (p *Previous) article(old int) *article.Article {
+	a := p.x.Articles[old]
+	return &article.Article{Outlet: a.Outlet, URL: a.URL, Title: a.Title, Byline: a.Byline, Published: a.Published, Paragraphs: a.Paragraphs}
+}
+
+// extractContent is ExtractItem for an item whose content was read
+// already (a page file's bytes; nil for a record, which carries its own).
+func extractContent(it Item, content []byte) (Extracted, error) {
+	if content == nil || it.Kind != Page || it.Record != 0 {
+		return ExtractItem(it)
+	}
+	a, err := article.ParseNamed(it.File, content)
+	if err != nil {
+		return Extracted{File: it.File}, err
+	}
+	return Extracted{File: it.File, Article: a, Quotes: quote.Find(a.Paragraphs)}, nil
+}

@@ -1,0 +1,217 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+// incrementalCorpus copies the seeds and real pages into a folder of its
+// own (the test changes them), with a JSON Lines file of a few more.
+func incrementalCorpus(t *testing.T) (dir string, pages []string) {
+	t.Helper()
+	seeds, err := CorpusFiles("../../corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, _ := filepath.Glob("../../../shared/data/realhtml/readability/*/source.html")
+	if len(real) < 60 {
+		t.Skip("../shared/data/realhtml is absent")
+	}
+	dir = t.TempDir()
+	copyTo := func(src, name string) string {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, s := range seeds {
+		pages = append(pages, copyTo(s, filepath.Join("seeds", filepath.Base(s))))
+	}
+	for i, r := range real[:50] {
+		pages = append(pages, copyTo(r, fmt.Sprintf("real/%02d/%s.html", i%7, filepath.Base(filepath.Dir(r)))))
+	}
+	var lines bytes.Buffer
+	for i, r := range real[50:60] {
+		html, _ := os.ReadFile(r)
+		line, _ := json.Marshal(map[string]string{"url": fmt.Sprintf("https://example.org/news/%d", i), "html": string(html)})
+		lines.Write(append(line, '\n'))
+	}
+	os.WriteFile(filepath.Join(dir, "more.jsonl"), lines.Bytes(), 0o644)
+	return dir, pages
+}
+
+// buildInto builds the corpus under dir as `quotetrail build` does into
+// out, on the previous build there when incremental, and returns the
+// index's bytes with the summary.
+func buildInto(t *testing.T, dir, out string, incremental bool) ([]byte, Summary) {
+	t.Helper()
+	l, err := List(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev *Previous
+	if incremental {
+		if prev, err = LoadPrevious(out); err != nil || prev == nil {
+			t.Fatalf("LoadPrevious: %v, %v", prev, err)
+		}
+	}
+	x, s := BuildWith(l.Files, Options{Previous: prev})
+	data, err := Encode(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(out, 0o755)
+	if err := os.WriteFile(filepath.Join(out, "index.qti"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteState(out, s.State, data); err != nil {
+		t.Fatal(err)
+	}
+	return data, s
+}
+
+// TestIncrementalEqualsFull: after any sequence of incremental builds
+// (pages added, changed, removed and touched; records of a JSON Lines
+// file changed), the index is the one a full build of the same input
+// writes, byte for byte, and so are the folder index's files; and the
+// unchanged articles were taken from the previous build, not read.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir, pages := incrementalCorpus(t)
+	out := t.TempDir()
+	_, first := buildInto(t, dir, out, false)
+	if first.Reused != 0 || len(first.State.Items) == 0 {
+		t.Fatalf("first build: reused %d, state of %d items", first.Reused, len(first.State.Items))
+	}
+	articles := len(first.State.Items)
+
+	// Day 2: five pages removed, three changed, one touched but the
+	// same, twelve added (real pages not in the corpus yet), one JSON
+	// line changed.
+	for _, p := range pages[10:15] {
+		os.Remove(p)
+	}
+	for _, p := range pages[20:23] {
+		data, _ := os.ReadFile(p)
+		data = bytes.Replace(data, []byte("</p>"), []byte(" An added sentence.</p>"), 1)
+		os.WriteFile(p, data, 0o644)
+	}
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(pages[30], later, later)
+	more, _ := filepath.Glob("../../../shared/data/realhtml/readability/*/source.html")
+	added := 0
+	for i, r := range more[60:72] {
+		data, _ := os.ReadFile(r)
+		os.WriteFile(filepath.Join(dir, "real", fmt.Sprintf("new%02d.html", i)), data, 0o644)
+		added++
+	}
+	jl := filepath.Join(dir, "more.jsonl")
+	lines, _ := os.ReadFile(jl)
+	os.WriteFile(jl, bytes.Replace(lines, []byte("news/9\""), []byte("news/9?changed\""), 1), 0o644)
+
+	full := t.TempDir()
+	want, wantSum := buildInto(t, dir, full, false)
+	got, s := buildInto(t, dir, out, true)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("the incremental build's index (%d bytes) differs from the full build's (%d bytes)", len(got), len(want))
+	}
+	// At most the added and changed items are read again: the three
+	// changed pages, the twelve new ones, the touched page (read to hash
+	// it) and the changed line; every other article is taken.
+	read := len(s.State.Items) - s.Reused
+	if read > 3+added+1 || s.Reused < articles-5-3-1-1 {
+		t.Errorf("incremental build read %d items and took %d of %d (the first build had %d)", read, s.Reused, len(s.State.Items), articles)
+	}
+	if s.Removed < 5 {
+		t.Errorf("removed %d articles, want at least the 5 pages deleted", s.Removed)
+	}
+	if fmt.Sprint(s.Bad, s.Duplicates) != fmt.Sprint(wantSum.Bad, wantSum.Duplicates) {
+		t.Errorf("incremental summary %v %v, full %v %v", s.Bad, s.Duplicates, wantSum.Bad, wantSum.Duplicates)
+	}
+	gx, _ := index.Read(got)
+	wx, _ := index.Read(want)
+	if !sameFolder(match.BuildFolder(gx, match.DefaultFolder), match.BuildFolder(wx, match.DefaultFolder)) {
+		t.Error("the folder index differs")
+	}
+
+	// Day 3: back to a corpus without the new pages; an incremental
+	// build on an incremental build still equals a full one.
+	for i := range added {
+		os.Remove(filepath.Join(dir, "real", fmt.Sprintf("new%02d.html", i)))
+	}
+	day2 := len(s.State.Items)
+	want, _ = buildInto(t, dir, full, false)
+	got, s = buildInto(t, dir, out, true)
+	if !bytes.Equal(got, want) {
+		t.Fatal("after a second increment the index differs from a full build's")
+	}
+	// All the articles not taken were removed (some of the pages deleted
+	// may not have been articles).
+	if s.Removed != day2-s.Reused || s.Removed == 0 || len(s.State.Items) != s.Reused {
+		t.Errorf("removed %d of %d articles, took %d of %d", s.Removed, day2, s.Reused, len(s.State.Items))
+	}
+}
+
+func sameFolder(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for n, d := range a {
+		if !bytes.Equal(d, b[n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestPreviousRefused: a state that does not go with its index, or is
+// damaged, is not built on; the reason is given.
+func TestPreviousRefused(t *testing.T) {
+	dir, _ := incrementalCorpus(t)
+	out := t.TempDir()
+	if p, err := LoadPrevious(out); p != nil || err != nil {
+		t.Fatalf("an empty folder: %v, %v; want nothing to build on", p, err)
+	}
+	data, _ := buildInto(t, dir, out, false)
+	if _, err := LoadPrevious(out); err != nil {
+		t.Fatal(err)
+	}
+	// index.qti replaced (a build stopped after writing it).
+	os.WriteFile(filepath.Join(out, "index.qti"), append(data[:len(data):len(data)], 0), 0o644)
+	if _, err := LoadPrevious(out); err == nil || !strings.Contains(err.Error(), "not the one") {
+		t.Errorf("index.qti replaced: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "index.qti"), data, 0o644)
+	st, _ := os.ReadFile(filepath.Join(out, StateFile))
+	os.WriteFile(filepath.Join(out, StateFile), st[:len(st)/2], 0o644)
+	if _, err := LoadPrevious(out); err == nil || !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("state cut in half: %v", err)
+	}
+}
+
+// TestTokenizeAsMatch: the build's tokenizer gives the ids match.Tokenize
+// gives, on every core.
+func TestTokenizeAsMatch(t *testing.T) {
+	dir, _ := incrementalCorpus(t)
+	l, _ := List(dir)
+	x, _ := Build(l.Files)
+	want := index.Marshal(x)
+	match.Tokenize(x)
+	if !bytes.Equal(index.Marshal(x), want) {
+		t.Error("match.Tokenize gives other ids than the build")
+	}
+}

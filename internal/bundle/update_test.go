@@ -1,0 +1,77 @@
+package bundle
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestUpdate: an update writes the files whose bytes changed, with their
+// compressed copies, leaves the others as they were (not even rewritten),
+// removes the files the site no longer has with their copies, and keeps
+// the build's dot files.
+func TestUpdate(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	os.WriteFile(filepath.Join(www, "app.js"), []byte("console.log(1);\n"), 0o644)
+	gen := map[string][]byte{
+		Marker:                []byte("index one"),
+		"index/entry.qtf":     []byte("entry one"),
+		"index/t-00aa.qtf":    []byte("part kept"),
+		"index/t-00bb.qtf":    []byte("part dropped"),
+		"extension/index.qti": []byte("index one"),
+		"articles.json":       []byte(`{"a":1}`),
+	}
+	if _, err := Update(www, out, gen); err == nil {
+		t.Fatal("Update wrote into a folder that holds no built site")
+	}
+	if _, err := Site(www, out, gen); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, ".quotetrail-build"), []byte("state"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	for _, n := range []string{"app.js", "app.js.br", "index/t-00aa.qtf", "articles.json"} {
+		os.Chtimes(filepath.Join(out, n), old, old)
+	}
+
+	delete(gen, "index/t-00bb.qtf")
+	gen["index/t-00cc.qtf"] = []byte("part added")
+	gen["index/entry.qtf"] = []byte("entry two")
+	gen[Marker] = []byte("index two")
+	files, err := Update(www, out, gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := map[string]bool{}
+	for _, f := range files {
+		changed[f.Name] = f.Changed
+		if f.Name == "app.js" && (f.Gzip == 0 || f.Brotli == 0) {
+			t.Errorf("an unchanged file is reported without its copies' sizes: %+v", f)
+		}
+	}
+	want := map[string]bool{"app.js": false, "articles.json": false, "index/t-00aa.qtf": false, "extension/index.qti": false,
+		Marker: true, "index/entry.qtf": true, "index/t-00cc.qtf": true}
+	for n, c := range want {
+		if got, ok := changed[n]; !ok || got != c {
+			t.Errorf("%s: reported changed=%v (listed %v), want %v", n, got, ok, c)
+		}
+	}
+	for _, n := range []string{"app.js", "app.js.br", "index/t-00aa.qtf", "articles.json"} {
+		if st, err := os.Stat(filepath.Join(out, n)); err != nil || !st.ModTime().Equal(old) {
+			t.Errorf("%s was rewritten though unchanged", n)
+		}
+	}
+	for _, n := range []string{"index/t-00bb.qtf", "index/t-00bb.qtf.br", "index/t-00bb.qtf.gz"} {
+		if _, err := os.Stat(filepath.Join(out, n)); err == nil {
+			t.Errorf("%s is left though the site no longer has it", n)
+		}
+	}
+	for _, n := range []string{".quotetrail-build", "index/t-00cc.qtf.br", "index/entry.qtf.gz"} {
+		if _, err := os.Stat(filepath.Join(out, n)); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, Marker)); string(data) != "index two" {
+		t.Errorf("%s holds %q", Marker, data)
+	}
+}
