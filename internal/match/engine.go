@@ -229,6 +229,13 @@ type Result struct {
 	Query     string // the selection as used (after cutting)
 	Matches   []Match
 	Truncated bool // the selection was longer than MaxSelection and was cut
+	// Focus is the part of the selection the matches answer for, when the
+	// engine found a quotation inside a longer or sloppier selection (its
+	// attribution around it, a following sentence, words cut at its
+	// edges): the selection's text from the quotation's first word to its
+	// last. Empty when they answer for the whole selection.
+	Focus string
+	words []string // the normalized words the matches answer for
 }
 
 // query is a selection prepared for alignment.
@@ -244,12 +251,32 @@ type query struct {
 	slack      float32
 }
 
-func (e *Engine) prepare(sel string) query { return prepare(e, sel) }
+func (e *Engine) prepare(sel string) query { return prepare(e, selectionWords(sel)) }
 
-// prepare turns a selection into token ids and weights, from what c
-// knows of its words.
-func prepare(c corpus, sel string) query {
-	words := textnorm.Words(QuotedPart(sel))
+// selection returns the text a lookup reads a selection's words from
+// (QuotedPart) and its tokens.
+func selection(sel string) (string, []textnorm.Token) {
+	text := QuotedPart(sel)
+	return text, textnorm.Tokens(text)
+}
+
+// selectionWords returns the normalized words a lookup matches of sel.
+func selectionWords(sel string) []string {
+	_, toks := selection(sel)
+	return norms(toks)
+}
+
+func norms(toks []textnorm.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Norm
+	}
+	return out
+}
+
+// prepare turns a selection's words into token ids and weights, from what
+// c knows of them.
+func prepare(c corpus, words []string) query {
 	q := query{ids: make([]int32, len(words)), w: make([]float64, len(words))}
 	need, slack := needCommon(words, c.commonWeight)
 	q.skipCommon, q.slack = !need, slack
@@ -263,7 +290,6 @@ func prepare(c corpus, sel string) query {
 	}
 	return q
 }
-
 // mayMatch is a cheap bound checked before the alignment: the words a
 // quotation shares with the selection, each as often as both hold it.
 // Substitutions earn credit only between two aligned words, so a quotation
@@ -334,12 +360,33 @@ func cut(sel string) Result {
 
 // lookup answers a selection from what c holds: the whole index (Engine)
 // or the parts of a folder index that the lookup read (parts.go). Both
-// run this one algorithm, so that their answers are the same.
+// run this one algorithm, so that their answers are the same. When the
+// selection holds a quotation among other words (focus.go), the answer is
+// the quotation's, as if it had been selected alone, provided that is a
+// better answer than the whole selection's.
 func lookup(c corpus, sel string) Result {
 	res := cut(sel)
-	q := prepare(c, res.Query)
+	text, toks := selection(res.Query)
+	res.words = norms(toks)
+	var f span
+	res.Matches, f = answer(c, res.words, true)
+	if f.ok() {
+		fw := res.words[f.from:f.to]
+		if m, _ := answer(c, fw, false); focusBetter(m, res.Matches) {
+			res.Matches, res.words = m, fw
+			res.Focus = text[toks[f.from].Start:toks[f.to-1].End]
+		}
+	}
+	return res
+}
+
+// answer finds the carriers of a selection's words. With tryFocus, when
+// no quotation holds them all word for word, it also returns the span of
+// the words that are a quotation of the corpus (focus.go).
+func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
+	q := prepare(c, words)
 	if len(q.ids) == 0 {
-		return res
+		return nil, span{}
 	}
 	best := map[int]Match{} // article → its best match
 	consider := func(m Match) {
@@ -357,11 +404,13 @@ func lookup(c corpus, sel string) Result {
 	seen := map[int32]int32{} // first copy → 1 + its verdict's index
 	var verdicts []verdict
 	var cands []int32
-	for _, f := range candidates(c, q, MaxCandidates) {
+	firsts := candidates(c, q, MaxCandidates)
+	for _, f := range firsts {
 		cands = append(cands, f)
 		cands = append(cands, c.copiesOf(f)...)
 	}
 	slices.Sort(cands)
+	var found []Match
 	for _, qi := range cands {
 		first := c.firstOf(qi)
 		var v verdict
@@ -375,10 +424,30 @@ func lookup(c corpus, sel string) Result {
 		if v.ok {
 			m := v.m
 			m.Article, m.Quote = c.articleOf(qi), int(qi)
-			consider(m)
+			found = append(found, m)
 		}
 	}
-	// Every occurrence of a matched utterance is a carrier, in its own
+	// Another occasion (group.go): when the selection is, word for word,
+	// a quotation of the corpus, the other wordings of that utterance are
+	// the ones the build grouped with it, from articles that can report
+	// the same occasion. A quotation of another utterance that merely
+	// resembles the selection ("I understand how China feels about the
+	// Taiwan question", February's call, against November's "understands
+	// how important the Taiwan question is to China") is no rewording of
+	// it: it is not returned.
+	exact := map[int32]bool{}
+	for _, m := range found {
+		if m.Kind == Exact {
+			exact[c.utterance(int32(m.Quote))] = true
+		}
+	}
+	for _, m := range found {
+		if m.Kind == Variant && len(exact) > 0 && !exact[c.utterance(int32(m.Quote))] {
+			continue
+		}
+		consider(m)
+	}
+	// Every occasion of a matched utterance is a carrier, in its own
 	// words, provided it carries enough of the selection: a paraphrase of
 	// the utterance may quote another part of it. Direct matches are
 	// walked in article order so that the result never depends on map
@@ -413,17 +482,27 @@ func lookup(c corpus, sel string) Result {
 			}
 		}
 	}
-	if len(q.ids) >= MinWords {
+	if distinctive(c, q) {
 		for _, ai := range inText(c, q) {
 			if _, ok := best[ai]; !ok {
 				best[ai] = Match{Article: ai, Quote: -1, Kind: Text, Score: 1}
 			}
 		}
 	}
-	for _, m := range best {
-		res.Matches = append(res.Matches, m)
+	var out []Match
+	hasExact := false
+	for a, m := range best {
+		// The cut-off: a match on its own covers Accept of the selection
+		// (a quotation wholly inside a longer selection covers less, and
+		// is answered for through the focus instead); another wording of
+		// a matched utterance covers SiblingFloor of it.
+		if m.Kind != Text && m.Score < Accept && viaUtterance[int32(a)] == 0 {
+			continue
+		}
+		hasExact = hasExact || m.Kind == Exact
+		out = append(out, m)
 	}
-	slices.SortFunc(res.Matches, func(a, b Match) int {
+	slices.SortFunc(out, func(a, b Match) int {
 		if (a.Kind == Text) != (b.Kind == Text) {
 			if b.Kind == Text {
 				return -1 // quoted carriers before plain-text ones
@@ -441,7 +520,11 @@ func lookup(c corpus, sel string) Result {
 		}
 		return a.Article - b.Article
 	})
-	return res
+	var f span
+	if tryFocus && !hasExact {
+		f = focus(c, q, words, firsts, dp)
+	}
+	return out, f
 }
 
 func kindRank(kind string) int {
@@ -711,6 +794,8 @@ type corpus interface {
 	tokenWeight(qi int32) float64 // the weights of its tokens summed, in order
 	articleOf(qi int32) int
 	siblings(qi int32) []int32 // the quotations of its utterance
+	utterance(qi int32) int32
+	quoteText(qi int32) string
 	// common tells a common word (prune.go); commonWeight the weight of
 	// a common word.
 	common(id int32) bool
@@ -766,6 +851,8 @@ func (e *Engine) copiesOf(first int32) []int32 { return e.copies[first] }
 func (e *Engine) firstOf(qi int32) int32       { return e.firstCopy[qi] }
 func (e *Engine) tokens(qi int32) []int32      { return e.quotes[qi] }
 func (e *Engine) articleOf(qi int32) int       { return e.x.Quotes[qi].Article }
+func (e *Engine) utterance(qi int32) int32     { return int32(e.x.Quotes[qi].Utterance) }
+func (e *Engine) quoteText(qi int32) string    { return e.x.Quotes[qi].Text }
 
 func (e *Engine) tokenWeight(qi int32) float64 {
 	w := 0.0

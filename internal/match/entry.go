@@ -43,6 +43,10 @@ type describer interface {
 
 func entries(d describer, res Result) []Entry {
 	out := make([]Entry, 0, len(res.Matches))
+	words := res.words
+	if words == nil {
+		words = selectionWords(res.Query)
+	}
 	for _, m := range res.Matches {
 		a := d.articleMeta(m.Article)
 		en := Entry{Article: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published,
@@ -50,10 +54,10 @@ func entries(d describer, res Result) []Entry {
 		if m.Quote >= 0 {
 			en.Quote, en.Speaker, en.Channel, en.Cue, en.Attribution, en.Inferred = d.quotation(m.Quote)
 			if m.Kind == Variant {
-				en.Differs = differs(d, prepare(d, res.Query), en.Quote, m.Quote)
+				en.Differs = differs(d, prepare(d, words), en.Quote, m.Quote)
 			}
 		} else {
-			en.Quote = d.textAround(prepare(d, res.Query), m.Article)
+			en.Quote = d.textAround(prepare(d, words), m.Article)
 		}
 		out = append(out, en)
 	}

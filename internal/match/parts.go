@@ -514,32 +514,47 @@ func (f *Folder) Entry() *index.Entry { return f.entry }
 // FolderLookup is one lookup over a folder index, round by round: fetch
 // the parts Need names (in parallel, in any order), Give them back, and
 // repeat until Need returns nothing; then Answer. Nothing in it blocks,
-// so a browser can drive it from its fetches.
+// so a browser can drive it from its fetches. A selection that holds a
+// quotation among other words (focus.go) is looked up twice: whole, then
+// the quotation's words alone (two more rounds at most; the parts the
+// first pass read are not fetched again).
 type FolderLookup struct {
 	f      *Folder
-	sel    string
 	stage  int // 1: chunks asked, 2: shards asked, 3: answered
 	need   []string
 	have   map[string]any // the parts this lookup reads, whatever the cache drops meanwhile
-	words  []string       // the selection's distinct words, sorted
+	all    []string       // the words looked up in this pass, in order
+	words  []string       // the same, distinct, sorted
 	prints []uint32       // its fingerprints, when its text match reads them
-	chunks []string       // the chunk names the lookup read, for the view
+	chunks []string       // the chunk names the pass read, for the view
 	shards []string
-	v      *view // what the lookup has read, once its chunks are in
+	v      *view // what the pass has read, once its chunks are in
 	res    Result
 	ents   []Entry
 	err    error
+	// The focus: the selection's text and tokens, and the first pass's
+	// answer and view while the second looks up the quotation inside.
+	text      string
+	toks      []textnorm.Token
+	focusing  span
+	wholeView *view
 }
 
 // Start begins a lookup: Need then names the chunks of the selection's
 // words (round 2, the entry being round 1): their quotation postings
 // (the common words' only for a selection of common words alone, prune.go),
-// and for its text match the paragraph postings of its words (a short
-// selection) or its fingerprints' chunks.
+// and for its text match its fingerprints' chunks.
 func (f *Folder) Start(sel string) *FolderLookup {
-	l := &FolderLookup{f: f, sel: sel, stage: 1, have: map[string]any{}}
-	en := f.entry
-	all := textnorm.Words(QuotedPart(cut(sel).Query))
+	l := &FolderLookup{f: f, have: map[string]any{}, res: cut(sel)}
+	l.text, l.toks = selection(l.res.Query)
+	l.begin(norms(l.toks))
+	return l
+}
+
+// begin starts a pass over the words all.
+func (l *FolderLookup) begin(all []string) {
+	f, en := l.f, l.f.entry
+	l.stage, l.all, l.chunks, l.shards, l.prints, l.v = 1, all, nil, nil, nil, nil
 	l.words = slices.Compact(slices.Sorted(slices.Values(all)))
 	need, _ := needCommon(all, f.commonWeight)
 	seen := map[string]bool{}
@@ -557,11 +572,6 @@ func (f *Folder) Start(sel string) *FolderLookup {
 		} else if k := index.ChunkFor(en.Chunks, w); k >= 0 {
 			add(index.PartName(index.KindChunk, en.Chunks[k].Hash))
 		}
-		if len(all) >= MinWords && len(all) < PrintWords {
-			if k := index.ChunkFor(en.Words, w); k >= 0 {
-				add(index.PartName(index.KindWords, en.Words[k].Hash))
-			}
-		}
 	}
 	if len(all) >= PrintWords {
 		l.prints = fingerprints(all)
@@ -574,7 +584,6 @@ func (f *Folder) Start(sel string) *FolderLookup {
 	slices.Sort(l.chunks)
 	l.need = f.missing(l.chunks, l.have)
 	l.advance()
-	return l
 }
 
 func (f *Folder) commonWeight(w string) (float64, bool) {
@@ -627,16 +636,40 @@ func (l *FolderLookup) Answer() (Result, []Entry, error) {
 }
 
 // advance plans the next round once the current one's parts are all in:
-// with the chunks in, the view of the selection's words finds the
-// candidates and the rarest word's paragraphs, whose shards are the last
-// round; with those in, the same view answers.
+// with the chunks in, the view of the words finds the candidates and the
+// paragraphs that may hold them, whose shards are the pass's last round;
+// with those in, the same view answers, as lookup (engine.go) does: the
+// whole selection, then, when it holds a quotation among other words, a
+// second pass over the quotation's words.
 func (l *FolderLookup) advance() {
 	for l.err == nil && len(l.need) == 0 && l.stage < 3 {
 		if l.stage == 2 {
 			if l.err = l.v.addShards(l.shards, l.have); l.err != nil {
 				return
 			}
-			l.res = lookup(l.v, l.sel)
+			if l.wholeView == nil {
+				m, fs := answer(l.v, l.all, true)
+				if l.err = l.v.err; l.err != nil {
+					return
+				}
+				l.res.Matches, l.res.words = m, l.all
+				if fs.ok() {
+					l.focusing, l.wholeView = fs, l.v
+					l.begin(l.all[fs.from:fs.to])
+					return
+				}
+			} else {
+				m, _ := answer(l.v, l.all, false)
+				if l.err = l.v.err; l.err != nil {
+					return
+				}
+				if focusBetter(m, l.res.Matches) {
+					l.res.Matches, l.res.words = m, l.all
+					l.res.Focus = l.text[l.toks[l.focusing.from].Start:l.toks[l.focusing.to-1].End]
+				} else {
+					l.v = l.wholeView
+				}
+			}
 			l.ents = entries(l.v, l.res)
 			l.err = l.v.err
 			l.stage = 3
@@ -648,15 +681,15 @@ func (l *FolderLookup) advance() {
 			return
 		}
 		l.v = v
-		// The candidates and the rarest word's paragraphs, as lookup will
-		// find them.
-		q := prepare(v, cut(l.sel).Query)
+		// The candidates and the paragraphs that may hold the words, as
+		// answer will find them.
+		q := prepare(v, l.all)
 		set := map[string]bool{}
 		if len(q.ids) > 0 {
 			for _, first := range candidates(v, q, MaxCandidates) {
 				set[v.quotePart[first]] = true
 			}
-			if len(q.ids) >= MinWords {
+			if distinctive(v, q) {
 				for _, g := range v.textParas(q) {
 					set[v.paraPart[g]] = true
 				}
@@ -1136,6 +1169,8 @@ func (v *view) tokens(qi int32) []int32      { return v.quote(qi).Tokens }
 func (v *view) tokenWeight(qi int32) float64 { return v.quote(qi).Weight }
 func (v *view) articleOf(qi int32) int       { return int(v.quote(qi).Article) }
 func (v *view) siblings(qi int32) []int32    { return v.utt[v.quote(qi).Utterance] }
+func (v *view) utterance(qi int32) int32     { return v.quote(qi).Utterance }
+func (v *view) quoteText(qi int32) string    { return v.quote(qi).Text }
 func (v *view) paraPostings(id int32) ([]int32, bool) {
 	p, ok := v.paraPosts[id]
 	return p, ok && len(p) > 0

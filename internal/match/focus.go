@@ -1,0 +1,143 @@
+package match
+
+import (
+	"strings"
+
+	"quotetrail/internal/textnorm"
+)
+
+// Readers select sentences, not quotations: the quotation with its
+// attribution after it ("…with caution,” he warned, according to the
+// official Xinhua news agency.") or before it, with the next sentence, or
+// with words cut at both edges by a careless drag ("ted States must … with
+// pru"). Quotation marks, when the selection holds them in pairs, already
+// set the quotation apart (QuotedPart); otherwise the words that are not
+// the quotation's weigh down the share a carrier covers, and the carriers
+// that the quotation alone finds fall under the cut-off.
+//
+// So, when no quotation holds a selection word for word, the lookup looks
+// among its candidates for the quotation inside it: one whose aligned words
+// cover most of its own weight (the quotation inside the selection, the
+// rest being its frame), or one that holds the whole selection but for a
+// word cut at either edge. The selection's words from the quotation's first
+// to its last are then looked up alone, and their answer is the lookup's
+// when it is better than the whole selection's (Result.Focus says so).
+
+// span is a run of a selection's words, [from, to); zero when none.
+type span struct{ from, to int }
+
+func (s span) ok() bool { return s.to > s.from }
+
+// focus returns the span of the selection's words that is a quotation of
+// the corpus, among the candidates firsts (first copies, in the order the
+// lookup ranked them), or no span. Of several quotations inside the
+// selection it takes the one that covers the most of its weight.
+func focus(c corpus, q query, words []string, firsts []int32, dp []float64) span {
+	n := len(q.ids)
+	var best span
+	bestW := 0.0
+	for _, f := range firsts {
+		cand := c.tokens(f)
+		if len(cand) < MinWords {
+			continue
+		}
+		a, d := align(q.ids, cand, q.w, dp)
+		dp = d
+		if a.matched < MinWords {
+			continue
+		}
+		j0, j1 := -1, -1
+		candCovered := 0.0
+		for j, m := range a.candMatched {
+			if m {
+				if j0 < 0 {
+					j0 = j
+				}
+				j1 = j
+				candCovered += c.wordWeight(cand[j])
+			}
+		}
+		cw := textnorm.Words(c.quoteText(f))
+		if len(cw) != len(cand) {
+			cw = nil // cannot happen: the tokens are those of the text
+		}
+		s0, s1 := a.selFirst, a.selLast+1
+		cut0, cut1 := false, false
+		// Before the first aligned word: a word cut short by the drag
+		// (the end of the quotation's word before), else words of the
+		// selection standing for as many words of the quotation (a
+		// re-translation's first words), at most as many as a
+		// substitution.
+		if s0 > 0 && j0 > 0 {
+			if s0 == 1 && cw != nil && cutOf(words[0], cw[j0-1], strings.HasSuffix) {
+				cut0 = true
+			} else {
+				s0 -= min(s0, j0, maxSubstitution)
+			}
+		}
+		if s1 < n && j1 < len(cand)-1 {
+			if s1 == n-1 && cw != nil && cutOf(words[n-1], cw[j1+1], strings.HasPrefix) {
+				cut1 = true
+			} else {
+				s1 += min(n-s1, len(cand)-1-j1, maxSubstitution)
+			}
+		}
+		if s0 == 0 && s1 == n {
+			continue // the whole selection: nothing to set apart
+		}
+		spanW := 0.0
+		for i := s0; i < s1; i++ {
+			spanW += q.w[i]
+		}
+		if a.covered < Accept*spanW {
+			continue
+		}
+		// The quotation inside the selection, or the selection inside the
+		// quotation but for the words cut at its edges.
+		inside := candCovered >= FragmentCover*c.tokenWeight(f)
+		within := (s0 == 0 || cut0 && s0 == 1) && (s1 == n || cut1 && s1 == n-1)
+		if !inside && !within {
+			continue
+		}
+		if a.covered > bestW {
+			best, bestW = span{s0, s1}, a.covered
+		}
+	}
+	return best
+}
+
+// cutOf reports whether a selection's edge word is a word of the
+// quotation cut short: a proper part of it, at the end the drag cut
+// (has is strings.HasSuffix for the first word, HasPrefix for the last).
+func cutOf(edge, word string, has func(s, part string) bool) bool {
+	return len(edge) < len(word) && has(word, edge)
+}
+
+// focusBetter reports whether the answer for the quotation inside a
+// selection is better than the answer for the whole: its best quoted
+// carrier covers more.
+func focusBetter(focused, whole []Match) bool {
+	return bestQuoted(focused) > bestQuoted(whole)
+}
+
+func bestQuoted(ms []Match) float64 {
+	b := 0.0
+	for _, m := range ms {
+		if m.Kind != Text && m.Score > b {
+			b = m.Score
+		}
+	}
+	return b
+}
+
+// distinctive reports whether a selection carries enough to identify a
+// passage outside quotation marks. Quoted words are the outlet's claim of
+// what someone said and are matched however short; a run of the reporter's
+// own words is a passage only when it is long: "the two leaders", "in
+// recent months", "Hours before his call" stand in any report of any
+// call, and a small corpus cannot know that from its own counts (each is
+// rare among five articles). The run must be as long as the text match's
+// fingerprints (PrintWords words).
+func distinctive(c corpus, q query) bool {
+	return len(q.ids) >= PrintWords
+}
