@@ -290,6 +290,7 @@ func prepare(c corpus, words []string) query {
 	}
 	return q
 }
+
 // mayMatch is a cheap bound checked before the alignment: the words a
 // quotation shares with the selection, each as often as both hold it.
 // Substitutions earn credit only between two aligned words, so a quotation
