@@ -35,13 +35,6 @@ type Miss struct {
 	Context                  string // the paragraph, for predictions
 }
 
-// goldQuote is one stretch between quotation marks inside an annotated
-// Content span, with its relation's Source.
-type goldQuote struct {
-	text   string
-	source string
-}
-
 // PolNeAR scores the quote finder on one split folder (text/ and
 // attributions/). Where an article has several annotators' files, the
 // first in name order is used.
@@ -79,14 +72,45 @@ func regexQuotes(paras []string) []quote.Quote {
 
 func polnear(dir string, find func([]string) []quote.Quote) (PolNeARResult, error) {
 	var res PolNeARResult
-	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	arts, err := PolNeARArticles(dir)
 	if err != nil {
 		return res, err
 	}
+	for _, a := range arts {
+		res.Articles++
+		scoreArticle(&res, a, find(a.Paragraphs))
+	}
+	return res, nil
+}
+
+// PolNeARArticle is one annotated article of a PolNeAR split: its
+// paragraphs (lines) and the quotation stretches of its annotated
+// Contents, each with its relation's Source.
+type PolNeARArticle struct {
+	Name       string
+	Paragraphs []string
+	Gold       []GoldStretch
+}
+
+// GoldStretch is the text between quotation marks inside an annotated
+// Content span, and the words of its relation's Source ("" when none).
+type GoldStretch struct {
+	Text, Source string
+}
+
+// PolNeARArticles reads a split folder (text/, attributions/) in name
+// order. Where an article has several annotators' files, the first in
+// name order is used.
+func PolNeARArticles(dir string) ([]PolNeARArticle, error) {
+	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	if err != nil {
+		return nil, err
+	}
 	if len(texts) == 0 {
-		return res, os.ErrNotExist
+		return nil, os.ErrNotExist
 	}
 	sort.Strings(texts)
+	var out []PolNeARArticle
 	for _, tf := range texts {
 		stem := strings.TrimSuffix(filepath.Base(tf), ".txt")
 		anns, _ := filepath.Glob(filepath.Join(dir, "attributions", stem+"_*.ann"))
@@ -96,17 +120,17 @@ func polnear(dir string, find func([]string) []quote.Quote) (PolNeARResult, erro
 		sort.Strings(anns)
 		raw, err := os.ReadFile(tf)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
 		doc := string(raw)
 		gold, err := readGold(anns[0], doc)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
-		res.Articles++
-		scoreArticle(&res, stem, doc, gold, find)
+		paras, _ := paragraphs(doc)
+		out = append(out, PolNeARArticle{Name: stem, Paragraphs: paras, Gold: gold})
 	}
-	return res, nil
+	return out, nil
 }
 
 // paragraphs splits a document at line breaks, keeping each paragraph's
@@ -121,12 +145,11 @@ func paragraphs(doc string) (paras []string, runeStart []int) {
 	return
 }
 
-func scoreArticle(res *PolNeARResult, stem, doc string, gold []goldQuote, find func([]string) []quote.Quote) {
-	paras, _ := paragraphs(doc)
-	preds := find(paras)
-	res.Quotes.Predicted += len(preds)
-	res.Quotes.Gold += len(gold)
-	// Pair greedily, best overlap first, one to one.
+// PairQuotes pairs predicted quotations with gold stretches, best word
+// overlap first, one to one, each pair sharing at least half its words
+// (F1 ≥ 0.5): the pairing the PolNeAR scores count. It returns, for each
+// prediction, the index of its gold stretch or -1.
+func PairQuotes(preds []quote.Quote, gold []GoldStretch) []int {
 	type pair struct {
 		p, g int
 		f    float64
@@ -134,7 +157,7 @@ func scoreArticle(res *PolNeARResult, stem, doc string, gold []goldQuote, find f
 	var pairs []pair
 	goldBags := make([]map[string]int, len(gold))
 	for g := range gold {
-		goldBags[g] = wordBag(gold[g].text)
+		goldBags[g] = wordBag(gold[g].Text)
 	}
 	for p, q := range preds {
 		pb := wordBag(q.Text)
@@ -145,33 +168,55 @@ func scoreArticle(res *PolNeARResult, stem, doc string, gold []goldQuote, find f
 		}
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].f > pairs[j].f })
-	usedP, usedG := map[int]bool{}, map[int]bool{}
+	out := make([]int, len(preds))
+	for i := range out {
+		out[i] = -1
+	}
+	usedG := map[int]bool{}
 	for _, pr := range pairs {
-		if usedP[pr.p] || usedG[pr.g] {
+		if out[pr.p] >= 0 || usedG[pr.g] {
 			continue
 		}
-		usedP[pr.p], usedG[pr.g] = true, true
+		out[pr.p], usedG[pr.g] = pr.g, true
+	}
+	return out
+}
+
+// SpeakerRight reports whether a speaker (the resolved name, or the words
+// the article names it with) shares a word with the gold Source: how
+// PolNeAR's speakers are scored.
+func SpeakerRight(speaker, speakerText, source string) bool {
+	src := wordBag(source)
+	return overlap(wordBag(speakerText), src) > 0 || overlap(wordBag(speaker), src) > 0
+}
+
+func scoreArticle(res *PolNeARResult, a PolNeARArticle, preds []quote.Quote) {
+	stem, paras, gold := a.Name, a.Paragraphs, a.Gold
+	res.Quotes.Predicted += len(preds)
+	res.Quotes.Gold += len(gold)
+	pairs := PairQuotes(preds, gold)
+	usedG := map[int]bool{}
+	for p, g := range pairs {
+		if g < 0 {
+			res.FalsePos = append(res.FalsePos, Miss{Article: stem, Text: preds[p].Text, Got: preds[p].Speaker, Context: paras[preds[p].Paragraph]})
+			continue
+		}
+		usedG[g] = true
 		res.Quotes.TruePos++
-		g, q := gold[pr.g], preds[pr.p]
-		if g.source == "" {
+		gq, q := gold[g], preds[p]
+		if gq.Source == "" {
 			continue
 		}
 		res.WithGold++
-		src := wordBag(g.source)
-		if overlap(wordBag(q.SpeakerText), src) > 0 || overlap(wordBag(q.Speaker), src) > 0 {
+		if SpeakerRight(q.Speaker, q.SpeakerText, gq.Source) {
 			res.Speakers++
 		} else {
-			res.WrongSpkr = append(res.WrongSpkr, Miss{stem, q.Text, g.source, q.Speaker + " / " + q.SpeakerText, paras[q.Paragraph]})
+			res.WrongSpkr = append(res.WrongSpkr, Miss{stem, q.Text, gq.Source, q.Speaker + " / " + q.SpeakerText, paras[q.Paragraph]})
 		}
 	}
 	for g := range gold {
 		if !usedG[g] {
-			res.Misses = append(res.Misses, Miss{Article: stem, Text: gold[g].text, Want: gold[g].source})
-		}
-	}
-	for p := range preds {
-		if !usedP[p] {
-			res.FalsePos = append(res.FalsePos, Miss{Article: stem, Text: preds[p].Text, Got: preds[p].Speaker, Context: paras[preds[p].Paragraph]})
+			res.Misses = append(res.Misses, Miss{Article: stem, Text: gold[g].Text, Want: gold[g].Source})
 		}
 	}
 }
@@ -180,7 +225,7 @@ type span struct{ start, end int }
 
 // readGold reads a brat file and returns the quotation stretches inside
 // its Content spans.
-func readGold(path, doc string) ([]goldQuote, error) {
+func readGold(path, doc string) ([]GoldStretch, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -213,7 +258,7 @@ func readGold(path, doc string) ([]goldQuote, error) {
 			rels = append(rels, strings.Fields(fields[1]))
 		}
 	}
-	var out []goldQuote
+	var out []GoldStretch
 	for _, rel := range rels {
 		var contents []span
 		var source string
@@ -230,7 +275,7 @@ func readGold(path, doc string) ([]goldQuote, error) {
 		}
 		for _, c := range contents {
 			for _, st := range stretches(runes, c) {
-				out = append(out, goldQuote{text: st, source: strings.TrimSpace(source)})
+				out = append(out, GoldStretch{Text: st, Source: strings.TrimSpace(source)})
 			}
 		}
 	}

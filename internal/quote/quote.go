@@ -29,18 +29,25 @@ type Quote struct {
 // Find returns the quotations of an article's paragraphs in reading order,
 // each with its attribution.
 func Find(paragraphs []string) []Quote {
-	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2}
-	toks := make([][]word, len(paragraphs))
+	return find(paragraphs, nil)
+}
+
+// find runs the finder; with a non-nil visit, it also hands each
+// quotation's speaker candidates to visit (the ranker's trainer).
+func find(paragraphs []string, visit func(q *Quote, cands []candidate)) []Quote {
+	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2, visit: visit}
+	f.paras = make([]paraInfo, len(paragraphs))
 	for i, p := range paragraphs {
-		toks[i] = words(p, nil)
-		f.people.learn(toks[i])
+		f.people.learn(words(p, nil))
+		f.paras[i].spans = findSpans(p)
 	}
-	for _, ws := range toks {
-		f.people.learnGender(ws)
+	for _, p := range paragraphs {
+		f.people.learnGender(words(p, nil))
 	}
 	var out []Quote
 	prev := -1
 	f.seq = make([]int, len(paragraphs))
+	f.text = paragraphs
 	n := 0
 	for i, p := range paragraphs {
 		f.prevPara, f.seq[i] = prev, n
@@ -79,32 +86,30 @@ type finder struct {
 	// paragraphs count those, not blank lines between them.
 	seq         []int
 	lastChannel map[string]channelRef
+	// What the ranker reads: the paragraphs, each cut into sentences with
+	// their mentions once (ranker.go), and the rules' speaker of the last
+	// quotation (the ranker's choice never feeds back into the rules, so
+	// that its features are the same in training and in use).
+	text     []string
+	paras    []paraInfo
+	lastRule *ruleSpeaker
+	visit    func(q *Quote, cands []candidate)
+	sentIdx  int
 }
 
 func (f *finder) paragraph(pi int, p string) []Quote {
-	spans := findSpans(p)
-	ends := sentenceEnds(p, spans)
+	info := f.info(pi)
 	var out []Quote
-	toks := words(p, spans) // once per paragraph; sentences are slices of it
 	f.paraHasCue = false
-	for _, t := range toks {
+	for _, t := range info.toks {
 		if t.q < 0 && cueWords[t.low] {
 			f.paraHasCue = true
 			break
 		}
 	}
-	ti, si := 0, 0
-	for _, end := range ends {
-		from := si
-		for si < len(spans) && spans[si].open < end {
-			si++
-		}
-		inside := spans[from:si]
-		first := ti
-		for ti < len(toks) && toks[ti].start < end {
-			ti++
-		}
-		out = append(out, f.sentence(pi, p, toks[first:ti], inside)...)
+	for si := range info.sents {
+		f.sentIdx = si
+		out = append(out, f.sentence(pi, p, info.sents[si].toks, info.sents[si].spans)...)
 	}
 	return out
 }
@@ -151,7 +156,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			// No attribution of its own: the continuation of the previous
 			// quotation ("…," he said. "…") or of its speech.
 			prev := f.lastQuote
-			q.Speaker, q.SpeakerText, q.Cue, q.Attribution = prev.Speaker, prev.SpeakerText, prev.Cue, prev.Attribution
+			q.Speaker, q.SpeakerText, q.Cue, q.Attribution = f.lastRule.speaker, f.lastRule.text, prev.Cue, prev.Attribution
 			// Carried from another paragraph, the attribution is inferred;
 			// within one ("…," he said. "…") it is the same sentence's.
 			q.Channel, q.ChannelText, q.Inferred = prev.Channel, prev.ChannelText, prev.Inferred || prev.Paragraph != pi
@@ -171,12 +176,15 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 				q.Speaker, q.Inferred = f.lastPerson, true
 			}
 		}
-		if q.Channel == "" && q.Speaker != "" {
-			if c, ok := f.lastChannel[q.Speaker]; ok {
-				q.Channel, q.ChannelText, q.Inferred = c.name, c.text, true
-			}
-		}
-		q.Unattributed = unattributed(q, p, s, f.paraHasCue)
+		// The rules' speaker: what the next quotation carries on, and what
+		// tells an attributed quotation from scare quotes.
+		rule := ruleSpeaker{speaker: q.Speaker, text: q.SpeakerText}
+		rq := q
+		f.inferChannel(&rq)
+		q.Unattributed = unattributed(rq, p, s, f.paraHasCue)
+		f.rank(&q, pi, s, a, rule)
+		f.inferChannel(&q)
+		f.lastRule = &rule
 		out = append(out, q)
 	}
 	if len(out) > 0 {
@@ -191,6 +199,16 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 		f.humans = append([]string{f.lastPerson}, f.humans[:min(len(f.humans), 7)]...)
 	}
 	return out
+}
+
+// inferChannel gives a quotation with no channel of its own the channel
+// last stated for its speaker, marked inferred.
+func (f *finder) inferChannel(q *Quote) {
+	if q.Channel == "" && q.Speaker != "" {
+		if c, ok := f.lastChannel[q.Speaker]; ok {
+			q.Channel, q.ChannelText, q.Inferred = c.name, c.text, true
+		}
+	}
 }
 
 // startsWithQuote reports whether the sentence is the paragraph's first

@@ -1,0 +1,539 @@
+package quote
+
+import (
+	"strings"
+)
+
+// The speaker ranker. The rules of attrib.go read one sentence for a cue
+// and its subject; where they find none, or a wrong one, the speaker is
+// often elsewhere: a name before a time phrase, the subject of a sentence
+// before, a "he" in the paragraph after a quotation-only paragraph. The
+// ranker lists the candidates around each quotation (names, pronouns,
+// nominals and organisations in its sentence, the sentences beside it and
+// the paragraphs before and after; the rules' own answer; the previous
+// quotation's speaker; nobody), describes each by features (kind, where it
+// stands relative to the quotation and to the cues, whether it is a cue's
+// subject, the cue, the word before it, agreement with the rules…) and
+// picks the best by a linear model: an averaged perceptron trained on
+// PolNeAR train (cmd/train-speakers, `make train`), committed as
+// ranker_model.go. Features are hashed strings, so that the model is a
+// plain table and nothing at run time needs the training data.
+//
+// The ranker only names the speaker (Speaker, SpeakerText). Cues and
+// channels stay with the rules, which are exact for them, and the article
+// state the rules keep (the last person, the paragraph's speaker) is
+// never fed from the ranker's choices: its features are then the same in
+// training, where the choices are not made yet, and in use.
+
+// paraInfo is one paragraph cut once into tokens and sentences.
+type paraInfo struct {
+	done  bool
+	spans []span
+	toks  []word
+	sents []sentInfo
+}
+
+// sentInfo is one sentence: its tokens, the quotations opened in it, its
+// words outside quotations (one token standing for each quotation, as in
+// attribute), and its mentions, found on first use.
+type sentInfo struct {
+	toks     []word
+	spans    []span
+	ow       []word
+	ments    []mention
+	mentDone bool
+	hasCue   bool
+}
+
+// mention kinds.
+const (
+	kName    = "name"    // a person's name, with its titles
+	kOrg     = "org"     // a capitalised run that is no person's name: a body, a paper, a place
+	kHe      = "he"      // he, she
+	kThey    = "they"    // they
+	kIt      = "it"      // it
+	kFirst   = "first"   // I, we
+	kNominal = "nominal" // a common noun phrase by a cue ("the ad's narrator")
+	kChannel = "channel" // a channel the lexicon names ("the Chinese readout", "Xinhua")
+	kRule    = "rule"    // the rules' answer
+	kCarry   = "carry"   // the previous quotation's speaker
+	kNull    = "null"    // nobody
+)
+
+// mention is one phrase of a sentence that may name a speaker.
+type mention struct {
+	at, n  int // its tokens: ow[at:at+n]
+	kind   string
+	text   string
+	name   string // the name, titles aside (names and organisations)
+	subj   bool   // the sentence's first mention
+	cueRel string // "subj" (before a cue), "inv" (after one), "by", "acc" (according to), ""
+	cue    string
+	prev   string // the word before it, lower case
+	colon  bool   // a colon follows it
+}
+
+// candidate is a possible speaker of one quotation: its words, the person
+// they resolve to, and its features.
+type candidate struct {
+	text, person string
+	loc          string
+	feats        []uint32
+	m            *mention
+	sent         *sentInfo
+}
+
+type ruleSpeaker struct{ speaker, text string }
+
+func (f *finder) info(pi int) *paraInfo {
+	in := &f.paras[pi]
+	if in.done {
+		return in
+	}
+	in.done = true
+	p := f.text[pi]
+	in.toks = words(p, in.spans) // once per paragraph; sentences are slices of it
+	ti, si := 0, 0
+	for _, end := range sentenceEnds(p, in.spans) {
+		from := si
+		for si < len(in.spans) && in.spans[si].open < end {
+			si++
+		}
+		first := ti
+		for ti < len(in.toks) && in.toks[ti].start < end {
+			ti++
+		}
+		in.sents = append(in.sents, sentInfo{toks: in.toks[first:ti], spans: in.spans[from:si]})
+	}
+	return in
+}
+
+// mentions returns the mentions of sentence si of paragraph pi.
+func (f *finder) mentions(pi, si int) *sentInfo {
+	s := &f.info(pi).sents[si]
+	if s.mentDone {
+		return s
+	}
+	s.mentDone = true
+	s.ow = outside(s.toks)
+	ow := s.ow
+	var ms []mention
+	if len(ow) > 1 && ow[0].text == "By" && ow[1].isCapitalized() {
+		// A byline ("By Kelly Ng and Tessa Wong, BBC News, Jan 5: …")
+		// names the writers, never a speaker.
+		return s
+	}
+	for i := 0; i < len(ow); i++ {
+		w := ow[i]
+		if w.q >= 0 || !w.isWord() {
+			continue
+		}
+		kind := ""
+		switch w.low {
+		case "he", "she":
+			kind = kHe
+		case "they":
+			kind = kThey
+		case "it":
+			kind = kIt
+		case "i", "we":
+			kind = kFirst
+		}
+		if kind != "" {
+			ms = append(ms, mention{at: i, n: 1, kind: kind, text: w.text})
+			continue
+		}
+		if !w.isCapitalized() {
+			continue
+		}
+		j := runEnd(ow, i)
+		k := i
+		for k < j && (functionWords[ow[k].low] && ow[k].low != "the" || openers[ow[k].low] || cueWords[ow[k].low]) {
+			k++
+		}
+		if k == j {
+			i = max(i, j-1)
+			continue
+		}
+		_, name := splitTitles(ow[k:j])
+		if name == "" || j-k == 1 && abbreviations[ow[k].low] {
+			i = j - 1
+			continue
+		}
+		kind = kName
+		switch {
+		case isChannel(ow[k:j]):
+			kind = kChannel
+		case !humanLike(name) || isPlace(name):
+			kind = kOrg
+		}
+		ms = append(ms, mention{at: k, n: j - k, kind: kind, text: joinWords(ow[k:j]), name: name})
+		i = j - 1
+	}
+	// The phrases the cues take as subjects, nominals among them.
+	for c := range ow {
+		if ow[c].q >= 0 || !isCue(ow, c) {
+			continue
+		}
+		s.hasCue = true
+		var np []word
+		rel := "subj"
+		switch {
+		case ow[c].low == "according":
+			np, rel = rightNP(ow, c+2), "acc"
+		case ow[c].low == "quoted" && c+1 < len(ow) && ow[c+1].low == "as":
+			np = leftNP(ow, c) // "Braynard is quoted as saying"
+		case ow[c].low == "quoted":
+			np, rel = rightNP(ow, c+1), "quoted" // "the Chinese quoted Mr. Trump as saying"
+		case c+2 < len(ow) && ow[c+1].low == "by":
+			np, rel = rightNP(ow, c+2), "by"
+		default:
+			np = leftNP(ow, c)
+			if len(np) == 0 && inverted(ow, c) {
+				np, rel = rightNP(ow, c+1), "inv"
+			}
+			if sender := messageSender(ow, np); len(sender) > 0 {
+				np, rel = sender, "send" // "X issued a statement saying"
+			}
+		}
+		if len(np) == 0 {
+			continue
+		}
+		at := -1
+		for k := range ow {
+			if ow[k].start == np[0].start {
+				at = k
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		found := false
+		for mi := range ms {
+			m := &ms[mi]
+			if m.at < at+len(np) && at < m.at+m.n {
+				if m.cueRel == "" {
+					m.cueRel, m.cue = rel, ow[c].low
+				}
+				if e := at + len(np); m.at >= at && m.at+m.n < e && !np[len(np)-1].isCapitalized() && m.kind == kName {
+					// A name inside a phrase the cue takes ("Rubio’s
+					// campaign"): the phrase speaks, not the name.
+					m.at, m.n, m.kind, m.text, m.name = at, len(np), kNominal, joinWords(np), ""
+				}
+				found = true
+			}
+		}
+		if !found && len(np) <= 8 {
+			kind := kNominal
+			if isChannel(np) {
+				kind = kChannel
+			}
+			ms = append(ms, mention{at: at, n: len(np), kind: kind, text: joinWords(np), cueRel: rel, cue: ow[c].low})
+		}
+	}
+	// In order, with the word before each and the colon after.
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].at < ms[j-1].at; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		m.subj = mi == 0
+		if m.at > 0 {
+			m.prev = ow[m.at-1].low
+			if ow[m.at-1].q >= 0 {
+				m.prev = "\""
+			}
+		}
+		if e := m.at + m.n; e < len(ow) && ow[e].text == ":" {
+			m.colon = true
+		}
+	}
+	s.ments = ms
+	return s
+}
+
+// openers are capitalised words that open sentences and name no one.
+var openers = map[string]bool{"here": true, "there": true, "now": true, "so": true, "then": true, "yet": true,
+	"still": true, "also": true, "instead": true, "indeed": true, "thus": true, "asked": true, "like": true,
+	"just": true, "even": true, "only": true, "not": true, "no": true, "yes": true, "why": true, "how": true,
+	"where": true, "who": true, "which": true, "whether": true, "once": true, "until": true, "with": true,
+	"from": true, "by": true, "to": true, "of": true, "during": true, "under": true, "over": true, "among": true,
+	"asked about": true, "speaking": true, "last": true, "next": true, "earlier": true, "later": true}
+
+// isPlace reports whether a name is one of the places and bodies notNames
+// lists ("Beijing", "Washington", "White House").
+func isPlace(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if !notNames[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// person resolves a candidate mention to the person it names.
+func (f *finder) person(c *candidate) string {
+	m := c.m
+	if m == nil {
+		return c.person
+	}
+	switch m.kind {
+	case kName, kOrg:
+		return f.people.canonical(m.name)
+	case kHe:
+		p, _ := f.resolve(c.sent.ow[m.at:m.at+1], c.sent.ow)
+		return p
+	case kChannel:
+		return ""
+	case kNominal:
+		p, _ := f.resolve(c.sent.ow[m.at:m.at+m.n], nil)
+		return p
+	}
+	return ""
+}
+
+// feats builds feature sets: each feature is its parts hashed (FNV-1a).
+type feats struct{ ids []uint32 }
+
+func (fs *feats) add(parts ...string) {
+	h := uint32(2166136261)
+	for i, p := range parts {
+		if i > 0 {
+			h ^= 0x1f
+			h *= 16777619
+		}
+		for k := 0; k < len(p); k++ {
+			h ^= uint32(p[k])
+			h *= 16777619
+		}
+	}
+	fs.ids = append(fs.ids, h)
+}
+
+var buckets = [...]string{"0", "1", "2", "3", "4", "5-6", "5-6", "7-10", "7-10", "7-10", "7-10"}
+
+func bucket(n int) string {
+	if n < 0 {
+		n = -n
+	}
+	if n < len(buckets) {
+		return buckets[n]
+	}
+	if n <= 20 {
+		return "11-20"
+	}
+	return "21+"
+}
+
+func yes(b bool) string {
+	if b {
+		return "y"
+	}
+	return "n"
+}
+
+// rank picks the speaker of quotation q (span s of paragraph pi, in the
+// sentence being read) among its candidates, and sets q's Speaker and
+// SpeakerText to it. rule is the rules' speaker.
+func (f *finder) rank(q *Quote, pi int, s span, a attribution, rule ruleSpeaker) {
+	if rankerWeights == nil && f.visit == nil {
+		return
+	}
+	if a.channel.name != "" && a.person != "" {
+		// A person and a channel stated in the sentence ("Mr. Xi said,
+		// according to the Chinese readout"): the rules read these frames
+		// exactly, and a channel is never the speaker.
+		if f.visit != nil {
+			f.visit(q, nil)
+		}
+		return
+	}
+	cands := f.candidates(q, pi, s, a, rule)
+	if f.visit != nil {
+		for i := range cands {
+			cands[i].person = f.person(&cands[i])
+		}
+		f.visit(q, cands)
+	}
+	best, bestScore := -1, 0.0
+	for i := range cands {
+		sc := 0.0
+		for _, id := range cands[i].feats {
+			sc += float64(rankerWeights[id])
+		}
+		if best < 0 || sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	c := &cands[best]
+	switch {
+	case c.m == nil:
+		if c.loc == kNull {
+			q.Speaker, q.SpeakerText = "", ""
+			return
+		}
+		if c.person == rule.speaker && c.text == rule.text {
+			return
+		}
+		q.Speaker, q.SpeakerText = c.person, c.text
+	case c.m.kind == kChannel:
+		// A channel ("the Chinese readout", "China's foreign ministry") is
+		// no person: it stands as the words the speaker is named by only
+		// where the rules name no person.
+		if rule.speaker != "" {
+			return
+		}
+		q.Speaker, q.SpeakerText = "", c.text
+	default:
+		q.Speaker, q.SpeakerText = f.person(c), c.text
+	}
+	if q.Speaker != rule.speaker {
+		q.Inferred = c.loc != "S0"
+	}
+}
+
+// candidates lists the possible speakers of quotation q with their
+// features: the rules' answer first, so that a model that knows nothing
+// keeps the rules.
+func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSpeaker) []candidate {
+	in := f.info(pi)
+	si := f.sentIdx
+	cur := f.mentions(pi, si)
+	qAt := -1
+	for k, w := range cur.ow {
+		if w.start == s.open {
+			qAt = k
+			break
+		}
+	}
+	quoteOnly := true
+	for _, w := range cur.ow {
+		if w.q < 0 && w.isWord() {
+			quoteOnly = false
+			break
+		}
+	}
+	paraStart := si == 0 && startsWithQuote(f.text[pi], cur.toks)
+	ruleEmpty := rule.speaker == "" && rule.text == ""
+	common := func(fs *feats, kind, loc string) {
+		fs.add("k", kind)
+		fs.add("kl", kind, loc)
+		fs.add("qk", q.Kind, loc, kind)
+		fs.add("qo", yes(quoteOnly), yes(paraStart), loc, kind)
+		fs.add("re", yes(ruleEmpty), loc, kind)
+		fs.add("rc", yes(a.cue != ""), loc)
+	}
+	var out []candidate
+	if !ruleEmpty {
+		var fs feats
+		common(&fs, kRule, "R")
+		fs.add("rk", yes(rule.speaker != ""), yes(a.person != "" || a.speakerText != ""))
+		fs.add("rcue", a.cue)
+		out = append(out, candidate{text: rule.text, person: rule.speaker, loc: "R", feats: fs.ids})
+	}
+	if lr := f.lastRule; lr != nil && (lr.speaker != "" || lr.text != "") && f.lastQuote != nil && f.seq[pi]-f.seq[f.lastQuote.Paragraph] <= 1 {
+		var fs feats
+		same := f.lastQuote.Paragraph == pi
+		common(&fs, kCarry, "C")
+		fs.add("cy", yes(same), yes(quoteOnly), yes(paraStart))
+		fs.add("cyr", yes(lr.speaker == rule.speaker && lr.text == rule.text))
+		fs.add("cyrp", yes(lr.speaker != "" && lr.speaker == rule.speaker))
+		out = append(out, candidate{text: lr.text, person: lr.speaker, loc: "C", feats: fs.ids})
+	}
+	add := func(sent *sentInfo, loc string, nth int) {
+		for mi := range sent.ments {
+			m := &sent.ments[mi]
+			var fs feats
+			common(&fs, m.kind, loc)
+			fs.add("cr", m.cueRel, loc, m.kind)
+			if m.cueRel != "" {
+				fs.add("crc", m.cueRel, m.cue, loc)
+			}
+			fs.add("sj", yes(m.subj), loc, m.kind)
+			fs.add("pv", m.prev, loc)
+			fs.add("pvk", m.prev, m.kind)
+			fs.add("col", yes(m.colon), yes(m.at == 0), loc)
+			fs.add("hc", yes(sent.hasCue), loc, m.kind)
+			if m.name != "" {
+				known := f.people.known(m.name)
+				fs.add("kn", yes(known), m.kind, loc)
+				fs.add("rp", yes(rule.speaker != "" && f.people.canonical(m.name) == rule.speaker), loc)
+			}
+			fs.add("rt", yes(m.text == rule.text), loc, m.kind)
+			if strings.HasSuffix(strings.ToLower(m.text), "'s") || strings.HasSuffix(m.text, "’s") {
+				fs.add("poss", loc)
+			}
+			if loc == "S0" && qAt >= 0 {
+				side, d := "b", qAt-(m.at+m.n)
+				if m.at > qAt {
+					side, d = "a", m.at-qAt-1
+				}
+				// Cues and other quotations between it and the quotation.
+				lo, hi := m.at+m.n, qAt
+				if side == "a" {
+					lo, hi = qAt+1, m.at
+				}
+				cueBetween, quoteBetween, commas := false, false, 0
+				for k := lo; k < hi; k++ {
+					switch {
+					case sent.ow[k].q >= 0:
+						quoteBetween = true
+					case sent.ow[k].text == ",":
+						commas++
+					case cueWords[sent.ow[k].low]:
+						cueBetween = true
+					}
+				}
+				fs.add("sd", side, bucket(d))
+				fs.add("sdk", side, bucket(d), m.kind)
+				fs.add("cb", side, yes(cueBetween), m.cueRel)
+				fs.add("qb", side, yes(quoteBetween))
+				fs.add("cm", side, bucket(commas))
+			} else {
+				fs.add("nth", loc, bucket(nth), yes(m.subj))
+			}
+			out = append(out, candidate{text: m.text, loc: loc, feats: fs.ids, m: m, sent: sent})
+			nth++
+		}
+	}
+	add(cur, "S0", 0)
+	for k := si - 1; k >= 0 && k >= si-3; k-- {
+		loc := "S-1"
+		if k < si-1 {
+			loc = "S-n"
+		}
+		add(f.mentions(pi, k), loc, 0)
+	}
+	if si+1 < len(in.sents) {
+		add(f.mentions(pi, si+1), "S+1", 0)
+	}
+	if pp := f.prevPara; pp >= 0 && si == 0 {
+		ps := f.info(pp).sents
+		for k := len(ps) - 1; k >= 0 && k >= len(ps)-2; k-- {
+			loc := "P-1"
+			if k < len(ps)-1 {
+				loc = "P-1e"
+			}
+			add(f.mentions(pp, k), loc, 0)
+		}
+	}
+	if si == len(in.sents)-1 {
+		for np := pi + 1; np < len(f.text); np++ {
+			if strings.TrimSpace(f.text[np]) != "" {
+				if len(f.info(np).sents) > 0 {
+					add(f.mentions(np, 0), "P+1", 0)
+				}
+				break
+			}
+		}
+	}
+	var fs feats
+	common(&fs, kNull, kNull)
+	fs.add("nw", bucket(len(strings.Fields(q.Text))))
+	fs.add("nc", yes(f.paraHasCue), yes(a.cue != ""))
+	out = append(out, candidate{loc: kNull, feats: fs.ids})
+	return out
+}
