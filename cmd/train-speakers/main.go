@@ -98,16 +98,11 @@ func examples(dir string) ([]example, error) {
 			var ex example
 			for _, c := range keptC[p] {
 				ex.feats = append(ex.feats, c.Features)
-				// Nobody (no words, no person) is right only when no
-				// candidate is: better unknown than wrong.
-				ex.right = append(ex.right, c.Text != "" || c.Person != "")
-				if c.Text == "" && c.Person == "" {
-					ex.right[len(ex.right)-1] = false
-				} else {
-					ex.right[len(ex.right)-1] = eval.SpeakerRight(c.Person, c.Text, a.Gold[g].Source)
-				}
+				ex.right = append(ex.right, (c.Text != "" || c.Person != "") && eval.SpeakerRight(c.Person, c.Text, a.Gold[g].Source))
 			}
 			if !slices.Contains(ex.right, true) {
+				// Nobody (no words, no person) is right only when no
+				// candidate is: better unknown than wrong.
 				for i, c := range keptC[p] {
 					ex.right[i] = c.Text == "" && c.Person == ""
 				}
@@ -170,45 +165,7 @@ func Train(dir string) ([]byte, Stats, error) {
 			}
 		}
 	}
-	// The averaged perceptron (Daumé's trick): w is the current weights,
-	// u their sum weighted by update time, the average is w - u/c.
-	w, u := map[uint32]float64{}, map[uint32]float64{}
-	c := 1.0
-	rng := rand.New(rand.NewPCG(seed, seed))
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
-	}
-	for range epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			ex := train[k]
-			pred := argmax(w, ex)
-			if !ex.right[pred] {
-				gold, gs := -1, 0.0
-				for i, fs := range ex.feats {
-					if s := score(w, fs); ex.right[i] && (gold < 0 || s > gs) {
-						gold, gs = i, s
-					}
-				}
-				for _, f := range ex.feats[gold] {
-					w[f]++
-					u[f] += c
-				}
-				for _, f := range ex.feats[pred] {
-					w[f]--
-					u[f] -= c
-				}
-			}
-			c++
-		}
-	}
-	avg := map[uint32]float64{}
-	for f, v := range w {
-		if a := v - u[f]/c; a != 0 {
-			avg[f] = a
-		}
-	}
+	avg := perceptron(train)
 	src := modelSource(avg, len(train))
 	final := parseWeights(src)
 	st.Weights = len(final)
@@ -262,3 +219,49 @@ func parseWeights(src []byte) map[uint32]float64 {
 	return w
 }
 
+
+// perceptron trains an averaged perceptron (Daumé's trick: w is the
+// current weights, u their sum weighted by update time, the average is
+// w - u/c) over the examples, epochs times, in an order shuffled with a
+// fixed seed. An update moves toward the best-scoring right candidate and
+// away from the predicted wrong one.
+func perceptron(train []example) map[uint32]float64 {
+	w, u := map[uint32]float64{}, map[uint32]float64{}
+	c := 1.0
+	rng := rand.New(rand.NewPCG(seed, seed))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	for range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			ex := train[k]
+			pred := argmax(w, ex)
+			if !ex.right[pred] {
+				gold, gs := -1, 0.0
+				for i, fs := range ex.feats {
+					if s := score(w, fs); ex.right[i] && (gold < 0 || s > gs) {
+						gold, gs = i, s
+					}
+				}
+				for _, f := range ex.feats[gold] {
+					w[f]++
+					u[f] += c
+				}
+				for _, f := range ex.feats[pred] {
+					w[f]--
+					u[f] -= c
+				}
+			}
+			c++
+		}
+	}
+	avg := map[uint32]float64{}
+	for f, v := range w {
+		if a := v - u[f]/c; a != 0 {
+			avg[f] = a
+		}
+	}
+	return avg
+}
