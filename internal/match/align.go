@@ -9,6 +9,9 @@ type alignment struct {
 	spread      int     // candidate tokens from the first aligned one to the last
 	selFirst    int     // first and last selection tokens aligned
 	selLast     int
+	// pairs are the aligned (selection, candidate) token indexes, last
+	// first.
+	pairs [][2]int
 }
 
 // substitutionCredit is the share of a token's weight earned when it is
@@ -62,7 +65,7 @@ func align(sel, cand []int32, w []float64, dp []float64) (alignment, []float64) 
 			j--
 		}
 	}
-	a := alignment{candMatched: make([]bool, m)}
+	a := alignment{candMatched: make([]bool, m), pairs: pairs}
 	for k := len(pairs) - 1; k >= 0; k-- {
 		i, j := pairs[k][0], pairs[k][1]
 		a.covered += w[i]

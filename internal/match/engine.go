@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"quotetrail/internal/index"
 	"quotetrail/internal/textnorm"
@@ -235,7 +236,11 @@ type Result struct {
 	// edges): the selection's text from the quotation's first word to its
 	// last. Empty when they answer for the whole selection.
 	Focus string
-	words []string // the normalized words the matches answer for
+	// The words the matches answer for: the text they were read from,
+	// their tokens (spans in text) and their normalized forms.
+	text  string
+	toks  []textnorm.Token
+	words []string
 }
 
 // query is a selection prepared for alignment.
@@ -323,23 +328,69 @@ func (q query) mayMatch(cand []int32, weight []float64) bool {
 // QuotedPart returns the words inside quotation marks when the selection
 // holds both quoted words and words outside them ("“…,” he said."): the
 // reader selected a quotation with its attribution, and only the quoted
-// words were carried by other outlets. Unbalanced marks are ignored.
+// words were carried by other outlets. Curly marks tell an opening from a
+// closing one, so a selection that begins inside a quotation
+// ("…trade,” the Chinese quoted Mr. Trump as saying. “I want…") keeps the
+// quoted words, not the attribution between them; straight marks pair in
+// order. A lone mark, or marks that do not pair, are ignored (the lookup
+// then finds the quotation by its words: focus.go). The parts are the
+// selection's own text, joined by spaces.
 func QuotedPart(sel string) string {
-	f := textnorm.Fold(sel)
-	if strings.Count(f, `"`) < 2 || strings.Count(f, `"`)%2 != 0 {
+	parts, ok := quotedParts(sel, true)
+	if !ok {
+		parts, ok = quotedParts(sel, false)
+	}
+	if !ok {
 		return sel
 	}
-	var b strings.Builder
-	for i, part := range strings.Split(f, `"`) {
-		if i%2 == 1 {
-			b.WriteString(part)
-			b.WriteByte(' ')
+	text := strings.Join(parts, " ")
+	if len(textnorm.Tokens(text)) == 0 {
+		return sel
+	}
+	return text
+}
+
+// quotedParts returns the runs of sel inside quotation marks, reading
+// curly marks as opening or closing when directed; ok is false when sel
+// holds fewer than two marks or they do not pair.
+func quotedParts(sel string, directed bool) (parts []string, ok bool) {
+	marks, inside, last, lastDir := 0, false, 0, 0
+	for i, r := range sel {
+		if r != '"' && (r < 0x80 || textnorm.Fold(string(r)) != `"`) {
+			continue
 		}
+		dir := 0 // straight, or read in order
+		if directed {
+			switch r {
+			case '\u201C', '\u201E', '\u00AB':
+				dir = 1
+			case '\u201D', '\u00BB':
+				dir = -1
+			}
+		}
+		if marks == 0 {
+			// A closing mark first: the selection began inside.
+			inside = dir < 0
+		}
+		switch {
+		case dir > 0 && inside, dir < 0 && !inside:
+			return nil, false // an opening mark inside, a closing one outside
+		case inside:
+			parts = append(parts, sel[last:i])
+		}
+		inside = !inside
+		marks++
+		last, lastDir = i+utf8.RuneLen(r), dir
 	}
-	if len(textnorm.Words(b.String())) == 0 {
-		return sel
+	if inside {
+		// A selection may end inside a quotation it opened with a curly
+		// mark; a straight mark left open pairs with nothing.
+		if lastDir <= 0 {
+			return nil, false
+		}
+		parts = append(parts, sel[last:])
 	}
-	return b.String()
+	return parts, marks >= 2
 }
 
 // Lookup answers a selection.
@@ -366,19 +417,35 @@ func cut(sel string) Result {
 // the quotation's, as if it had been selected alone, provided that is a
 // better answer than the whole selection's.
 func lookup(c corpus, sel string) Result {
-	res := cut(sel)
-	text, toks := selection(res.Query)
-	res.words = norms(toks)
+	res := start(sel)
 	var f span
 	res.Matches, f = answer(c, res.words, true)
 	if f.ok() {
-		fw := res.words[f.from:f.to]
-		if m, _ := answer(c, fw, false); focusBetter(m, res.Matches) {
-			res.Matches, res.words = m, fw
-			res.Focus = text[toks[f.from].Start:toks[f.to-1].End]
+		if m, _ := answer(c, res.words[f.from:f.to], false); focusBetter(m, res.Matches) {
+			res.narrow(f, m)
 		}
 	}
 	return res
+}
+
+// start returns a lookup's result before it matches anything: the
+// selection cut, and the words it answers for (the quoted ones, when the
+// selection holds quotation marks and other words: then Focus says so).
+func start(sel string) Result {
+	res := cut(sel)
+	res.text, res.toks = selection(res.Query)
+	res.words = norms(res.toks)
+	if len(res.toks) < len(textnorm.Tokens(res.Query)) {
+		res.Focus = res.text
+	}
+	return res
+}
+
+// narrow makes res the answer m for the span f of its words.
+func (res *Result) narrow(f span, m []Match) {
+	res.Matches = m
+	res.Focus = res.text[res.toks[f.from].Start:res.toks[f.to-1].End]
+	res.toks, res.words = res.toks[f.from:f.to], res.words[f.from:f.to]
 }
 
 // answer finds the carriers of a selection's words. With tryFocus, when

@@ -25,6 +25,20 @@ type Entry struct {
 	// not have, as [start, end) offsets in UTF-16 code units (JavaScript
 	// string offsets), so the card can mark them.
 	Differs [][2]int `json:"differs,omitempty"`
+	// Wording says how the outlet's text stands to the selection, in a
+	// reader's words: "identical", "spelled differently", "reworded",
+	// "in part" or "not quoted" (the constants below). Match keeps its
+	// four kinds; Wording tells an exact match spelled as selected from
+	// one spelled otherwise.
+	Wording string `json:"wording"`
+	// Spelled lists the words of the quote that are the selection's
+	// words spelled otherwise (U.S./United States, case, marks), as
+	// Differs does.
+	Spelled [][2]int `json:"spelled,omitempty"`
+	// Focus is the part of the selection the entry answers for, when the
+	// engine found a quotation inside it (Result.Focus); empty when it
+	// answers for the whole selection.
+	Focus string `json:"focus,omitempty"`
 }
 
 // Entries describes a result's matches in the contract's terms.
@@ -43,25 +57,54 @@ type describer interface {
 
 func entries(d describer, res Result) []Entry {
 	out := make([]Entry, 0, len(res.Matches))
-	words := res.words
-	if words == nil {
-		words = selectionWords(res.Query)
+	if res.words == nil { // a Result made by hand
+		res.text, res.toks = selection(res.Query)
+		res.words = norms(res.toks)
 	}
+	q := prepare(d, res.words)
 	for _, m := range res.Matches {
 		a := d.articleMeta(m.Article)
 		en := Entry{Article: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published,
-			Match: m.Kind, Score: m.Score}
+			Match: m.Kind, Score: m.Score, Focus: res.Focus}
 		if m.Quote >= 0 {
 			en.Quote, en.Speaker, en.Channel, en.Cue, en.Attribution, en.Inferred = d.quotation(m.Quote)
+			al, _ := align(q.ids, d.tokens(int32(m.Quote)), q.w, nil)
 			if m.Kind == Variant {
-				en.Differs = differs(d, prepare(d, words), en.Quote, m.Quote)
+				en.Differs = differs(al, len(q.ids), en.Quote)
 			}
+			en.Spelled = spelled(al, res.text, res.toks, en.Quote)
 		} else {
-			en.Quote = d.textAround(prepare(d, words), m.Article)
+			en.Quote = d.textAround(q, m.Article)
 		}
+		en.Wording = wording(m.Kind, len(en.Spelled) > 0)
 		out = append(out, en)
 	}
 	return out
+}
+
+// The wordings of the contract's "wording" field: what a reader is told
+// of how the outlet's text stands to the selection.
+const (
+	Identical        = "identical"           // the selection's words, spelled as selected
+	SpelledOtherwise = "spelled differently" // the same words, some spelled otherwise (U.S./United States, marks, case): Entry.Spelled marks them
+	Reworded         = "reworded"            // the same utterance in other words (Entry.Differs marks them)
+	InPart           = "in part"             // the selection and the quotation overlap in part
+	NotQuoted        = "not quoted"          // the words stand in the article, outside quotation marks
+)
+
+func wording(kind string, spelledOtherwise bool) string {
+	switch kind {
+	case Exact:
+		if spelledOtherwise {
+			return SpelledOtherwise
+		}
+		return Identical
+	case Variant:
+		return Reworded
+	case Partial:
+		return InPart
+	}
+	return NotQuoted
 }
 
 func (e *Engine) articleMeta(ai int) index.ArticleMeta {
@@ -84,10 +127,10 @@ func (e *Engine) textAround(q query, ai int) string {
 }
 
 // differs returns the spans of the quotation's words that the alignment
-// with the selection leaves unmatched, around the aligned words (the rest
-// of a longer quotation is the part the reader did not select).
-func differs(c corpus, q query, text string, qi int) [][2]int {
-	a, _ := align(q.ids, c.tokens(int32(qi)), q.w, nil)
+// a with the selection (of n words) leaves unmatched, around the aligned
+// words (the rest of a longer quotation is the part the reader did not
+// select).
+func differs(a alignment, n int, text string) [][2]int {
 	toks := textnorm.Tokens(text)
 	if len(toks) != len(a.candMatched) {
 		return nil // cannot happen: both come from textnorm over the same text
@@ -107,20 +150,48 @@ func differs(c corpus, q query, text string, qi int) [][2]int {
 		return nil
 	}
 	first = max(0, first-a.selFirst)
-	last = min(len(toks)-1, last+len(q.ids)-1-a.selLast)
+	last = min(len(toks)-1, last+n-1-a.selLast)
 	var out [][2]int
 	for j := first; j <= last; j++ {
-		if a.candMatched[j] {
-			continue
+		if !a.candMatched[j] {
+			out = appendSpan(out, text, toks[j])
 		}
-		start, end := utf16Offset(text, toks[j].Start), utf16Offset(text, toks[j].End)
-		if n := len(out); n > 0 && out[n-1][1] >= start-1 {
-			out[n-1][1] = end // one mark over adjacent words
-			continue
-		}
-		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// spelled returns the spans of the quotation's words that are the
+// selection's words (aligned with them) spelled otherwise: another case,
+// an abbreviation ("U.S." for "United States"), other apostrophes or
+// diacritics. sel and selToks are the selection's text and tokens.
+func spelled(a alignment, sel string, selToks []textnorm.Token, text string) [][2]int {
+	toks := textnorm.Tokens(text)
+	if len(toks) != len(a.candMatched) {
+		return nil
+	}
+	var out [][2]int
+	for k := len(a.pairs) - 1; k >= 0; k-- {
+		i, j := a.pairs[k][0], a.pairs[k][1]
+		if i >= len(selToks) {
+			return nil // cannot happen: the alignment is of these tokens
+		}
+		if sel[selToks[i].Start:selToks[i].End] != text[toks[j].Start:toks[j].End] {
+			out = appendSpan(out, text, toks[j])
+		}
+	}
+	return out
+}
+
+// appendSpan adds a token's span of text, in UTF-16 code units, to out:
+// one mark over adjacent words, and over the tokens an abbreviation
+// expands to (they share its span).
+func appendSpan(out [][2]int, text string, t textnorm.Token) [][2]int {
+	start, end := utf16Offset(text, t.Start), utf16Offset(text, t.End)
+	if n := len(out); n > 0 && out[n-1][1] >= start-1 {
+		out[n-1][1] = max(out[n-1][1], end)
+		return out
+	}
+	return append(out, [2]int{start, end})
 }
 
 // utf16Offset converts a byte offset in s to UTF-16 code units.

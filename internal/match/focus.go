@@ -133,11 +133,15 @@ func bestQuoted(ms []Match) float64 {
 // distinctive reports whether a selection carries enough to identify a
 // passage outside quotation marks. Quoted words are the outlet's claim of
 // what someone said and are matched however short; a run of the reporter's
-// own words is a passage only when it is long: "the two leaders", "in
-// recent months", "Hours before his call" stand in any report of any
-// call, and a small corpus cannot know that from its own counts (each is
-// rare among five articles). The run must be as long as the text match's
-// fingerprints (PrintWords words).
+// own words is a passage only when its words, together, weigh as much as
+// MinWords words that the corpus holds nowhere else (each weighs the most
+// a word can: unknownWeight). "the two leaders", "in recent months",
+// "Hours before his call", "in the last few months" weigh from one to two
+// such words in the seed corpus and stand in any report of a call; a
+// sentence with names and particulars ("Xi held a virtual meeting with
+// Russia's President Vladimir Putin") weighs four and more. Word weights
+// grow with the corpus as the bound does (both are logarithms of its
+// paragraph count), so the rule is not one corpus's.
 func distinctive(c corpus, q query) bool {
-	return len(q.ids) >= PrintWords
+	return len(q.ids) >= MinWords && q.total >= MinWords*c.unknownWeight()
 }

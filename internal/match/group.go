@@ -127,6 +127,10 @@ func group(x *index.Index, maxPostings int) groupWork {
 			s.article[f] = int32(x.Quotes[r].Article)
 		}
 	}
+	day := make([]int, len(x.Articles))
+	for ai, a := range x.Articles {
+		day[ai] = dayNumber(a.Published)
+	}
 	var dp []float64
 	for i, qi := range x.Quotes {
 		if rep[e.firstCopy[i]] != int32(i) {
@@ -145,7 +149,7 @@ func group(x *index.Index, maxPostings int) groupWork {
 		work.quotations++
 		for _, c := range s.candidates(q, qi.Article, &work) {
 			j := int(rep[c])
-			if find(i) == find(j) {
+			if find(i) == find(j) || !sameOccasion(day[qi.Article], day[x.Quotes[j].Article]) {
 				continue
 			}
 			if q.mayMatch(e.quotes[j], e.weight) && e.same(q, j, &dp, &work) {
@@ -271,4 +275,60 @@ func (e *Engine) same(q query, j int, dp *[]float64, work *groupWork) bool {
 	b, d := align(cand, q.ids, cw, *dp)
 	*dp = d
 	return b.covered >= GroupThreshold*total
+}
+
+// OccasionDays is how far apart, in days, two articles' publication
+// dates may lie for their quotations to be one utterance in other words.
+// Reports of one event (a call, a speech, a briefing) come out within a
+// few days of it and of each other; a quotation reworded in an article
+// published weeks later is, far more often, words said on another
+// occasion (the seeds' two Xi–Trump calls, ten weeks apart, both have Xi
+// on Taiwan and Trump on "how China feels about the Taiwan question").
+// Word-for-word copies are one utterance whatever their dates: a later
+// article may quote the earlier words exactly. Undated articles are not
+// kept apart: nothing is known of them.
+const OccasionDays = 7
+
+// sameOccasion reports whether articles published on days a and b
+// (dayNumber; 0 when unknown) may report one occasion.
+func sameOccasion(a, b int) bool {
+	if a == 0 || b == 0 {
+		return true
+	}
+	d := a - b
+	return d <= OccasionDays && d >= -OccasionDays
+}
+
+// dayNumber returns the days from 0000-03-01 to an ISO date
+// ("2026-02-05", possibly followed by a time), or 0 when s is none. It
+// counts as time.Date does, without linking time's zone tables into the
+// wasm engine.
+func dayNumber(s string) int {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return 0
+	}
+	num := func(t string) int {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n
+	}
+	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:10])
+	if y < 0 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0
+	}
+	// Days from civil (Howard Hinnant's algorithm), years from March.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe + 1
 }

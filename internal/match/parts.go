@@ -532,10 +532,8 @@ type FolderLookup struct {
 	res    Result
 	ents   []Entry
 	err    error
-	// The focus: the selection's text and tokens, and the first pass's
-	// answer and view while the second looks up the quotation inside.
-	text      string
-	toks      []textnorm.Token
+	// The focus: the span of the quotation inside the selection, and the
+	// first pass's view while the second looks it up.
 	focusing  span
 	wholeView *view
 }
@@ -543,11 +541,11 @@ type FolderLookup struct {
 // Start begins a lookup: Need then names the chunks of the selection's
 // words (round 2, the entry being round 1): their quotation postings
 // (the common words' only for a selection of common words alone, prune.go),
-// and for its text match its fingerprints' chunks.
+// and for its text match the paragraph postings of its words (a short
+// selection) or its fingerprints' chunks.
 func (f *Folder) Start(sel string) *FolderLookup {
-	l := &FolderLookup{f: f, have: map[string]any{}, res: cut(sel)}
-	l.text, l.toks = selection(l.res.Query)
-	l.begin(norms(l.toks))
+	l := &FolderLookup{f: f, have: map[string]any{}, res: start(sel)}
+	l.begin(l.res.words)
 	return l
 }
 
@@ -571,6 +569,11 @@ func (l *FolderLookup) begin(all []string) {
 			}
 		} else if k := index.ChunkFor(en.Chunks, w); k >= 0 {
 			add(index.PartName(index.KindChunk, en.Chunks[k].Hash))
+		}
+		if len(all) >= MinWords && len(all) < PrintWords {
+			if k := index.ChunkFor(en.Words, w); k >= 0 {
+				add(index.PartName(index.KindWords, en.Words[k].Hash))
+			}
 		}
 	}
 	if len(all) >= PrintWords {
@@ -652,7 +655,7 @@ func (l *FolderLookup) advance() {
 				if l.err = l.v.err; l.err != nil {
 					return
 				}
-				l.res.Matches, l.res.words = m, l.all
+				l.res.Matches = m
 				if fs.ok() {
 					l.focusing, l.wholeView = fs, l.v
 					l.begin(l.all[fs.from:fs.to])
@@ -664,8 +667,7 @@ func (l *FolderLookup) advance() {
 					return
 				}
 				if focusBetter(m, l.res.Matches) {
-					l.res.Matches, l.res.words = m, l.all
-					l.res.Focus = l.text[l.toks[l.focusing.from].Start:l.toks[l.focusing.to-1].End]
+					l.res.narrow(l.focusing, m)
 				} else {
 					l.v = l.wholeView
 				}

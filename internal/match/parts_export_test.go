@@ -47,3 +47,5 @@ func CandidatesFailingCutOff(e *Engine, sel string) (n, failing int) {
 	}
 	return len(cands), failing
 }
+
+func SelWords(s string) []string { return selectionWords(s) }
