@@ -435,8 +435,8 @@ func start(sel string) Result {
 	res := cut(sel)
 	res.text, res.toks = selection(res.Query)
 	res.words = norms(res.toks)
-	if len(res.toks) < len(textnorm.Tokens(res.Query)) {
-		res.Focus = res.text
+	if n := len(res.toks); n > 0 && n < len(textnorm.Tokens(res.Query)) {
+		res.Focus = res.text[res.toks[0].Start:res.toks[n-1].End]
 	}
 	return res
 }

@@ -15,3 +15,7 @@ func GroupWork(x *index.Index, maxPostings int) (quotations, postings, aligned i
 	w := group(x, maxPostings)
 	return w.quotations, w.postings, w.aligned
 }
+
+// SameOccasion reports whether articles published on dates a and b may
+// report one occasion (group.go).
+func SameOccasion(a, b string) bool { return sameOccasion(dayNumber(a), dayNumber(b)) }
