@@ -40,19 +40,34 @@ func main() {
 	data := flag.String("data", "../shared/data", "the shared data folder (polnear/train is read)")
 	out := flag.String("out", "internal/quote/ranker_model.go", "the Go file to write")
 	dev := flag.Bool("dev", false, "also print the accuracy on polnear/dev (reported, never tuned on)")
+	cv := flag.Bool("cv", false, "print the accuracy of two-fold cross-validation on train (for choosing features without dev) and exit")
+	errs := flag.Int("errors", 0, "with -cv, print this many of the held-out fold's errors")
 	flag.Parse()
+	if *cv {
+		spk, att, err := allExamples(filepath.Join(*data, "polnear", "train"))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train-speakers:", err)
+			os.Exit(1)
+		}
+		crossValidate("speakers", spk, *errs)
+		crossValidate("attributed", att, *errs)
+		return
+	}
 	src, st, err := Train(filepath.Join(*data, "polnear", "train"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train-speakers:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "train-speakers: %d examples (%d with a right candidate), %d weights; train accuracy %.3f\n",
+	fmt.Fprintf(os.Stderr, "train-speakers: ranker: %d examples (%d with a right candidate), %d weights, train accuracy %.3f\n",
 		st.Examples, st.Answerable, st.Weights, st.TrainAccuracy)
+	fmt.Fprintf(os.Stderr, "train-speakers: attributed: %d examples, %d weights, train accuracy %.3f\n",
+		st.Quotes, st.AttribWeights, st.AttribAccuracy)
 	if *dev {
-		exs, err := examples(filepath.Join(*data, "polnear", "dev"))
+		spk, att, err := allExamples(filepath.Join(*data, "polnear", "dev"))
 		if err == nil {
-			w := parseWeights(src)
-			fmt.Fprintf(os.Stderr, "train-speakers: dev examples %d, accuracy %.3f (rules alone %.3f)\n", len(exs), accuracy(exs, w), accuracy(exs, nil))
+			w, aw := parseWeights(src)
+			fmt.Fprintf(os.Stderr, "train-speakers: dev: ranker accuracy %.3f on %d (first candidate %.3f); attributed accuracy %.3f on %d (rules %.3f)\n",
+				accuracy(spk, w), len(spk), accuracy(spk, nil), accuracy(att, aw), len(att), accuracy(att, nil))
 		}
 	}
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
@@ -61,42 +76,89 @@ func main() {
 	}
 }
 
+// crossValidate prints the accuracy of two-fold cross-validation (odd
+// and even articles), and up to n of the held-out folds' errors.
+func crossValidate(name string, exs []example, n int) {
+	var folds [2][]example
+	for i, ex := range exs {
+		folds[ex.article%2] = append(folds[ex.article%2], exs[i])
+	}
+	for k := range folds {
+		w := perceptron(folds[1-k])
+		fmt.Fprintf(os.Stderr, "train-speakers: %s fold %d: %d examples, accuracy %.4f (first candidate %.4f)\n", name, k, len(folds[k]), accuracy(folds[k], w), accuracy(folds[k], nil))
+		shown := 0
+		for _, ex := range folds[k] {
+			if p := argmax(w, ex); !ex.right[p] && shown < n {
+				shown++
+				fmt.Printf("%s: %q\n  gold %q, chose %d %q among %q\n", name, prefix(ex.quote, 80), ex.source, p, at(ex.texts, p), ex.texts)
+			}
+		}
+	}
+}
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
+}
+
 // example is one quotation's candidates, with which of them are right.
 type example struct {
-	feats [][]uint32
-	right []bool
+	feats   [][]uint32
+	right   []bool
+	article int // the article's place in name order
+	// For reading errors (-cv -errors): the quotation, the gold source and
+	// the candidates' words.
+	quote, source string
+	texts         []string
 }
 
 // Stats describes a training run.
 type Stats struct {
 	Examples, Answerable, Weights int
 	TrainAccuracy                 float64
+	Quotes, AttribWeights         int
+	AttribAccuracy                float64
 }
 
-// examples reads a PolNeAR split into training examples.
+// examples reads a PolNeAR split into training examples: one per
+// quotation paired with a gold quotation that has a Source, for the
+// ranker, and one per quotation, for the attributed model (the first
+// candidate keeps it, the second drops it; right is whether PolNeAR's
+// scorer pairs it with a gold quotation).
 func examples(dir string) ([]example, error) {
+	exs, _, err := allExamples(dir)
+	return exs, err
+}
+
+func allExamples(dir string) (speakers, attributed []example, err error) {
 	arts, err := eval.PolNeARArticles(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []example
-	for _, a := range arts {
-		qs, cands := quote.Candidates(a.Paragraphs)
-		// Score what the finder reports: its attributed quotations.
+	for ai, a := range arts {
+		qs, cands, qfs := quote.Candidates(a.Paragraphs)
+		// Every quotation with a letter is paired, attributed or not:
+		// the rules' decision must not choose the examples.
 		var kept []quote.Quote
 		var keptC [][]quote.Candidate
+		var keptF [][]uint32
 		for i, q := range qs {
-			if !q.Unattributed {
-				kept, keptC = append(kept, q), append(keptC, cands[i])
+			if qfs[i] != nil {
+				kept, keptC, keptF = append(kept, q), append(keptC, cands[i]), append(keptF, qfs[i])
 			}
 		}
 		for p, g := range eval.PairQuotes(kept, a.Gold) {
+			attributed = append(attributed, example{article: ai, quote: kept[p].Text,
+				feats: [][]uint32{keptF[p], {dropFeature}}, right: []bool{g >= 0, g < 0}})
 			if g < 0 || a.Gold[g].Source == "" || len(keptC[p]) == 0 {
 				// Unpaired, no gold speaker, or a frame the rules keep.
 				continue
 			}
-			var ex example
+			ex := example{article: ai, quote: kept[p].Text, source: a.Gold[g].Source}
 			for _, c := range keptC[p] {
+				ex.texts = append(ex.texts, c.Text+" → "+c.Person)
 				ex.feats = append(ex.feats, c.Features)
 				ex.right = append(ex.right, (c.Text != "" || c.Person != "") && eval.SpeakerRight(c.Person, c.Text, a.Gold[g].Source))
 			}
@@ -107,11 +169,15 @@ func examples(dir string) ([]example, error) {
 					ex.right[i] = c.Text == "" && c.Person == ""
 				}
 			}
-			out = append(out, ex)
+			speakers = append(speakers, ex)
 		}
 	}
-	return out, nil
+	return speakers, attributed, nil
 }
+
+// dropFeature is the one feature of the attributed model's "drop"
+// candidate: its weight is the threshold a quotation's score must reach.
+const dropFeature = 0
 
 func score(w map[uint32]float64, fs []uint32) float64 {
 	s := 0.0
@@ -144,13 +210,14 @@ func accuracy(exs []example, w map[uint32]float64) float64 {
 	return float64(n) / float64(max(len(exs), 1))
 }
 
-// Train trains the ranker on the split at dir and returns the model file.
+// Train trains the ranker and the attributed model on the split at dir
+// and returns the model file.
 func Train(dir string) ([]byte, Stats, error) {
-	exs, err := examples(dir)
+	exs, att, err := allExamples(dir)
 	if err != nil {
 		return nil, Stats{}, err
 	}
-	st := Stats{Examples: len(exs)}
+	st := Stats{Examples: len(exs), Quotes: len(att)}
 	var train []example
 	for _, ex := range exs {
 		// An example where nobody is the only right answer still teaches
@@ -165,46 +232,57 @@ func Train(dir string) ([]byte, Stats, error) {
 			}
 		}
 	}
-	avg := perceptron(train)
-	src := modelSource(avg, len(train))
-	final := parseWeights(src)
-	st.Weights = len(final)
-	st.TrainAccuracy = accuracy(exs, final)
+	src := modelSource(perceptron(train), len(train), perceptron(att), len(att))
+	w, aw := parseWeights(src)
+	st.Weights, st.AttribWeights = len(w), len(aw)
+	st.TrainAccuracy, st.AttribAccuracy = accuracy(exs, w), accuracy(att, aw)
 	return src, st, nil
 }
 
-// modelSource writes the weights as Go source, rounded to four
-// significant digits and sorted by feature, those that round to zero
+// modelSource writes both models as Go source, their weights rounded to
+// four significant digits and sorted by feature, those that round to zero
 // left out.
-func modelSource(w map[uint32]float64, n int) []byte {
-	keys := make([]uint32, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+func modelSource(ranker map[uint32]float64, n int, attrib map[uint32]float64, na int) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by cmd/train-speakers from ../shared/data (make train); DO NOT EDIT.\n\n")
 	fmt.Fprintf(&b, "package quote\n\n")
 	fmt.Fprintf(&b, "// rankerWeights is the speaker ranker's model: an averaged perceptron,\n")
 	fmt.Fprintf(&b, "// %d epochs (seed %d) over %d quotations of PolNeAR train, one weight\n", epochs, seed, n)
 	fmt.Fprintf(&b, "// per hashed feature (ranker.go).\n")
-	fmt.Fprintf(&b, "var rankerWeights = map[uint32]float32{\n")
+	writeMap(&b, "rankerWeights", ranker)
+	fmt.Fprintf(&b, "\n// attribWeights tells attributed quotations from titles and scare quotes\n")
+	fmt.Fprintf(&b, "// (attributed.go): the same perceptron over %d quotations of PolNeAR\n", na)
+	fmt.Fprintf(&b, "// train; key %d is the threshold.\n", dropFeature)
+	writeMap(&b, "attribWeights", attrib)
+	return b.Bytes()
+}
+
+func writeMap(b *bytes.Buffer, name string, w map[uint32]float64) {
+	keys := make([]uint32, 0, len(w))
+	for k := range w {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	fmt.Fprintf(b, "var %s = map[uint32]float32{\n", name)
 	for _, k := range keys {
 		v := strconv.FormatFloat(w[k], 'g', 4, 32)
 		if f, _ := strconv.ParseFloat(v, 32); f == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\t0x%08x: %s,\n", k, v)
+		fmt.Fprintf(b, "\t0x%08x: %s,\n", k, v)
 	}
-	fmt.Fprintf(&b, "}\n")
-	return b.Bytes()
+	fmt.Fprintf(b, "}\n")
 }
 
-// parseWeights reads back the weights modelSource wrote, as the finder
-// will use them (rounded).
-func parseWeights(src []byte) map[uint32]float64 {
-	w := map[uint32]float64{}
+// parseWeights reads back the two models modelSource wrote, as the
+// finder will use them (rounded).
+func parseWeights(src []byte) (ranker, attrib map[uint32]float64) {
+	ranker, attrib = map[uint32]float64{}, map[uint32]float64{}
+	cur := ranker
 	for _, line := range bytes.Split(src, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("var attribWeights")) {
+			cur = attrib
+		}
 		line = bytes.TrimSpace(line)
 		k, v, ok := bytes.Cut(line, []byte(": "))
 		if !ok || !bytes.HasPrefix(k, []byte("0x")) {
@@ -213,12 +291,11 @@ func parseWeights(src []byte) map[uint32]float64 {
 		key, err1 := strconv.ParseUint(string(k[2:]), 16, 32)
 		val, err2 := strconv.ParseFloat(string(bytes.TrimSuffix(v, []byte(","))), 32)
 		if err1 == nil && err2 == nil {
-			w[uint32(key)] = float64(float32(val))
+			cur[uint32(key)] = float64(float32(val))
 		}
 	}
-	return w
+	return ranker, attrib
 }
-
 
 // perceptron trains an averaged perceptron (Daumé's trick: w is the
 // current weights, u their sum weighted by update time, the average is
@@ -264,4 +341,11 @@ func perceptron(train []example) map[uint32]float64 {
 		}
 	}
 	return avg
+}
+
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

@@ -29,13 +29,13 @@ type Quote struct {
 // Find returns the quotations of an article's paragraphs in reading order,
 // each with its attribution.
 func Find(paragraphs []string) []Quote {
-	return find(paragraphs, nil)
+	return find(paragraphs, nil, nil)
 }
 
 // find runs the finder; with a non-nil visit, it also hands each
 // quotation's speaker candidates to visit (the ranker's trainer).
-func find(paragraphs []string, visit func(q *Quote, cands []candidate)) []Quote {
-	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2, visit: visit}
+func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuote func([]uint32)) []Quote {
+	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2, visit: visit, visitQuote: visitQuote}
 	f.paras = make([]paraInfo, len(paragraphs))
 	for i, p := range paragraphs {
 		f.people.learn(words(p, nil))
@@ -94,7 +94,11 @@ type finder struct {
 	paras    []paraInfo
 	lastRule *ruleSpeaker
 	visit    func(q *Quote, cands []candidate)
-	sentIdx  int
+	// visitQuote receives each quotation's features for the attributed
+	// model (attributed.go), nil when it has no letter.
+	visitQuote func(feats []uint32)
+	sentIdx    int
+	counts     map[string]int // mentions of each person in the article, for the ranker
 }
 
 func (f *finder) paragraph(pi int, p string) []Quote {
@@ -182,6 +186,17 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 		rq := q
 		f.inferChannel(&rq)
 		q.Unattributed = unattributed(rq, p, s, f.paraHasCue)
+		if hasLetter(q.Text) && (attribWeights != nil || f.visitQuote != nil) {
+			qf := quoteFeats(&rq, p, s, sent, a, !q.Unattributed, f.paraHasCue)
+			if f.visitQuote != nil {
+				f.visitQuote(qf)
+			}
+			if f.visitQuote == nil {
+				q.Unattributed = !attributedScore(qf, !q.Unattributed)
+			}
+		} else if f.visitQuote != nil {
+			f.visitQuote(nil)
+		}
 		f.rank(&q, pi, s, a, rule)
 		f.inferChannel(&q)
 		f.lastRule = &rule

@@ -58,6 +58,7 @@ const (
 	kRule    = "rule"    // the rules' answer
 	kCarry   = "carry"   // the previous quotation's speaker
 	kNull    = "null"    // nobody
+	kWho     = "who"     // a relative pronoun after a name ("Glenn Beck, who said")
 )
 
 // mention is one phrase of a sentence that may name a speaker.
@@ -70,6 +71,8 @@ type mention struct {
 	cueRel string // "subj" (before a cue), "inv" (after one), "by", "acc" (according to), ""
 	cue    string
 	prev   string // the word before it, lower case
+	next   string // the word after it, lower case
+	shape  string // the form of its words: "1" (one word), "caps", "-ing", "-ly", "hyphen", ""
 	colon  bool   // a colon follows it
 }
 
@@ -138,6 +141,10 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			kind = kIt
 		case "i", "we":
 			kind = kFirst
+		}
+		if w.low == "who" && i > 1 && ow[i-1].text == "," && len(ms) > 0 && ms[len(ms)-1].at+ms[len(ms)-1].n == i-1 && ms[len(ms)-1].name != "" {
+			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: ms[len(ms)-1].name})
+			continue
 		}
 		if kind != "" {
 			ms = append(ms, mention{at: i, n: 1, kind: kind, text: w.text})
@@ -247,9 +254,14 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 				m.prev = "\""
 			}
 		}
-		if e := m.at + m.n; e < len(ow) && ow[e].text == ":" {
-			m.colon = true
+		if e := m.at + m.n; e < len(ow) {
+			m.colon = ow[e].text == ":"
+			m.next = ow[e].low
+			if ow[e].q >= 0 {
+				m.next = "\""
+			}
 		}
+		m.shape = shape(ow[m.at : m.at+m.n])
 	}
 	s.ments = ms
 	return s
@@ -262,6 +274,50 @@ var openers = map[string]bool{"here": true, "there": true, "now": true, "so": tr
 	"where": true, "who": true, "which": true, "whether": true, "once": true, "until": true, "with": true,
 	"from": true, "by": true, "to": true, "of": true, "during": true, "under": true, "over": true, "among": true,
 	"asked about": true, "speaking": true, "last": true, "next": true, "earlier": true, "later": true}
+
+// shape describes the form of a mention's words, for the capitalised
+// words that name no one ("Reprising", "GA", "Trump-style").
+func shape(ws []word) string {
+	if len(ws) != 1 {
+		return ""
+	}
+	w := ws[0]
+	switch {
+	case len(w.text) > 1 && strings.ToUpper(w.text) == w.text:
+		return "caps"
+	case strings.HasSuffix(w.low, "ing"):
+		return "-ing"
+	case strings.HasSuffix(w.low, "ly"):
+		return "-ly"
+	case strings.Contains(w.low, "-"):
+		return "hyphen"
+	}
+	return "1"
+}
+
+// mentionCount returns how many times the article names the person,
+// counted once per article over its capitalised runs.
+func (f *finder) mentionCount(name string) int {
+	if f.counts == nil {
+		f.counts = map[string]int{}
+		for pi := range f.text {
+			ws := f.info(pi).toks
+			for i := 0; i < len(ws); i++ {
+				if !ws[i].isCapitalized() {
+					continue
+				}
+				j := runEnd(ws, i)
+				if j > i {
+					if p := f.people.byKey[strings.TrimSuffix(ws[j-1].low, "'s")]; p != nil {
+						f.counts[p.name]++
+					}
+					i = j - 1
+				}
+			}
+		}
+	}
+	return f.counts[f.people.canonical(name)]
+}
 
 // isPlace reports whether a name is one of the places and bodies notNames
 // lists ("Beijing", "Washington", "White House").
@@ -288,6 +344,8 @@ func (f *finder) person(c *candidate) string {
 		return p
 	case kChannel:
 		return ""
+	case kWho:
+		return f.people.canonical(m.name)
 	case kNominal:
 		p, _ := f.resolve(c.sent.ow[m.at:m.at+m.n], nil)
 		return p
@@ -357,6 +415,9 @@ func (f *finder) rank(q *Quote, pi int, s span, a attribution, rule ruleSpeaker)
 			cands[i].person = f.person(&cands[i])
 		}
 		f.visit(q, cands)
+		// Training sees the rules' output: the models never change what
+		// the features of later quotations are computed from.
+		return
 	}
 	best, bestScore := -1, 0.0
 	for i := range cands {
@@ -455,6 +516,12 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 			fs.add("sj", yes(m.subj), loc, m.kind)
 			fs.add("pv", m.prev, loc)
 			fs.add("pvk", m.prev, m.kind)
+			fs.add("nx", m.next, loc)
+			fs.add("nxk", m.next, m.kind, m.cueRel)
+			fs.add("sh", m.shape, m.kind, yes(m.at == 0))
+			if m.name != "" {
+				fs.add("freq", bucket(f.mentionCount(m.name)), m.kind)
+			}
 			fs.add("col", yes(m.colon), yes(m.at == 0), loc)
 			fs.add("hc", yes(sent.hasCue), loc, m.kind)
 			if m.name != "" {
@@ -512,7 +579,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 	}
 	if pp := f.prevPara; pp >= 0 && si == 0 {
 		ps := f.info(pp).sents
-		for k := len(ps) - 1; k >= 0 && k >= len(ps)-2; k-- {
+		for k := len(ps) - 1; k >= 0 && k >= len(ps)-4; k-- {
 			loc := "P-1"
 			if k < len(ps)-1 {
 				loc = "P-1e"
