@@ -10,6 +10,9 @@ type person struct {
 	// he and she count the paragraphs that name this person alone and
 	// speak of someone as "he" or "his", or as "she" or "her", only.
 	he, she int
+	// raw holds the title words as written, before roleSynonyms ("leader"
+	// stays "leader"), for the discourse's role nominals.
+	raw map[string]bool
 }
 
 // people is an article's table of the persons it names, keyed by each word
@@ -38,6 +41,16 @@ func (pp *people) learn(ws []word) {
 			}
 			if (hasTitle || pp.known(name)) && humanLike(name) {
 				pp.add(name, titles)
+				if p := pp.lookup(name); p != nil {
+					for _, w := range ws[i:j] {
+						if isTitleWord(w) {
+							if p.raw == nil {
+								p.raw = map[string]bool{}
+							}
+							p.raw[strings.TrimSuffix(w.low, "'s")] = true
+						}
+					}
+				}
 			}
 		}
 		i = j

@@ -84,6 +84,7 @@ type candidate struct {
 	feats        []uint32
 	m            *mention
 	sent         *sentInfo
+	pi, si       int // the mention's paragraph and sentence
 }
 
 type ruleSpeaker struct{ speaker, text string }
@@ -340,17 +341,25 @@ func (f *finder) person(c *candidate) string {
 	case kName, kOrg:
 		return f.people.canonical(m.name)
 	case kHe:
-		p, _ := f.resolve(c.sent.ow[m.at:m.at+1], c.sent.ow)
-		return p
+		return f.resolvePronoun(c.pi, c.si, m.at, strings.ToLower(m.text))
 	case kChannel:
 		return ""
 	case kWho:
 		return f.people.canonical(m.name)
 	case kNominal:
-		p, _ := f.resolve(c.sent.ow[m.at:m.at+m.n], nil)
+		np := c.sent.ow[m.at : m.at+m.n]
+		if who := f.resolveRole(c.pi, c.si, m.at, np); who != "" {
+			return who
+		}
+		p, _ := f.resolve(np, nil)
 		return p
 	}
 	return ""
+}
+
+func isHeShe(s string) bool {
+	s = strings.ToLower(s)
+	return s == "he" || s == "she"
 }
 
 // feats builds feature sets: each feature is its parts hashed (FNV-1a).
@@ -436,10 +445,23 @@ func (f *finder) rank(q *Quote, pi int, s span, a attribution, rule ruleSpeaker)
 			q.Speaker, q.SpeakerText = "", ""
 			return
 		}
-		if c.person == rule.speaker && c.text == rule.text {
+		if c.person == rule.speaker && c.text == rule.text && !(c.loc == "R" && isHeShe(c.text)) {
 			return
 		}
 		q.Speaker, q.SpeakerText = c.person, c.text
+		if c.loc == "R" && isHeShe(c.text) {
+			// The rules' "he": resolved through the discourse as the
+			// ranker's own pronouns are.
+			cur := f.mentions(pi, f.sentIdx)
+			for i := range cur.ments {
+				if m := &cur.ments[i]; m.kind == kHe && m.text == c.text {
+					if who := f.resolvePronoun(pi, f.sentIdx, m.at, strings.ToLower(m.text)); who != "" {
+						q.Speaker = who
+					}
+					break
+				}
+			}
+		}
 	case c.m.kind == kChannel:
 		// A channel ("the Chinese readout", "China's foreign ministry") is
 		// no person: it stands as the words the speaker is named by only
@@ -504,7 +526,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 		fs.add("cyrp", yes(lr.speaker != "" && lr.speaker == rule.speaker))
 		out = append(out, candidate{text: lr.text, person: lr.speaker, loc: "C", feats: fs.ids})
 	}
-	add := func(sent *sentInfo, loc string, nth int) {
+	add := func(sent *sentInfo, pi, si int, loc string, nth int) {
 		for mi := range sent.ments {
 			m := &sent.ments[mi]
 			var fs feats
@@ -562,20 +584,20 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 			} else {
 				fs.add("nth", loc, bucket(nth), yes(m.subj))
 			}
-			out = append(out, candidate{text: m.text, loc: loc, feats: fs.ids, m: m, sent: sent})
+			out = append(out, candidate{text: m.text, loc: loc, feats: fs.ids, m: m, sent: sent, pi: pi, si: si})
 			nth++
 		}
 	}
-	add(cur, "S0", 0)
+	add(cur, pi, si, "S0", 0)
 	for k := si - 1; k >= 0 && k >= si-3; k-- {
 		loc := "S-1"
 		if k < si-1 {
 			loc = "S-n"
 		}
-		add(f.mentions(pi, k), loc, 0)
+		add(f.mentions(pi, k), pi, k, loc, 0)
 	}
 	if si+1 < len(in.sents) {
-		add(f.mentions(pi, si+1), "S+1", 0)
+		add(f.mentions(pi, si+1), pi, si+1, "S+1", 0)
 	}
 	if pp := f.prevPara; pp >= 0 && si == 0 {
 		ps := f.info(pp).sents
@@ -584,14 +606,14 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 			if k < len(ps)-1 {
 				loc = "P-1e"
 			}
-			add(f.mentions(pp, k), loc, 0)
+			add(f.mentions(pp, k), pp, k, loc, 0)
 		}
 	}
 	if si == len(in.sents)-1 {
 		for np := pi + 1; np < len(f.text); np++ {
 			if strings.TrimSpace(f.text[np]) != "" {
 				if len(f.info(np).sents) > 0 {
-					add(f.mentions(np, 0), "P+1", 0)
+					add(f.mentions(np, 0), np, 0, "P+1", 0)
 				}
 				break
 			}
