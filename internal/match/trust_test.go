@@ -29,6 +29,7 @@ func TestSloppySelectionsAnswerForTheQuotation(t *testing.T) {
 	e, x := seedEngine(t)
 	const caution = "The United States must treat the issue of arms sales to Taiwan with caution"
 	const prudence = "The United States must handle the issue of arms sales to Taiwan with prudence"
+	const leadership = "Under our leadership, the U.S. and China are doing well in economy and trade"
 	const concerns = "If both sides work in the same direction in the spirit of equality, respect and mutual benefit, we can certainly find ways to address each other’s concerns"
 	cases := []struct {
 		shape, sel, alone, focus string
@@ -48,6 +49,8 @@ func TestSloppySelectionsAnswerForTheQuotation(t *testing.T) {
 			"”" + prudence + ",\"", prudence, "", true},
 		{"the next sentence",
 			prudence + `," he warned. China has long vowed to "reunify" with Taiwan and has not ruled out the use of force to do so.`, prudence, prudence, true},
+		{"from inside one quotation into the next, across the attribution",
+			leadership + ",” the Chinese quoted Mr. Trump as saying. “I want to see China succeed.", leadership, leadership, true},
 		{"words cut at both edges",
 			"ted States must handle the issue of arms sales to Taiwan with pru", prudence, "States must handle the issue of arms sales to Taiwan with", false},
 		{"the paragraph around it",
@@ -55,7 +58,7 @@ func TestSloppySelectionsAnswerForTheQuotation(t *testing.T) {
 	}
 	for _, c := range cases {
 		res, alone := e.Lookup(c.sel), e.Lookup(c.alone)
-		if len(alone.Matches) < 2 {
+		if len(alone.Matches) == 0 {
 			t.Fatalf("%q alone finds %v: the seeds have changed", c.alone, carriers(x, alone))
 		}
 		got, want := carriers(x, res), carriers(x, alone)
