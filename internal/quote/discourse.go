@@ -71,13 +71,19 @@ func (f *finder) salient(pi, si, at int, pronoun string, keep func(string) bool)
 }
 
 // antecedent returns the person a mention names when "he" or "she" may
-// stand for them: a name (not a place, a body, an acronym or a
-// possessive) whose known gender does not contradict the pronoun.
+// stand for them: a person's name (introduced with a title, of two words
+// or more, or a subject; not a place, a body, an acronym or a possessive)
+// whose known gender does not contradict the pronoun.
 func (f *finder) antecedent(m *mention, pronoun string) string {
 	if m.kind != kName || m.shape == "caps" || m.shape == "hyphen" || strings.HasSuffix(m.text, "'s") || strings.HasSuffix(m.text, "’s") {
 		return ""
 	}
 	who := f.people.canonical(m.name)
+	if !f.people.known(who) && !strings.Contains(who, " ") && !(m.subj || m.cueRel == "subj" || m.cueRel == "inv") {
+		// One capitalised word no title introduced is a person only as a
+		// subject ("Trump says"), not after a preposition ("on Twitter").
+		return ""
+	}
 	if pronoun != "" && (!f.people.fits(who, pronoun) || !firstNameFits(who, pronoun)) {
 		return ""
 	}
