@@ -356,7 +356,7 @@ func QuotedPart(sel string) string {
 func quotedParts(sel string, directed bool) (parts []string, ok bool) {
 	marks, inside, last, lastDir := 0, false, 0, 0
 	for i, r := range sel {
-		if r != '"' && (r < 0x80 || textnorm.Fold(string(r)) != `"`) {
+		if !isQuoteMark(r) {
 			continue
 		}
 		dir := 0 // straight, or read in order
@@ -496,24 +496,28 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 		}
 	}
 	// Another occasion (group.go): when the selection is, word for word,
-	// a quotation of the corpus, the other wordings of that utterance are
-	// the ones the build grouped with it, from articles that can report
-	// the same occasion. A quotation of another utterance that merely
-	// resembles the selection ("I understand how China feels about the
-	// Taiwan question", February's call, against November's "understands
-	// how important the Taiwan question is to China") is no rewording of
-	// it: it is not returned.
-	exact := map[int32]bool{}
+	// a quotation of the corpus, another utterance's words that resemble
+	// it are returned only where something says they were said on the
+	// same occasion (reworded, or quoting part of it): both articles
+	// dated within OccasionDays of each other; for an undated article,
+	// the build's grouping alone vouches for a rewording. So Trump's "I
+	// understand how China feels about the Taiwan question" (February's
+	// call) is not returned as a rewording of his "understands how
+	// important the Taiwan question is to China" (November's, undated),
+	// nor "this country is going to hell" (2011) of "Our country is going
+	// to hell" (2018).
+	var exact []Match
+	exactUtt := map[int32]bool{}
 	for _, m := range found {
 		if m.Kind == Exact {
-			exact[c.utterance(int32(m.Quote))] = true
+			exact = append(exact, m)
+			exactUtt[c.utterance(int32(m.Quote))] = true
 		}
 	}
 	for _, m := range found {
-		if m.Kind == Variant && len(exact) > 0 && !exact[c.utterance(int32(m.Quote))] {
-			continue
+		if len(exact) == 0 || m.Kind == Exact || exactUtt[c.utterance(int32(m.Quote))] || sameOccasionAs(c, m, exact) {
+			consider(m)
 		}
-		consider(m)
 	}
 	// Every occasion of a matched utterance is a carrier, in its own
 	// words, provided it carries enough of the selection: a paraphrase of
@@ -550,7 +554,17 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 			}
 		}
 	}
-	if distinctive(c, q) {
+	// The cut-off: a match on its own covers Accept of the selection (a
+	// quotation wholly inside a longer selection covers less, and is
+	// answered for through the focus instead); another wording of a
+	// matched utterance covers SiblingFloor of it. An article whose
+	// quotation falls under it may still print the words outside it.
+	for a, m := range best {
+		if m.Score < Accept && viaUtterance[int32(a)] == 0 {
+			delete(best, a)
+		}
+	}
+	if len(q.ids) >= MinWords {
 		for _, ai := range inText(c, q) {
 			if _, ok := best[ai]; !ok {
 				best[ai] = Match{Article: ai, Quote: -1, Kind: Text, Score: 1}
@@ -559,14 +573,7 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 	}
 	var out []Match
 	hasExact := false
-	for a, m := range best {
-		// The cut-off: a match on its own covers Accept of the selection
-		// (a quotation wholly inside a longer selection covers less, and
-		// is answered for through the focus instead); another wording of
-		// a matched utterance covers SiblingFloor of it.
-		if m.Kind != Text && m.Score < Accept && viaUtterance[int32(a)] == 0 {
-			continue
-		}
+	for _, m := range best {
 		hasExact = hasExact || m.Kind == Exact
 		out = append(out, m)
 	}
@@ -593,6 +600,25 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 		f = focus(c, q, words, firsts, dp)
 	}
 	return out, f
+}
+
+// sameOccasionAs reports whether something says that m, a match of
+// another utterance than the exact matches', reports the occasion of one
+// of them: their articles' dates, or for an undated article its kind (a
+// rewording needs the grouping; a quotation that overlaps the selection
+// in part makes no such claim).
+func sameOccasionAs(c corpus, m Match, exact []Match) bool {
+	dm := dayNumber(c.published(m.Article))
+	for _, x := range exact {
+		if de := dayNumber(c.published(x.Article)); de != 0 && dm != 0 {
+			if sameOccasion(de, dm) {
+				return true
+			}
+		} else if m.Kind != Variant {
+			return true
+		}
+	}
+	return false
 }
 
 func kindRank(kind string) int {
@@ -785,12 +811,16 @@ func score(c corpus, q query, qi int, dp []float64) (Match, bool, []float64) {
 
 // inText returns the articles in whose plain text the selection's words
 // stand in order, word for word, looking only at the paragraphs that hold
-// its rarest word.
+// its rarest word. Words that do not identify a passage (distinctive)
+// count only where the paragraph prints them inside quotation marks: a
+// quotation the quote finder left out.
 func inText(c corpus, q query) []int {
 	var out []int
 	seen := map[int32]int32{}
+	strong := distinctive(c, q)
 	for _, gid := range c.textParas(q) {
-		if !containsRun(c.paraTokens(gid), q.ids) {
+		at := runAt(c.paraTokens(gid), q.ids)
+		if at < 0 || !strong && !quotedAt(c.paraText(gid), at) {
 			continue
 		}
 		for _, a := range c.paraArticles(gid) {
@@ -802,6 +832,27 @@ func inText(c corpus, q query) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// quotedAt reports whether the word at token index at of a paragraph
+// stands inside quotation marks: an odd number of them before it.
+func quotedAt(text string, at int) bool {
+	toks := textnorm.Tokens(text)
+	if at >= len(toks) {
+		return false
+	}
+	marks := 0
+	for _, r := range text[:toks[at].Start] {
+		if isQuoteMark(r) {
+			marks++
+		}
+	}
+	return marks%2 == 1
+}
+
+// isQuoteMark: the marks textnorm folds to a straight double quote.
+func isQuoteMark(r rune) bool {
+	return r == '"' || r >= 0x80 && textnorm.Fold(string(r)) == `"`
 }
 
 // rarestParas returns the paragraphs (first copies) holding the
@@ -823,7 +874,10 @@ func rarestParas(c corpus, q query) []int32 {
 	return rarest
 }
 
-func containsRun(hay, needle []int32) bool {
+func containsRun(hay, needle []int32) bool { return runAt(hay, needle) >= 0 }
+
+// runAt returns where needle first stands in hay, word for word, or -1.
+func runAt(hay, needle []int32) int {
 outer:
 	for i := 0; i+len(needle) <= len(hay); i++ {
 		for j := range needle {
@@ -831,9 +885,9 @@ outer:
 				continue outer
 			}
 		}
-		return true
+		return i
 	}
-	return false
+	return -1
 }
 
 func round(f float64) float64 { return math.Round(f*100) / 100 }
@@ -864,6 +918,7 @@ type corpus interface {
 	siblings(qi int32) []int32 // the quotations of its utterance
 	utterance(qi int32) int32
 	quoteText(qi int32) string
+	published(ai int) string // the article's publication date, or ""
 	// common tells a common word (prune.go); commonWeight the weight of
 	// a common word.
 	common(id int32) bool
@@ -875,6 +930,7 @@ type corpus interface {
 	// token; ok is false when no paragraph holds it.
 	paraPostings(id int32) (gids []int32, ok bool)
 	paraTokens(gid int32) []int32
+	paraText(gid int32) string
 	paraArticles(gid int32) []int32 // the articles where the text stands
 }
 
@@ -921,6 +977,7 @@ func (e *Engine) tokens(qi int32) []int32      { return e.quotes[qi] }
 func (e *Engine) articleOf(qi int32) int       { return e.x.Quotes[qi].Article }
 func (e *Engine) utterance(qi int32) int32     { return int32(e.x.Quotes[qi].Utterance) }
 func (e *Engine) quoteText(qi int32) string    { return e.x.Quotes[qi].Text }
+func (e *Engine) published(ai int) string      { return e.x.Articles[ai].Published }
 
 func (e *Engine) tokenWeight(qi int32) float64 {
 	w := 0.0
@@ -948,6 +1005,11 @@ func (e *Engine) paraPostings(id int32) ([]int32, bool) {
 func (e *Engine) paraTokens(gid int32) []int32 {
 	ref := e.paraRef[gid]
 	return e.paras[ref.article][ref.paragraph]
+}
+
+func (e *Engine) paraText(gid int32) string {
+	ref := e.paraRef[gid]
+	return e.x.Articles[ref.article].Paragraphs[ref.paragraph]
 }
 
 func (e *Engine) paraArticles(gid int32) []int32 {

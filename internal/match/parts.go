@@ -691,7 +691,7 @@ func (l *FolderLookup) advance() {
 			for _, first := range candidates(v, q, MaxCandidates) {
 				set[v.quotePart[first]] = true
 			}
-			if distinctive(v, q) {
+			if len(q.ids) >= MinWords {
 				for _, g := range v.textParas(q) {
 					set[v.paraPart[g]] = true
 				}
@@ -1173,6 +1173,7 @@ func (v *view) articleOf(qi int32) int       { return int(v.quote(qi).Article) }
 func (v *view) siblings(qi int32) []int32    { return v.utt[v.quote(qi).Utterance] }
 func (v *view) utterance(qi int32) int32     { return v.quote(qi).Utterance }
 func (v *view) quoteText(qi int32) string    { return v.quote(qi).Text }
+func (v *view) published(ai int) string      { return v.articleMeta(ai).Published }
 func (v *view) paraPostings(id int32) ([]int32, bool) {
 	p, ok := v.paraPosts[id]
 	return p, ok && len(p) > 0
@@ -1188,6 +1189,7 @@ func (v *view) para(gid int32) *index.ShardPara {
 }
 
 func (v *view) paraTokens(gid int32) []int32 { return v.para(gid).Tokens }
+func (v *view) paraText(gid int32) string    { return v.para(gid).Text }
 
 func (v *view) paraArticles(gid int32) []int32 {
 	var out []int32

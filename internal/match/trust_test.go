@@ -1,11 +1,13 @@
 package match_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
+	"quotetrail/internal/eval"
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 )
@@ -117,8 +119,8 @@ func TestOrdinaryPhrasesFindNothing(t *testing.T) {
 		}
 	}
 	for sel, want := range map[string][]string{
-		"Xi held a virtual meeting with Russia's President Vladimir Putin":                 {"The Rising Nepal text"},
-		"US Treasury Secretary Scott Bessent":                                              {"Daily The Destination text", "NDTV text"},
+		"Xi held a virtual meeting with Russia's President Vladimir Putin":                  {"The Rising Nepal text"},
+		"US Treasury Secretary Scott Bessent":                                               {"Daily The Destination text", "NDTV text"},
 		"Taiwan is a democratic, self-ruled island located 100 miles off the Chinese coast": {"The Washington Times text"},
 	} {
 		if got := carriers(x, e.Lookup(sel)); !slices.Equal(got, want) {
@@ -135,7 +137,7 @@ func TestAnotherOccasionIsNoRewording(t *testing.T) {
 	e, x := seedEngine(t)
 	for sel, want := range map[string]string{
 		"understands how important the Taiwan question is to China": "NDTV exact",
-		"I understand how China feels about the Taiwan question":     "The Washington Times exact",
+		"I understand how China feels about the Taiwan question":    "The Washington Times exact",
 	} {
 		if got := carriers(x, e.Lookup(sel)); !slices.Equal(got, []string{want}) {
 			t.Errorf("%q finds %v, want only %s", sel, got, want)
@@ -199,7 +201,7 @@ func TestOccasionDays(t *testing.T) {
 		{"2026-02-05", "2026-02-13", false},
 		{"2025-11-24", "2026-02-05", false},
 		{"2025-12-29", "2026-01-04T10:00:00Z", true}, // across a year's end, a time after the date
-		{"2024-02-28", "2024-03-07", false},         // 2024 is a leap year: 8 days
+		{"2024-02-28", "2024-03-07", false},          // 2024 is a leap year: 8 days
 		{"2023-02-28", "2023-03-07", true},
 		{"", "2026-02-05", true}, // undated: nothing known
 		{"2026-13-01", "2025-01-01", true},
@@ -290,5 +292,44 @@ func TestNothingUnderTheCutOff(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDatesTellOccasionsApart: on BASIL (dated articles, 100 events each
+// told by three outlets), a quotation that resembles the selection is
+// returned from an article published within OccasionDays of the exact
+// match, even when the build did not group the two (the day before:
+// "I don’t think it’s any worse than what the president has said"), and
+// not from one published years before ("I love this country, but this
+// country is going to hell", 2011, for Trump's "Our country is going to
+// hell", 2018).
+func TestDatesTellOccasionsApart(t *testing.T) {
+	x, _, err := eval.BasilLookups("../../../shared/data/basil")
+	if os.IsNotExist(err) {
+		t.Skip("../shared/data/basil is absent")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	e := match.New(x)
+	find := func(sel string) (exact index.Article, others []index.Article) {
+		for _, m := range e.Lookup(sel).Matches {
+			if m.Kind == match.Exact && exact.Outlet == "" {
+				exact = x.Articles[m.Article]
+			} else {
+				others = append(others, x.Articles[m.Article])
+			}
+		}
+		return exact, others
+	}
+	exact, others := find("I don’t think it’s anything worse than what the president has said")
+	if exact.Published == "" || len(others) != 1 || others[0].Published == "" || others[0].Published == exact.Published {
+		t.Errorf("the rewording a day apart: exact in %s (%s), others %v", exact.Outlet, exact.Published, others)
+	}
+	exact, others = find("Our country is going to hell")
+	if exact.Published[:4] != "2018" {
+		t.Fatalf("exact in %s (%s): BASIL has changed", exact.Outlet, exact.Published)
+	}
+	for _, o := range others {
+		t.Errorf("another occasion returned: %s (%s)", o.Outlet, o.Published)
 	}
 }
