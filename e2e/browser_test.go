@@ -93,6 +93,12 @@ func TestMain(m *testing.M) {
 // browser starts a headless Chromium with the flags this machine's closed
 // network needs, and fails the test on any uncaught page exception.
 func browser(t testing.TB) (context.Context, func()) {
+	return browserWith(t)
+}
+
+// browserWith is browser with more Chromium options (a flag a test needs,
+// an extension).
+func browserWith(t testing.TB, extra ...chromedp.ExecAllocatorOption) (context.Context, func()) {
 	exe := chromium(t)
 	// Not t.TempDir: Chromium may still be writing its profile when the
 	// test ends, and a failed cleanup must not fail the test.
@@ -100,7 +106,7 @@ func browser(t testing.TB) (context.Context, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), scale.ChromiumOptions(exe, profile)...)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(scale.ChromiumOptions(exe, profile), extra...)...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 2*patience)
 	chromedp.ListenTarget(ctx, func(ev any) {

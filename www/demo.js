@@ -52,15 +52,25 @@
   }
 
   // paragraph renders one paragraph with its quotations (UTF-16 spans) in
-  // <q> elements, so readers can see what quotetrail found.
+  // <q> elements, so readers can see what quotetrail found. After each, a
+  // button a reader reaches with Tab and presses with Enter or Space opens
+  // its card: a reader without a mouse cannot select text on a page unless
+  // the browser's caret browsing is on (F7). Not the <q> itself: Chromium
+  // does not start a mouse selection inside a focusable element. The button
+  // is out of sight until focused, and its words are generated content, so
+  // a selection made with the mouse never holds them.
   function paragraph(text, spans) {
     var p = el('p');
     var at = 0;
     spans.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (s) {
       if (s[0] < at) return;
       p.append(text.slice(at, s[0]));
-      var q = el('q', 'quoted', text.slice(s[0], s[1]));
-      p.append(q);
+      var words = text.slice(s[0], s[1]);
+      var q = el('q', 'quoted', words);
+      var who = el('button', 'who');
+      who.type = 'button';
+      who.setAttribute('aria-label', 'Which outlets carried “' + (words.length > 80 ? words.slice(0, 79) + '…' : words) + '”?');
+      p.append(q, who);
       at = s[1];
     });
     p.append(text.slice(at));
@@ -106,6 +116,15 @@
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch(function () { /* the demo works online without it */ });
   }
+
+  // A quotation's button opens its card beside the quotation, with focus
+  // in it; Escape brings focus back to the button.
+  reader.addEventListener('click', function (ev) {
+    var who = ev.target.closest && ev.target.closest('button.who');
+    var q = who && who.previousElementSibling;
+    if (!q || !window.quotetrail || !window.quotetrail.show) return;
+    window.quotetrail.show(q.textContent.replace(/\s+/g, ' ').trim(), q.getBoundingClientRect(), { focus: true });
+  });
 
   document.getElementById('paste-form').addEventListener('submit', function (ev) {
     ev.preventDefault();

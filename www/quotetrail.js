@@ -295,7 +295,7 @@
     var CSS = ':host{all:initial}' +
       '.card{position:absolute;box-sizing:border-box;width:min(440px,calc(100vw - 16px));max-height:min(70vh,560px);overflow:auto;' +
       'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;border:1px solid #c9d1d9;' +
-      'border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.18);padding:12px 14px;text-align:left}' +
+      'border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.18);padding:12px 14px;text-align:left;overflow-wrap:anywhere}' +
       '.head{display:flex;align-items:center;gap:8px;margin:0 0 8px}' +
       '.title{font-weight:650;font-size:15px;margin:0;flex:1}' +
       'button.close{font:inherit;font-size:18px;line-height:1;border:0;background:transparent;color:inherit;cursor:pointer;padding:4px 8px;border-radius:6px}' +
@@ -381,7 +381,12 @@
       card.hidden = true;
       if (style) root.append(style);
       root.append(live, card);
-      card.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { ev.stopPropagation(); ns.close(); } });
+      card.addEventListener('keydown', function (ev) {
+        try {
+          if (ev.key === 'Escape') { ev.stopPropagation(); ns.close(); }
+          if (ev.key === 'Tab') leave(ev);
+        } catch (e) { /* never into the page */ }
+      });
       D.body.appendChild(host);
     };
 
@@ -530,34 +535,69 @@
       card.textContent = '';
       card.removeAttribute('data-query');
       var head = el('div', 'head');
-      head.append(el('p', 'title', 'quotetrail'), closeButton());
+      var title = el('p', 'title', 'quotetrail');
+      title.id = 'qt-title';
+      head.append(title, closeButton());
       card.append(head, el('p', 'notice', msg));
+      card.setAttribute('aria-labelledby', 'qt-title');
       live.textContent = msg;
     };
 
-    /** show(text, rect) looks text up and opens the card beside rect. */
-    ns.show = function (text, rect) {
-      try {
+    // request looks text up and draws the card beside rectOf() (a function:
+    // the page may scroll while the engine answers). A reader who asked
+    // (auto false: the paste box, a quotation control, Alt+Shift+Q, the
+    // context menu) sees the card at once, "Looking up…" first, and is told
+    // when nothing matched. A selection made for any other reason (auto:
+    // copying, reading) opens the card only when an outlet carried it, or
+    // to say the widget cannot work here; a selection with no answer opens
+    // nothing and closes a card left from an earlier one. Only the latest
+    // request draws (seq). focus moves keyboard focus into the card when it
+    // first opens, and Escape or Tab past its end brings it back.
+    var seq = 0;
+    var request = function (text, rectOf, auto, focus) {
+      var my = ++seq, invoker = D.activeElement, focused = false;
+      var draw = function (fill) {
+        if (my !== seq) return;
         ensureHost();
         shownText = text;
-        returnFocus = D.activeElement;
-        renderNotice('Looking up…');
-        place(rect);
-        var answered = false;
-        var timer = setT(function () {
-          try { if (!answered && shownText === text) { renderNotice(SLOW); place(rect); } } catch (e) { /* never into the page */ }
-        }, LIMIT);
-        var end = function (draw) {
-          return function (x) {
-            answered = true;
-            clearT(timer);
-            try { if (shownText === text) { draw(x); place(rect); } } catch (e) { /* never into the page */ }
-          };
+        returnFocus = invoker;
+        fill();
+        place(rectOf());
+        if (focus && !focused) { focused = true; card.focus(); }
+      };
+      if (!auto) draw(function () { renderNotice('Looking up…'); });
+      var answered = false;
+      var timer = setT(function () {
+        try { if (!answered) draw(function () { renderNotice(SLOW); }); } catch (e) { /* never into the page */ }
+      }, LIMIT);
+      var end = function (fill) {
+        return function (x) {
+          answered = true;
+          clearT(timer);
+          try { if (my === seq) fill(x); } catch (e) { /* never into the page */ }
         };
-        return when(lookup(text), end(function (res) { renderResult(text, res); }), end(function (err) {
-          renderNotice(err && err.qt ? err.message : 'quotetrail could not load.');
-        }));
-      } catch (e) { return new P(function (res) { res(); }); }
+      };
+      return when(lookup(text), end(function (res) {
+        if (auto && !res.matches.length) {
+          // Nothing to show. A card of an earlier selection would now
+          // answer the wrong text, unless the reader is reading it.
+          if (card && !card.hidden && root.activeElement == null) { card.hidden = true; shownText = ''; }
+          return;
+        }
+        draw(function () { renderResult(text, res); });
+      }), end(function (err) {
+        draw(function () { renderNotice(err && err.qt ? err.message : 'quotetrail could not load.'); });
+      }));
+    };
+    /**
+     * show(text, rect, {focus}) looks text up and opens the card beside rect
+     * at once (it says so when no outlet carried it). With focus, keyboard
+     * focus moves into the card, and returns where it was when it closes.
+     */
+    ns.show = function (text, rect, opts) {
+      try {
+        return request(String(text), function () { return rect; }, false, !!(opts && opts.focus));
+      } catch (e) { return resolved(); }
     };
     ns.close = function () {
       try {
@@ -566,7 +606,25 @@
         card.hidden = true;
         shownText = '';
         if (hadFocus && returnFocus && returnFocus.focus) returnFocus.focus();
+        // Where that could not take focus (the body, a removed element),
+        // focus leaves the hidden card for the page all the same.
+        var stuck = root.activeElement;
+        if (stuck && stuck.blur) stuck.blur();
       } catch (e) { /* never into the page */ }
+    };
+    // leave keeps the focus order of the page: the card sits at the end of
+    // the body, so Tab past its last control would land at the end of the
+    // page, and Shift+Tab from its top on the page's last control. Instead
+    // the card closes and focus goes back to where the reader was (the
+    // quotation they opened it from): Shift+Tab stays there, Tab goes on
+    // from there to the next control, as the browser moves from it.
+    var leave = function (ev) {
+      var at = root.activeElement, cs = card.querySelectorAll('button,a[href]');
+      var out = ev.shiftKey ? at === card || at === cs[0] : !cs.length || at === cs[cs.length - 1];
+      if (!out) return;
+      var back = returnFocus;
+      ns.close();
+      if (ev.shiftKey || !(back && back.isConnected && D.activeElement === back)) ev.preventDefault();
     };
     /** focus() moves keyboard focus into the open card. */
     ns.focus = function () { try { if (card && !card.hidden) card.focus(); } catch (e) { /* never into the page */ } };
@@ -596,14 +654,20 @@
       var ae = D.activeElement;
       return ae && ae.getBoundingClientRect ? ae.getBoundingClientRect() : { left: 8, top: 8, bottom: 8, right: 8 };
     };
-    var onSelectionEnd = function () {
+    // onSelectionEnd looks up the page's selection: on its own (auto, the
+    // card opens only with an answer) or because the reader asked for it
+    // (Alt+Shift+Q, the extension's command: the card opens, with focus).
+    var onSelectionEnd = function (asked) {
       try {
         var sel = W.getSelection(), range = sel && selectedRange(sel);
         if (!range || range.collapsed) return;
         var text = range.toString().slice(0, MAX_SELECTION * 2).replace(/\s+/g, ' ').trim();
-        if (text.split(' ').length < 2 || !/[\p{L}\p{N}]/u.test(text)) return;
-        if (text === shownText && card && !card.hidden) return;
-        ns.show(text, selectionRect(range));
+        if (!/[\p{L}\p{N}]/u.test(text) || (!asked && text.split(' ').length < 2)) return;
+        if (text === shownText && card && !card.hidden) {
+          if (asked) ns.focus();
+          return;
+        }
+        request(text, function () { return selectionRect(range); }, !asked, !!asked);
       } catch (e) { /* never into the page */ }
     };
     // <quote-trail>…</quote-trail>: a publisher marks a quotation; readers
@@ -617,12 +681,14 @@
               this.setAttribute('role', 'button');
               this.setAttribute('tabindex', '0');
               this.setAttribute('aria-label', 'Show which outlets carried this quotation: ' + this.textContent.trim().slice(0, 120));
-              var qe = this, open = function () {
-                try { ns.show(qe.textContent.replace(/\s+/g, ' ').trim(), qe.getBoundingClientRect()); } catch (e) { /* never into the page */ }
+              var qe = this, open = function (focus) {
+                try { ns.show(qe.textContent.replace(/\s+/g, ' ').trim(), qe.getBoundingClientRect(), { focus: focus }); } catch (e) { /* never into the page */ }
               };
-              this.addEventListener('click', open);
+              this.addEventListener('click', function () { open(false); });
+              // From the keyboard, focus goes into the card (and comes back
+              // here on Escape).
               this.addEventListener('keydown', function (ev) {
-                try { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); } } catch (e) { /* never into the page */ }
+                try { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(true); } } catch (e) { /* never into the page */ }
               });
             } catch (e) { /* never into the page */ }
           }
@@ -635,8 +701,9 @@
       ext.runtime.onMessage.addListener(function (msg) {
         try {
           var sel = W.getSelection();
-          if (msg && msg.type === 'show' && msg.text) ns.show(String(msg.text), selectionRect(sel && selectedRange(sel)));
-          if (msg && msg.type === 'show-selection') onSelectionEnd();
+          // The reader asked: the card opens, with focus, answer or not.
+          if (msg && msg.type === 'show' && msg.text) ns.show(String(msg.text), selectionRect(sel && selectedRange(sel)), { focus: true });
+          if (msg && msg.type === 'show-selection') onSelectionEnd(true);
         } catch (e) { /* never into the page */ }
       });
     }
@@ -654,7 +721,7 @@
         roots = [];
         for (var i = 0; i < path.length; i++) if (path[i].shadowRoot) roots[roots.length] = path[i].shadowRoot; // open roots only: closed ones are private
         clearT(pending);
-        pending = setT(onSelectionEnd, 30);
+        pending = setT(function () { onSelectionEnd(false); }, 30);
       } catch (e) { /* never into the page */ }
     };
     D.addEventListener('mouseup', later, true);
@@ -667,18 +734,29 @@
           var a = D.activeElement;
           if (a && (a === host || a.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName))) return; // editing, or the card
           clearT(pending);
-          pending = setT(onSelectionEnd, 600);
+          pending = setT(function () { onSelectionEnd(false); }, 600);
         } catch (e) { /* never into the page */ }
       });
     }
+    // A keyboard selection ends with the release of a key that extends it
+    // (Shift with an arrow, Home, End, Page Up or Down; Ctrl+A). Not any key
+    // with Shift: Shift+Tab out of the card must not reopen it.
+    var SELECTING = /^(Arrow(Left|Right|Up|Down)|Home|End|PageUp|PageDown)$/;
     D.addEventListener('keyup', function (ev) {
-      try { if (ev.shiftKey || ev.key === 'Shift' || (ev.key === 'a' && (ev.ctrlKey || ev.metaKey))) later(ev); } catch (e) { /* never into the page */ }
+      try {
+        if ((ev.shiftKey && SELECTING.test(ev.key)) || ((ev.key === 'a' || ev.key === 'A') && (ev.ctrlKey || ev.metaKey))) later(ev);
+      } catch (e) { /* never into the page */ }
     }, true);
     D.addEventListener('keydown', function (ev) {
       try {
         if (ev.key === 'Escape' && card && !card.hidden) ns.close();
-        // Alt+Shift+Q: move focus into the card (keyboard users).
-        if (ev.altKey && ev.shiftKey && ev.code === 'KeyQ' && card && !card.hidden) { ev.preventDefault(); ns.focus(); }
+        // Alt+Shift+Q: move focus into the card, or look the selection up
+        // and open the card with focus (keyboard users).
+        if (ev.altKey && ev.shiftKey && ev.code === 'KeyQ') {
+          var sel = W.getSelection();
+          if (card && !card.hidden) { ev.preventDefault(); ns.focus(); }
+          else if (sel && !sel.isCollapsed) { ev.preventDefault(); onSelectionEnd(true); }
+        }
       } catch (e) { /* never into the page */ }
     }, true);
     D.addEventListener('mousedown', function (ev) {
