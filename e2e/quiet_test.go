@@ -154,3 +154,51 @@ func TestExtensionNoCardWithoutAnAnswer(t *testing.T) {
 		t.Errorf("errors reached the page: %q", h.Errors)
 	}
 }
+
+// TestCardTextCanBeSelected: the card's text is not selectable until the
+// reader presses the mouse in it (so that Ctrl+A on the page does not
+// paint it as selected, see TestCardFitsAtZoomAndLargeSelections's
+// screenshots), and then a mouse drag over an outlet's wording selects it
+// and leaves the card open.
+func TestCardTextCanBeSelected(t *testing.T) {
+	files := server(t)
+	pub := publisher(t, files.URL, "", quietPage(`<script src="{{SITE}}/quotetrail.js" data-index="{{SITE}}/index.qti" defer></script>`))
+	ctx, cancel := browser(t)
+	defer cancel()
+	if err := chromedp.Run(ctx, chromedp.Navigate(pub.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	dragOver(ctx, t, "q", quotation)
+	waitCard(ctx, t, "must handle the issue")
+	var box textBox
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const q = 'must handle the issue', w = document.createTreeWalker(document.querySelector('[data-quotetrail]').shadowRoot.querySelector('li .quote'), NodeFilter.SHOW_TEXT);
+		let n; while ((n = w.nextNode()) && n.data.indexOf(q) < 0) {}
+		const r = document.createRange(), i = n.data.indexOf(q);
+		r.setStart(n, i); r.setEnd(n, i + 1);
+		const a = r.getBoundingClientRect();
+		r.setStart(n, i + q.length - 1); r.setEnd(n, i + q.length);
+		const b = r.getBoundingClientRect();
+		return {X1: a.left + 1, Y1: (a.top + a.bottom) / 2, X2: b.right - 1, Y2: (b.top + b.bottom) / 2};
+	})()`, &box)); err != nil {
+		t.Fatal(err)
+	}
+	var inCard string
+	var st cardState
+	if err := chromedp.Run(ctx, dragSelect(box.X1, box.Y1, box.X2, box.Y2), settle(100),
+		// The selection's text, if it starts in the card (the page's own
+		// selection holds the same words).
+		chromedp.Evaluate(`(() => {
+			const r = document.querySelector('[data-quotetrail]').shadowRoot, s = r.getSelection();
+			return s && s.anchorNode && r.contains(s.anchorNode) ? s.toString() : '';
+		})()`, &inCard),
+		chromedp.Evaluate(readCard, &st)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(inCard, "must handle the issu") {
+		t.Errorf("a drag over an outlet's wording in the card selected %q", inCard)
+	}
+	if !st.Visible || !strings.Contains(st.Query, "must handle the issue") {
+		t.Errorf("after selecting in the card, the card is %+v", st)
+	}
+}

@@ -318,7 +318,11 @@
       '.card{background:light-dark(#fff,#161b22);color:light-dark(#1b1f24,#e6edf3);border-color:light-dark(#c9d1d9,#30363d)}' +
       'li,.kind,blockquote{border-color:light-dark(#e4e8ec,#30363d)}.meta,.kind{color:light-dark(#57606a,#9da7b3)}.attr{color:light-dark(#333,#9da7b3)}' +
       '.badge{background:light-dark(#ddf4ff,#0c2d6b);color:light-dark(#0a3069,#cae8ff)}a{color:light-dark(#0a58ca,#79c0ff)}' +
-      'mark.differs{background:light-dark(#fff1b8,#5a4500);color:light-dark(currentColor,#fff)}.empty,.notice{color:light-dark(#444,#c9d1d9)}';
+      'mark.differs{background:light-dark(#fff1b8,#5a4500);color:light-dark(currentColor,#fff)}.empty,.notice{color:light-dark(#444,#c9d1d9)}' +
+      // Chromium paints the card as selected (white on blue) after Ctrl+A
+      // on the page, though the selection does not hold it: its text is
+      // not selectable until the reader presses the mouse in it (picking).
+      '.card{user-select:none;-webkit-user-select:none}.card.picking{user-select:text;-webkit-user-select:text}';
 
     var el = function (tag, cls, text) {
       var e = D.createElement(tag);
@@ -381,6 +385,7 @@
       card.hidden = true;
       if (style) root.append(style);
       root.append(live, card);
+      card.addEventListener('mousedown', function () { card.classList.add('picking'); });
       card.addEventListener('keydown', function (ev) {
         try {
           if (ev.key === 'Escape') { ev.stopPropagation(); ns.close(); }
@@ -561,6 +566,7 @@
         ensureHost();
         shownText = text;
         returnFocus = invoker;
+        card.classList.remove('picking');
         fill();
         place(rectOf());
         if (focus && !focused) { focused = true; card.focus(); }
