@@ -79,6 +79,7 @@ func TestKeyboardOpensDemoQuotation(t *testing.T) {
 	})()`, &shown)); err != nil {
 		t.Fatal(err)
 	}
+	screenshot(ctx, t, "demo-quotation-button.png")
 	if shown.W < 40 || shown.H < 10 {
 		t.Errorf("the focused button is %.0f×%.0f px: a sighted keyboard user does not see it", shown.W, shown.H)
 	}
@@ -90,6 +91,7 @@ func TestKeyboardOpensDemoQuotation(t *testing.T) {
 	}
 	st := waitCard(ctx, t, "must handle the issue")
 	checkCarriers(t, st)
+	screenshot(ctx, t, "demo-keyboard-card.png")
 	if !strings.Contains(st.Live, "carried by 3 outlets") {
 		t.Errorf("live region says %q", st.Live)
 	}
