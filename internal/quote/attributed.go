@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Which quotations are attributed. A title ("Meet the Press"), a coined
 // term or scare quotes ("so-called “reform”") are quoted but said by no
@@ -37,10 +40,7 @@ func quoteFeats(q *Quote, p string, s span, sent []word, a attribution, ruleSays
 		fs.add("fw", strings.ToLower(strings.Trim(ws[0], "“”\"'‘’,.")))
 	}
 	// The words just before and after the quotation, outside it.
-	k := 0
-	for k < len(sent) && sent[k].start < s.open {
-		k++
-	}
+	k := sort.Search(len(sent), func(k int) bool { return sent[k].start >= s.open })
 	prev, prev2 := "^", "^"
 	if k > 0 {
 		prev = sent[k-1].low
@@ -48,10 +48,7 @@ func quoteFeats(q *Quote, p string, s span, sent []word, a attribution, ruleSays
 			prev2 = sent[k-2].low
 		}
 	}
-	j := k
-	for j < len(sent) && sent[j].start < s.close+1 && sent[j].q >= 0 {
-		j++
-	}
+	j := sort.Search(len(sent), func(j int) bool { return sent[j].start > s.close }) // past the closing mark
 	next := "$"
 	if j < len(sent) {
 		next = sent[j].low

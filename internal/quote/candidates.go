@@ -23,7 +23,7 @@ func Candidates(paragraphs []string) ([]Quote, [][]Candidate, [][]uint32) {
 	qs := find(paragraphs, func(_ *Quote, cands []candidate) {
 		out := make([]Candidate, len(cands))
 		for i, c := range cands {
-			out[i] = Candidate{Text: c.text, Person: c.person, Features: c.feats}
+			out[i] = Candidate{Text: c.text, Person: c.person, Features: append([]uint32(nil), c.feats...)}
 		}
 		all = append(all, out)
 	}, func(fs []uint32) { qfs = append(qfs, fs) })

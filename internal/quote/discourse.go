@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Discourse-level resolution of "he" and "she": the card shows a name,
 // not a pronoun. The person is looked for backwards from the pronoun,
@@ -12,8 +15,9 @@ import "strings"
 // common first name) does not contradict the pronoun. Places, bodies and
 // possessives ("Rashida Tlaib's") are no antecedents.
 
-// maxBack bounds the sentences looked back through.
-const maxBack = 8
+// maxBack bounds the sentences looked back through, perSentenceBack the
+// mentions read in each.
+const maxBack, perSentenceBack = 8, 12
 
 // resolvePronoun returns the person the pronoun at ow position at of
 // sentence si of paragraph pi stands for, or "". Each fitting name in
@@ -39,12 +43,14 @@ func (f *finder) salient(pi, si, at int, pronoun string, keep func(string) bool)
 		}
 		for s := from; s >= 0 && n < maxBack; s-- {
 			sent := f.mentions(p, s)
-			own := p == pi && s == si
-			for i := range sent.ments {
+			// The last few mentions before the pronoun: bounded, for
+			// sentences thousands of words long.
+			end := len(sent.ments)
+			if p == pi && s == si {
+				end = sort.Search(end, func(k int) bool { return sent.ments[k].at >= at })
+			}
+			for i := max(end-perSentenceBack, 0); i < end; i++ {
 				m := &sent.ments[i]
-				if own && m.at >= at {
-					break
-				}
 				who := f.antecedent(m, pronoun)
 				if who == "" || keep != nil && !keep(who) {
 					continue

@@ -37,12 +37,14 @@ func Find(paragraphs []string) []Quote {
 func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuote func([]uint32)) []Quote {
 	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2, visit: visit, visitQuote: visitQuote}
 	f.paras = make([]paraInfo, len(paragraphs))
+	toks := make([][]word, len(paragraphs))
 	for i, p := range paragraphs {
-		f.people.learn(words(p, nil))
+		toks[i] = words(p, nil)
+		f.people.learn(toks[i])
 		f.paras[i].spans = findSpans(p)
 	}
-	for _, p := range paragraphs {
-		f.people.learnGender(words(p, nil))
+	for _, ws := range toks {
+		f.people.learnGender(ws)
 	}
 	var out []Quote
 	prev := -1
@@ -99,6 +101,9 @@ type finder struct {
 	visitQuote func(feats []uint32)
 	sentIdx    int
 	counts     map[string]int // mentions of each person in the article, for the ranker
+	// Buffers the ranker reuses from one quotation to the next.
+	arena []uint32
+	cands []candidate
 }
 
 func (f *finder) paragraph(pi int, p string) []Quote {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -37,12 +38,13 @@ type paraInfo struct {
 // words outside quotations (one token standing for each quotation, as in
 // attribute), and its mentions, found on first use.
 type sentInfo struct {
-	toks     []word
-	spans    []span
-	ow       []word
-	ments    []mention
-	mentDone bool
-	hasCue   bool
+	toks      []word
+	spans     []span
+	ow        []word
+	ments     []mention
+	mentDone  bool
+	hasCue    bool
+	quoteOnly bool // no word outside its quotations
 }
 
 // mention kinds.
@@ -121,6 +123,13 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 	s.mentDone = true
 	s.ow = outside(s.toks)
 	ow := s.ow
+	s.quoteOnly = true
+	for _, w := range ow {
+		if w.q < 0 && w.isWord() {
+			s.quoteOnly = false
+			break
+		}
+	}
 	var ms []mention
 	if len(ow) > 1 && ow[0].text == "By" && ow[1].isCapitalized() {
 		// A byline ("By Kelly Ng and Tessa Wong, BBC News, Jan 5: …")
@@ -179,6 +188,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		i = j - 1
 	}
 	// The phrases the cues take as subjects, nominals among them.
+	names := len(ms)
 	for c := range ow {
 		if ow[c].q >= 0 || !isCue(ow, c) {
 			continue
@@ -207,20 +217,16 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		if len(np) == 0 {
 			continue
 		}
-		at := -1
-		for k := range ow {
-			if ow[k].start == np[0].start {
-				at = k
-				break
-			}
-		}
-		if at < 0 {
+		at := sort.Search(len(ow), func(k int) bool { return ow[k].start >= np[0].start })
+		if at == len(ow) || ow[at].start != np[0].start {
 			continue
 		}
 		found := false
-		for mi := range ms {
+		// The names and pronouns are in order: those the phrase overlaps
+		// start at most a phrase's length before it.
+		for mi := sort.Search(names, func(k int) bool { return ms[k].at+ms[k].n > at }); mi < names && ms[mi].at < at+len(np); mi++ {
 			m := &ms[mi]
-			if m.at < at+len(np) && at < m.at+m.n {
+			{
 				if m.cueRel == "" {
 					m.cueRel, m.cue = rel, ow[c].low
 				}
@@ -241,11 +247,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		}
 	}
 	// In order, with the word before each and the colon after.
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].at < ms[j-1].at; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].at < ms[j].at })
 	for mi := range ms {
 		m := &ms[mi]
 		m.subj = mi == 0
@@ -364,6 +366,23 @@ func isHeShe(s string) bool {
 
 // feats builds feature sets: each feature is its parts hashed (FNV-1a).
 type feats struct{ ids []uint32 }
+
+// newFeats starts a feature set at the end of the finder's arena, which
+// holds every candidate's features for one quotation: one buffer reused
+// across quotations instead of a slice grown for each candidate.
+func (f *finder) newFeats() feats { return feats{ids: f.arena[len(f.arena):]} }
+
+// keep closes a feature set started with newFeats and returns it.
+func (f *finder) keep(fs feats) []uint32 {
+	if len(f.arena)+len(fs.ids) <= cap(f.arena) && (len(fs.ids) == 0 || &f.arena[:len(f.arena)+1][len(f.arena)] == &fs.ids[0]) {
+		f.arena = f.arena[:len(f.arena)+len(fs.ids)]
+		return fs.ids
+	}
+	// The set outgrew the arena and was moved: grow the arena for the
+	// next quotation, keep this one where it is.
+	f.arena = make([]uint32, 0, 2*cap(f.arena)+len(fs.ids))
+	return fs.ids
+}
 
 func (fs *feats) add(parts ...string) {
 	h := uint32(2166136261)
@@ -485,20 +504,11 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 	in := f.info(pi)
 	si := f.sentIdx
 	cur := f.mentions(pi, si)
-	qAt := -1
-	for k, w := range cur.ow {
-		if w.start == s.open {
-			qAt = k
-			break
-		}
+	qAt := sort.Search(len(cur.ow), func(k int) bool { return cur.ow[k].start >= s.open })
+	if qAt == len(cur.ow) || cur.ow[qAt].start != s.open {
+		qAt = -1
 	}
-	quoteOnly := true
-	for _, w := range cur.ow {
-		if w.q < 0 && w.isWord() {
-			quoteOnly = false
-			break
-		}
-	}
+	quoteOnly := cur.quoteOnly
 	paraStart := si == 0 && startsWithQuote(f.text[pi], cur.toks)
 	ruleEmpty := rule.speaker == "" && rule.text == ""
 	common := func(fs *feats, kind, loc string) {
@@ -509,27 +519,31 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 		fs.add("re", yes(ruleEmpty), loc, kind)
 		fs.add("rc", yes(a.cue != ""), loc)
 	}
-	var out []candidate
+	f.arena = f.arena[:0]
+	out := f.cands[:0]
+	defer func() { f.cands = out[:0] }()
 	if !ruleEmpty {
-		var fs feats
+		fs := f.newFeats()
 		common(&fs, kRule, "R")
 		fs.add("rk", yes(rule.speaker != ""), yes(a.person != "" || a.speakerText != ""))
 		fs.add("rcue", a.cue)
-		out = append(out, candidate{text: rule.text, person: rule.speaker, loc: "R", feats: fs.ids})
+		out = append(out, candidate{text: rule.text, person: rule.speaker, loc: "R", feats: f.keep(fs)})
 	}
 	if lr := f.lastRule; lr != nil && (lr.speaker != "" || lr.text != "") && f.lastQuote != nil && f.seq[pi]-f.seq[f.lastQuote.Paragraph] <= 1 {
-		var fs feats
+		fs := f.newFeats()
 		same := f.lastQuote.Paragraph == pi
 		common(&fs, kCarry, "C")
 		fs.add("cy", yes(same), yes(quoteOnly), yes(paraStart))
 		fs.add("cyr", yes(lr.speaker == rule.speaker && lr.text == rule.text))
 		fs.add("cyrp", yes(lr.speaker != "" && lr.speaker == rule.speaker))
-		out = append(out, candidate{text: lr.text, person: lr.speaker, loc: "C", feats: fs.ids})
+		out = append(out, candidate{text: lr.text, person: lr.speaker, loc: "C", feats: f.keep(fs)})
 	}
-	add := func(sent *sentInfo, pi, si int, loc string, nth int) {
-		for mi := range sent.ments {
+	// add adds the mentions [from, to) of a sentence.
+	add := func(sent *sentInfo, pi, si int, loc string, from, to int) {
+		nth := 0
+		for mi := from; mi < to; mi++ {
 			m := &sent.ments[mi]
-			var fs feats
+			fs := f.newFeats()
 			common(&fs, m.kind, loc)
 			fs.add("cr", m.cueRel, loc, m.kind)
 			if m.cueRel != "" {
@@ -584,20 +598,36 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 			} else {
 				fs.add("nth", loc, bucket(nth), yes(m.subj))
 			}
-			out = append(out, candidate{text: m.text, loc: loc, feats: fs.ids, m: m, sent: sent, pi: pi, si: si})
+			out = append(out, candidate{text: m.text, loc: loc, feats: f.keep(fs), m: m, sent: sent, pi: pi, si: si})
 			nth++
 		}
 	}
-	add(cur, pi, si, "S0", 0)
+	// Bounded windows, so that a paragraph of thousands of quotations
+	// (a transcript on one line) stays linear: in the quotation's sentence
+	// the mentions within window tokens of it, in the others the
+	// perSentence nearest it.
+	const window, perSentence = 40, 8
+	before := func(sent *sentInfo) (int, int) { return max(len(sent.ments)-perSentence, 0), len(sent.ments) }
+	after := func(sent *sentInfo) (int, int) { return 0, min(len(sent.ments), perSentence) }
+	lo, hi := before(cur)
+	if qAt >= 0 {
+		lo = sort.Search(len(cur.ments), func(k int) bool { return cur.ments[k].at+cur.ments[k].n >= qAt-window })
+		hi = sort.Search(len(cur.ments), func(k int) bool { return cur.ments[k].at > qAt+window })
+	}
+	add(cur, pi, si, "S0", lo, hi)
 	for k := si - 1; k >= 0 && k >= si-3; k-- {
 		loc := "S-1"
 		if k < si-1 {
 			loc = "S-n"
 		}
-		add(f.mentions(pi, k), pi, k, loc, 0)
+		sent := f.mentions(pi, k)
+		lo, hi := before(sent)
+		add(sent, pi, k, loc, lo, hi)
 	}
 	if si+1 < len(in.sents) {
-		add(f.mentions(pi, si+1), pi, si+1, "S+1", 0)
+		sent := f.mentions(pi, si+1)
+		lo, hi := after(sent)
+		add(sent, pi, si+1, "S+1", lo, hi)
 	}
 	if pp := f.prevPara; pp >= 0 && si == 0 {
 		ps := f.info(pp).sents
@@ -606,23 +636,27 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 			if k < len(ps)-1 {
 				loc = "P-1e"
 			}
-			add(f.mentions(pp, k), pp, k, loc, 0)
+			sent := f.mentions(pp, k)
+			lo, hi := before(sent)
+			add(sent, pp, k, loc, lo, hi)
 		}
 	}
 	if si == len(in.sents)-1 {
 		for np := pi + 1; np < len(f.text); np++ {
 			if strings.TrimSpace(f.text[np]) != "" {
 				if len(f.info(np).sents) > 0 {
-					add(f.mentions(np, 0), np, 0, "P+1", 0)
+					sent := f.mentions(np, 0)
+					lo, hi := after(sent)
+					add(sent, np, 0, "P+1", lo, hi)
 				}
 				break
 			}
 		}
 	}
-	var fs feats
+	fs := f.newFeats()
 	common(&fs, kNull, kNull)
 	fs.add("nw", bucket(len(strings.Fields(q.Text))))
 	fs.add("nc", yes(f.paraHasCue), yes(a.cue != ""))
-	out = append(out, candidate{loc: kNull, feats: fs.ids})
+	out = append(out, candidate{loc: kNull, feats: f.keep(fs)})
 	return out
 }
