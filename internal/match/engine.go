@@ -479,13 +479,18 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 	}
 	slices.Sort(cands)
 	var found []Match
+	aligned := map[int32]alignment{} // first copy → its alignment, for the focus
 	for _, qi := range cands {
 		first := c.firstOf(qi)
 		var v verdict
 		if k := seen[first]; k > 0 {
 			v = verdicts[k-1]
 		} else {
-			v.m, v.ok, dp = score(c, q, int(qi), dp)
+			var al alignment
+			v.m, v.ok, dp = score(c, q, int(qi), dp, &al)
+			if al.candMatched != nil {
+				aligned[first] = al
+			}
 			verdicts = append(verdicts, v)
 			seen[first] = int32(len(verdicts))
 		}
@@ -597,7 +602,7 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 	})
 	var f span
 	if tryFocus && !hasExact {
-		f = focus(c, q, words, firsts, dp)
+		f = focus(c, q, words, firsts, aligned)
 	}
 	return out, f
 }
@@ -748,7 +753,8 @@ type scratch struct {
 
 // score aligns the selection with one quotation and decides whether it is
 // a carrier, and of which kind.
-func score(c corpus, q query, qi int, dp []float64) (Match, bool, []float64) {
+// When it aligns them, it sets *al to the alignment.
+func score(c corpus, q query, qi int, dp []float64, al *alignment) (Match, bool, []float64) {
 	cand := c.tokens(int32(qi))
 	m := Match{Article: c.articleOf(int32(qi)), Quote: qi}
 	if len(q.ids) < MinWords {
@@ -765,6 +771,7 @@ func score(c corpus, q query, qi int, dp []float64) (Match, bool, []float64) {
 		return m, true, dp
 	}
 	a, dp := align(q.ids, cand, q.w, dp)
+	*al = a
 	s := a.covered / q.total
 	switch {
 	case a.contiguous:

@@ -30,20 +30,17 @@ func (s span) ok() bool { return s.to > s.from }
 
 // focus returns the span of the selection's words that is a quotation of
 // the corpus, among the candidates firsts (first copies, in the order the
-// lookup ranked them), or no span. Of several quotations inside the
-// selection it takes the one that covers the most of its weight.
-func focus(c corpus, q query, words []string, firsts []int32, dp []float64) span {
+// lookup ranked them, aligned with the selection as aligned holds), or no
+// span. Of several quotations inside the selection it takes the one that
+// covers the most of its weight.
+func focus(c corpus, q query, words []string, firsts []int32, aligned map[int32]alignment) span {
 	n := len(q.ids)
 	var best span
 	bestW := 0.0
 	for _, f := range firsts {
 		cand := c.tokens(f)
-		if len(cand) < MinWords {
-			continue
-		}
-		a, d := align(q.ids, cand, q.w, dp)
-		dp = d
-		if a.matched < MinWords {
+		a, ok := aligned[f]
+		if len(cand) < MinWords || !ok || a.matched < MinWords {
 			continue
 		}
 		j0, j1 := -1, -1
@@ -57,9 +54,27 @@ func focus(c corpus, q query, words []string, firsts []int32, dp []float64) span
 				candCovered += c.wordWeight(cand[j])
 			}
 		}
-		cw := textnorm.Words(c.quoteText(f))
-		if len(cw) != len(cand) {
-			cw = nil // cannot happen: the tokens are those of the text
+		inside := candCovered >= FragmentCover*c.tokenWeight(f)
+		// Cheap bounds first: the span holds at least the aligned words,
+		// and a quotation not inside the selection must hold all of it
+		// but a cut word at either edge.
+		alignedW := 0.0
+		for i := a.selFirst; i <= a.selLast; i++ {
+			alignedW += q.w[i]
+		}
+		if a.covered <= bestW || a.covered < Accept*alignedW || !inside && (a.selFirst > 1 || a.selLast < n-2) {
+			continue
+		}
+		// The quotation's words as text, for the edges' cut words only:
+		// tokenizing every candidate would double a lookup's time.
+		var cw []string
+		cut := func(edge string, j int, has func(s, part string) bool) bool {
+			if cw == nil {
+				if cw = textnorm.Words(c.quoteText(f)); len(cw) != len(cand) {
+					cw = []string{} // cannot happen: the tokens are those of the text
+				}
+			}
+			return j < len(cw) && cutOf(edge, cw[j], has)
 		}
 		s0, s1 := a.selFirst, a.selLast+1
 		cut0, cut1 := false, false
@@ -69,14 +84,14 @@ func focus(c corpus, q query, words []string, firsts []int32, dp []float64) span
 		// re-translation's first words), at most as many as a
 		// substitution.
 		if s0 > 0 && j0 > 0 {
-			if s0 == 1 && cw != nil && cutOf(words[0], cw[j0-1], strings.HasSuffix) {
+			if s0 == 1 && cut(words[0], j0-1, strings.HasSuffix) {
 				cut0 = true
 			} else {
 				s0 -= min(s0, j0, maxSubstitution)
 			}
 		}
 		if s1 < n && j1 < len(cand)-1 {
-			if s1 == n-1 && cw != nil && cutOf(words[n-1], cw[j1+1], strings.HasPrefix) {
+			if s1 == n-1 && cut(words[n-1], j1+1, strings.HasPrefix) {
 				cut1 = true
 			} else {
 				s1 += min(n-s1, len(cand)-1-j1, maxSubstitution)
@@ -94,7 +109,6 @@ func focus(c corpus, q query, words []string, firsts []int32, dp []float64) span
 		}
 		// The quotation inside the selection, or the selection inside the
 		// quotation but for the words cut at its edges.
-		inside := candCovered >= FragmentCover*c.tokenWeight(f)
 		within := (s0 == 0 || cut0 && s0 == 1) && (s1 == n || cut1 && s1 == n-1)
 		if !inside && !within {
 			continue
