@@ -57,12 +57,13 @@ func focus(c corpus, q query, words []string, firsts []int32, aligned map[int32]
 		inside := candCovered >= FragmentCover*c.tokenWeight(f)
 		// Cheap bounds first: the span holds at least the aligned words,
 		// and a quotation not inside the selection must hold all of it
-		// but a cut word at either edge.
+		// but a cut word at either edge (or words standing for its own,
+		// as many as a substitution).
 		alignedW := 0.0
 		for i := a.selFirst; i <= a.selLast; i++ {
 			alignedW += q.w[i]
 		}
-		if a.covered <= bestW || a.covered < Accept*alignedW || !inside && (a.selFirst > 1 || a.selLast < n-2) {
+		if a.covered <= bestW || a.covered < Accept*alignedW || !inside && (a.selFirst > 1+maxSubstitution || a.selLast < n-2-maxSubstitution) {
 			continue
 		}
 		// The quotation's words as text, for the edges' cut words only:
