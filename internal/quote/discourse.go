@@ -169,3 +169,38 @@ func setOf(words string) map[string]bool {
 	}
 	return m
 }
+
+// transcriptName returns the fullest name the article gives a person
+// whose surname a transcript prints in capitals ("WALLACE:" → Chris
+// Wallace), or name itself.
+func (f *finder) transcriptName(name string) string {
+	if strings.Contains(name, " ") || len(name) < 2 || strings.ToUpper(name) != name {
+		return name
+	}
+	if f.surnames == nil {
+		f.surnames = map[string]string{}
+		for pi := range f.text {
+			ws := f.info(pi).toks
+			for i := 0; i < len(ws); i++ {
+				if !ws[i].isCapitalized() {
+					continue
+				}
+				j := runEnd(ws, i)
+				if j <= i {
+					continue
+				}
+				if _, full := splitTitles(ws[i:j]); strings.Contains(full, " ") && strings.ToUpper(full) != full {
+					k := strings.ToLower(full[strings.LastIndexByte(full, ' ')+1:])
+					if len(full) > len(f.surnames[k]) {
+						f.surnames[k] = full
+					}
+				}
+				i = j - 1
+			}
+		}
+	}
+	if full := f.surnames[strings.ToLower(name)]; full != "" {
+		return full
+	}
+	return name
+}

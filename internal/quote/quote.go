@@ -100,7 +100,8 @@ type finder struct {
 	// model (attributed.go), nil when it has no letter.
 	visitQuote func(feats []uint32)
 	sentIdx    int
-	counts     map[string]int // mentions of each person in the article, for the ranker
+	counts     map[string]int    // mentions of each person in the article, for the ranker
+	surnames   map[string]string // the fullest name for each surname, for transcripts
 	// Buffers the ranker reuses from one quotation to the next.
 	arena []uint32
 	cands []candidate
@@ -203,6 +204,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			f.visitQuote(nil)
 		}
 		f.rank(&q, pi, s, a, rule)
+		q.Speaker = f.transcriptName(q.Speaker)
 		f.inferChannel(&q)
 		f.lastRule = &rule
 		out = append(out, q)
