@@ -72,6 +72,7 @@ type mention struct {
 	subj   bool   // the sentence's first mention
 	cueRel string // "subj" (before a cue), "inv" (after one), "by", "acc" (according to), ""
 	cue    string
+	cueAt  int // the ow position of that cue
 	prev   string // the word before it, lower case
 	next   string // the word after it, lower case
 	shape  string // the form of its words: "1" (one word), "caps", "-ing", "-ly", "hyphen", ""
@@ -228,7 +229,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			m := &ms[mi]
 			{
 				if m.cueRel == "" {
-					m.cueRel, m.cue = rel, ow[c].low
+					m.cueRel, m.cue, m.cueAt = rel, ow[c].low, c
 				}
 				if e := at + len(np); m.at >= at && m.at+m.n < e && !np[len(np)-1].isCapitalized() && m.kind == kName {
 					// A name inside a phrase the cue takes ("Rubio’s
@@ -243,7 +244,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			if isChannel(np) {
 				kind = kChannel
 			}
-			ms = append(ms, mention{at: at, n: len(np), kind: kind, text: joinWords(np), cueRel: rel, cue: ow[c].low})
+			ms = append(ms, mention{at: at, n: len(np), kind: kind, text: joinWords(np), cueRel: rel, cue: ow[c].low, cueAt: c})
 		}
 	}
 	// In order, with the word before each and the colon after.
@@ -538,6 +539,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 		fs.add("cyrp", yes(lr.speaker != "" && lr.speaker == rule.speaker))
 		out = append(out, candidate{text: lr.text, person: lr.speaker, loc: "C", feats: f.keep(fs)})
 	}
+	nearCue := -1 // set below, before the quotation's own sentence is added
 	// add adds the mentions [from, to) of a sentence.
 	add := func(sent *sentInfo, pi, si int, loc string, from, to int) {
 		nth := 0
@@ -593,6 +595,10 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 				fs.add("sd", side, bucket(d))
 				fs.add("sdk", side, bucket(d), m.kind)
 				fs.add("cb", side, yes(cueBetween), m.cueRel)
+				if m.cueRel != "" {
+					// Is its cue the one nearest the quotation?
+					fs.add("nc", yes(m.cueAt == nearCue), m.cueRel, side)
+				}
 				fs.add("qb", side, yes(quoteBetween))
 				fs.add("cm", side, bucket(commas))
 			} else {
@@ -613,6 +619,19 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 	if qAt >= 0 {
 		lo = sort.Search(len(cur.ments), func(k int) bool { return cur.ments[k].at+cur.ments[k].n >= qAt-window })
 		hi = sort.Search(len(cur.ments), func(k int) bool { return cur.ments[k].at > qAt+window })
+	}
+	// The cue nearest the quotation, among those that take a mention.
+	nd := 0
+	for mi := lo; mi < hi; mi++ {
+		if m := &cur.ments[mi]; m.cueRel != "" && qAt >= 0 {
+			d := m.cueAt - qAt
+			if d < 0 {
+				d = -d
+			}
+			if nearCue < 0 || d < nd {
+				nearCue, nd = m.cueAt, d
+			}
+		}
 	}
 	add(cur, pi, si, "S0", lo, hi)
 	for k := si - 1; k >= 0 && k >= si-3; k-- {
