@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -170,15 +171,18 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// transcriptName returns the fullest name the article gives a person
-// whose surname a transcript prints in capitals ("WALLACE:" → Chris
-// Wallace), or name itself.
-func (f *finder) transcriptName(name string) string {
-	if strings.Contains(name, " ") || len(name) < 2 || strings.ToUpper(name) != name {
+// fullName returns the fullest name the article gives the person a
+// one-word speaker names: "Trump" is reported as "Donald Trump" when the
+// article names him so, and a transcript's capitalised surname
+// ("WALLACE:") as "Chris Wallace". A surname two people share ("Bill
+// Clinton", "Hillary Clinton") is left as it is: one name per speaker
+// across the article, never the wrong one.
+func (f *finder) fullName(name string) string {
+	if name == "" || strings.Contains(name, " ") || len(name) < 2 {
 		return name
 	}
 	if f.surnames == nil {
-		f.surnames = map[string]string{}
+		seen := map[string][]string{}
 		for pi := range f.text {
 			ws := f.info(pi).toks
 			for i := 0; i < len(ws); i++ {
@@ -189,14 +193,36 @@ func (f *finder) transcriptName(name string) string {
 				if j <= i {
 					continue
 				}
-				if _, full := splitTitles(ws[i:j]); strings.Contains(full, " ") && strings.ToUpper(full) != full {
-					k := strings.ToLower(full[strings.LastIndexByte(full, ' ')+1:])
-					if len(full) > len(f.surnames[k]) {
-						f.surnames[k] = full
-					}
+				k := i
+				for k < j && (functionWords[ws[k].low] || openers[ws[k].low] || cueWords[ws[k].low]) {
+					k++
 				}
+				_, full := splitTitles(ws[k:j])
 				i = j - 1
+				if !strings.Contains(full, " ") || strings.ToUpper(full) == full || !humanLike(full) || isPlace(full) {
+					continue
+				}
+				key := strings.ToLower(full[strings.LastIndexByte(full, ' ')+1:])
+				if !slices.Contains(seen[key], full) {
+					seen[key] = append(seen[key], full)
+				}
 			}
+		}
+		f.surnames = map[string]string{}
+		for key, fulls := range seen {
+			longest := ""
+			for _, n := range fulls {
+				if len(n) > len(longest) {
+					longest = n
+				}
+			}
+			for _, n := range fulls {
+				if !strings.HasSuffix(longest, " "+n) && n != longest {
+					longest = "" // two people share the surname
+					break
+				}
+			}
+			f.surnames[key] = longest
 		}
 	}
 	if full := f.surnames[strings.ToLower(name)]; full != "" {

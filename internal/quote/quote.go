@@ -101,7 +101,7 @@ type finder struct {
 	visitQuote func(feats []uint32)
 	sentIdx    int
 	counts     map[string]int    // mentions of each person in the article, for the ranker
-	surnames   map[string]string // the fullest name for each surname, for transcripts
+	surnames   map[string]string // the fullest name for each surname ("" when two people share it)
 	// Buffers the ranker reuses from one quotation to the next.
 	arena []uint32
 	cands []candidate
@@ -204,7 +204,7 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 			f.visitQuote(nil)
 		}
 		f.rank(&q, pi, s, a, rule)
-		q.Speaker = f.transcriptName(q.Speaker)
+		q.Speaker = f.fullName(q.Speaker)
 		f.inferChannel(&q)
 		f.lastRule = &rule
 		out = append(out, q)

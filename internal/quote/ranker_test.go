@@ -181,3 +181,17 @@ func TestSalienceInALongSentence(t *testing.T) {
 		t.Errorf("she → %q, want Ann Smith", who)
 	}
 }
+
+// TestOneNamePerSpeaker: a one-word speaker is reported by the fullest
+// name the article gives the person (the mention stays in SpeakerText),
+// unless two people share it.
+func TestOneNamePerSpeaker(t *testing.T) {
+	check(t, []string{
+		"Donald Trump held a rally in Ohio.",
+		"“We will win,” Trump said.",
+	}, []want{{text: "We will win", speaker: "Donald Trump", speakerText: "Trump", cue: "said"}})
+	check(t, []string{
+		"Bill Clinton and Hillary Clinton spoke in Iowa.",
+		"“We will win,” Clinton said.",
+	}, []want{{text: "We will win", speaker: "Clinton", speakerText: "Clinton", cue: "said"}})
+}
