@@ -2,12 +2,17 @@ package e2e
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"quotetrail/internal/serve"
 )
 
 // These tests use the keyboard only: every key is a real key event sent to
@@ -241,4 +246,56 @@ func answered(ctx context.Context, t *testing.T, text string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestFocusStaysInTheCardWhileItLoads: a keyboard reader opens a
+// <quote-trail> quotation's card (Tab, Enter) while the index is still
+// on its way, and tabs to the card's close button; when the answer
+// replaces "Looking up…", focus stays in the card instead of falling to
+// the page's body.
+func TestFocusStaysInTheCardWhileItLoads(t *testing.T) {
+	files := serve.Handler(site(t, ""))
+	gate := make(chan struct{})
+	var once sync.Once
+	open := func() { once.Do(func() { close(gate) }) }
+	t.Cleanup(open)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<!DOCTYPE html><html><head><title>Publisher</title>` + watchWasm + `
+<script src="/quotetrail.js" data-index="/index.qti" defer></script></head>
+<body><p>Xi said: <quote-trail>` + quotation + `</quote-trail></p><p><a href="#next">Next story</a></p></body></html>`))
+		case "/index.qti":
+			<-gate // the index arrives when the test says so
+			files.ServeHTTP(w, r)
+		default:
+			files.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	ctx, cancel := browser(t)
+	defer cancel()
+	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(`quote-trail[role="button"]`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	tabTo(ctx, t, "QUOTE-TRAIL", 3)
+	if f := press(ctx, t, kb.Enter); !strings.HasPrefix(f, "DIV") {
+		t.Fatalf("Enter on the quotation focused %q, want the card", f)
+	}
+	waitNotice(ctx, t, "Looking up")
+	if f := press(ctx, t, kb.Tab); !strings.HasPrefix(f, "BUTTON") {
+		t.Fatalf("Tab in the loading card went to %q, want its close button", f)
+	}
+	open()
+	waitCard(ctx, t, "must handle the issue")
+	var inCard bool
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => { const h = document.querySelector('[data-quotetrail]'); return document.activeElement === h && h.shadowRoot.activeElement !== null; })()`, &inCard)); err != nil {
+		t.Fatal(err)
+	}
+	if !inCard {
+		var f string
+		chromedp.Run(ctx, chromedp.Evaluate(deepFocus, &f))
+		t.Errorf("when the answer came, focus fell out of the card to %q", f)
+	}
 }

@@ -567,9 +567,13 @@
         shownText = text;
         returnFocus = invoker;
         card.classList.remove('picking');
+        var inside = root.activeElement != null;
         fill();
         place(rectOf());
-        if (focus && !focused) { focused = true; card.focus(); }
+        // Into the card when it first opens; and back onto it when the
+        // control that had focus was redrawn away (the answer replaced
+        // "Looking up…" while the reader was on its close button).
+        if ((focus && !focused) || (inside && root.activeElement == null)) { focused = true; card.focus(); }
       };
       if (!auto) draw(function () { renderNotice('Looking up…'); });
       var answered = false;
