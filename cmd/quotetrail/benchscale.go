@@ -31,13 +31,14 @@ func cmdBenchScale(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	work := fs.String("work", filepath.Join(cache, "scale"), "folder for the pages and both sites")
 	pagefind := fs.String("pagefind", filepath.Join(cache, "pagefind"), "folder where pagefind@1 is installed with npm (not a project dependency)")
 	reuse := fs.Bool("reuse", false, "measure the sites already built under -work (no build figures)")
+	add := fs.Int("add", 100, "articles added to each size's site by a timed incremental build, after the lookups (0: none)")
 	www := fs.String("www", "www", "folder of the web files")
 	wasm := fs.String("wasm", "build/engine.wasm", "prebuilt engine, wasm_exec.js beside it")
 	idx := fs.String("index", "/index/", "the loader's data-index, from its site's root: /index/ (the folder index) or /index.qti (whole-index mode)")
 	if ok, status := parseArgs(fs, args); !ok {
 		return status
 	}
-	c := scale.Config{Shared: *shared, Runs: *runs, Lookups: *lookups, Seed: 1, Reuse: *reuse, Index: *idx,
+	c := scale.Config{Shared: *shared, Runs: *runs, Lookups: *lookups, Seed: 1, Reuse: *reuse, Index: *idx, Add: *add,
 		Throttle: scale.Slow4G(), Log: stderr}
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"quotetrail/internal/build"
@@ -67,7 +68,17 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: engine: %v\n", err)
 		return 2
 	}
+	// The whole index, the folder index and the demo's data are made from
+	// x alone: at once, on every core (a third of an incremental build's
+	// time at 100,000 articles when made one after another).
+	var folder map[string][]byte
+	var demo []byte
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); folder = match.BuildFolder(x, match.DefaultFolder) }()
+	go func() { defer wg.Done(); demo = build.DemoData(x, build.Site{Name: *name, About: *about}) }()
 	indexBytes, err := build.Encode(x)
+	wg.Wait()
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v; nothing written\n", err)
 		return 2
@@ -76,7 +87,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		bundle.Marker:   indexBytes,
 		"engine.wasm":   engine,
 		"wasm_exec.js":  execJS,
-		"articles.json": build.DemoData(x, build.Site{Name: *name, About: *about}),
+		"articles.json": demo,
 		// The browser extension carries its own engine and index.
 		"extension/engine.wasm":  engine,
 		"extension/wasm_exec.js": execJS,
@@ -88,7 +99,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// The folder index beside index.qti (which whole-index mode, the demo
 	// and the extension read): the same corpus in parts a lookup reads
 	// only as it needs them. Written with the rest, on every core.
-	for name, data := range match.BuildFolder(x, match.DefaultFolder) {
+	for name, data := range folder {
 		generated["index/"+name] = data
 	}
 	writeSite := bundle.Site
@@ -105,7 +116,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: the next build will read every article: %v\n", err)
 	}
 	var report []bundle.File
-	var folder bundle.File
+	var folderSize bundle.File
 	folderFiles := 0
 	for _, f := range written {
 		if !strings.HasPrefix(f.Name, "index/") {
@@ -113,9 +124,9 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		folderFiles++
-		folder.Raw += f.Raw
-		folder.Gzip += f.Gzip
-		folder.Brotli += f.Brotli
+		folderSize.Raw += f.Raw
+		folderSize.Gzip += f.Gzip
+		folderSize.Brotli += f.Brotli
 	}
 	utterances := map[int]bool{}
 	for _, q := range x.Quotes {
@@ -147,8 +158,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		gz += f.Gzip
 		br += f.Brotli
 	}
-	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (%d parts)\n", "index/ (folder index)", folder.Raw, folder.Gzip, folder.Brotli, folderFiles)
-	raw, gz, br = raw+folder.Raw, gz+folder.Gzip, br+folder.Brotli
+	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (%d parts)\n", "index/ (folder index)", folderSize.Raw, folderSize.Gzip, folderSize.Brotli, folderFiles)
+	raw, gz, br = raw+folderSize.Raw, gz+folderSize.Gzip, br+folderSize.Brotli
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (in %s)\n", "total", raw, gz, br, time.Since(start).Round(time.Millisecond))
 	if prev != nil {
 		// What a publisher uploads after this build: the files changed,
@@ -160,8 +171,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 				bytes += f.Raw + f.Gzip + f.Brotli
 			}
 		}
-		fmt.Fprintf(stdout, "changed since the last build: %s, %d bytes with their compressed copies (the other %d are as they were)\n",
-			plural(n, "file"), bytes, len(written)-n)
+		fmt.Fprintf(stdout, "changed since the last build: %d of %d files, %d bytes with their compressed copies\n", n, len(written), bytes)
 	}
 	if len(bad) > 0 {
 		return 1

@@ -50,6 +50,9 @@ type Config struct {
 	// loads, relative to its site's root: "/index/" (the folder index) or
 	// "/index.qti" (whole-index mode).
 	Index    string
+	// Add is how many articles are added to each size's site by an
+	// incremental build, timed after the lookups are measured (0: none).
+	Add      int
 	Throttle *Link     // the profile of the throttled cold lookup (a fresh copy each time)
 	Log      io.Writer // progress
 }
@@ -111,6 +114,18 @@ type SizeResult struct {
 	// Reveal is what the folder index's requests tell its host, when the
 	// index measured is the folder (nil otherwise).
 	Reveal *Reveal
+	// Increment is the incremental build that added Config.Add articles
+	// (nil when none ran), with what it changed in the site.
+	Increment *Increment
+}
+
+// Increment is an incremental build and the files it changed: what a
+// publisher uploads after it.
+type Increment struct {
+	Added                      int
+	Build                      Build
+	ChangedFiles, ChangedBytes int64
+	Files                      int64 // all the site's files
 }
 
 // Run measures every size in c.Sizes.
@@ -137,7 +152,15 @@ func (c Config) logf(format string, a ...any) {
 }
 
 func runSize(c Config, srcs []bench.Source, n int) (SizeResult, error) {
-	x := bench.Generate(srcs, n, c.Seed)
+	// The added articles follow the first n (generation is sequential),
+	// so the first n are the corpus measured with or without them.
+	all := bench.Generate(srcs, n+c.Add, c.Seed)
+	x := &index.Index{Articles: all.Articles[:n]}
+	for _, q := range all.Quotes {
+		if q.Article < n {
+			x.Quotes = append(x.Quotes, q)
+		}
+	}
 	res := SizeResult{Articles: n, Quotes: len(x.Quotes), Lookups: Lookups(x, c.Lookups, c.Seed)}
 	if len(res.Lookups) < 2 {
 		return res, fmt.Errorf("the corpus holds only %d selections", len(res.Lookups))
@@ -221,7 +244,49 @@ window.__look = async q => {
 		}
 		srv.Close()
 	}
+	if c.Add > 0 && !built && qt.Err == nil {
+		c.logf("%d articles: adding %d with an incremental build", n, c.Add)
+		inc, err := increment(c, dir, all, n)
+		if err != nil {
+			return res, fmt.Errorf("incremental build: %w", err)
+		}
+		res.Increment = inc
+		c.logf("%d articles: incremental build %v, %d of %d files changed (%d bytes)", n, inc.Build.Wall.Round(time.Millisecond),
+			inc.ChangedFiles, inc.Files, inc.ChangedBytes)
+	}
 	return res, nil
+}
+
+// increment writes the articles of all after the first n as pages of
+// their own folder and builds the site again with them, on its last
+// build.
+func increment(c Config, dir string, all *index.Index, n int) (*Increment, error) {
+	added := filepath.Join(dir, "added")
+	if err := os.MkdirAll(added, 0o755); err != nil {
+		return nil, err
+	}
+	for i := n; i < len(all.Articles); i++ {
+		if err := os.WriteFile(filepath.Join(added, PageName(i)), Page(all, i), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	logPath := filepath.Join(dir, "quotetrail-increment.log")
+	b, err := timeCmd(logPath, "", c.Self, "build", "-corpus", filepath.Join(dir, "pages"), "-corpus", added,
+		"-out", filepath.Join(dir, "dist"), "-www", c.WWW, "-wasm", c.Wasm)
+	if err != nil {
+		return nil, err
+	}
+	out, err := os.ReadFile(logPath)
+	if err != nil {
+		return nil, err
+	}
+	inc := &Increment{Added: len(all.Articles) - n, Build: b}
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, err := fmt.Sscanf(line, "changed since the last build: %d of %d files, %d bytes", &inc.ChangedFiles, &inc.Files, &inc.ChangedBytes); err == nil {
+			return inc, nil
+		}
+	}
+	return nil, fmt.Errorf("the build did not build on the last one (see %s)", logPath)
 }
 
 func htmlAttr(s string) string {

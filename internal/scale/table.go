@@ -131,6 +131,13 @@ func Print(w io.Writer, c Config, results []SizeResult) {
 			return t.Build.Wall.Round(100*time.Millisecond).String() + ", " + Bytes(float64(t.Build.PeakRSS))
 		}
 		fmt.Fprintf(w, "| build: wall time, peak RSS | %s | %s | reported | |\n", bw(qt), bw(pf))
+		if inc := r.Increment; inc != nil {
+			share := float64(inc.Build.Wall) / float64(qt.Build.Wall)
+			fmt.Fprintf(w, "| incremental build adding %d articles: wall time (share of the full build), peak RSS | %s (%.1f %%), %s | — | ≤ 5 %% of the full build | %s |\n",
+				inc.Added, inc.Build.Wall.Round(100*time.Millisecond), 100*share, Bytes(float64(inc.Build.PeakRSS)), verdict(share <= 0.05))
+			fmt.Fprintf(w, "| files the incremental build changed (to upload), with their compressed copies | %d of %d, %s | — | reported | |\n",
+				inc.ChangedFiles, inc.Files, Bytes(float64(inc.ChangedBytes)))
+		}
 		fmt.Fprintf(w, "| index on disk, as served | %s | %s | — | |\n", Bytes(float64(qt.Build.Index)), Bytes(float64(pf.Build.Index)))
 		found := func(t *Tool) string {
 			a, f := 0, 0
