@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -182,34 +181,8 @@ func (f *finder) fullName(name string) string {
 		return name
 	}
 	if f.surnames == nil {
-		seen := map[string][]string{}
-		for pi := range f.text {
-			ws := f.info(pi).toks
-			for i := 0; i < len(ws); i++ {
-				if !ws[i].isCapitalized() {
-					continue
-				}
-				j := runEnd(ws, i)
-				if j <= i {
-					continue
-				}
-				k := i
-				for k < j && (functionWords[ws[k].low] || openers[ws[k].low] || cueWords[ws[k].low]) {
-					k++
-				}
-				_, full := splitTitles(ws[k:j])
-				i = j - 1
-				if !strings.Contains(full, " ") || strings.ToUpper(full) == full || !humanLike(full) || isPlace(full) {
-					continue
-				}
-				key := strings.ToLower(full[strings.LastIndexByte(full, ' ')+1:])
-				if !slices.Contains(seen[key], full) {
-					seen[key] = append(seen[key], full)
-				}
-			}
-		}
 		f.surnames = map[string]string{}
-		for key, fulls := range seen {
+		for key, fulls := range f.people.fulls {
 			longest := ""
 			for _, n := range fulls {
 				if len(n) > len(longest) {

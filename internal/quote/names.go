@@ -10,6 +10,9 @@ type person struct {
 	// he and she count the paragraphs that name this person alone and
 	// speak of someone as "he" or "his", or as "she" or "her", only.
 	he, she int
+	// count is how many times the article names them (the ranker's
+	// frequency feature).
+	count int
 	// raw holds the title words as written, before roleSynonyms ("leader"
 	// stays "leader"), for the discourse's role nominals.
 	raw map[string]bool
@@ -20,6 +23,9 @@ type person struct {
 type people struct {
 	byKey map[string]*person
 	all   []*person
+	// fulls holds, for each surname, the names of two words or more the
+	// article gives with it ("Donald Trump"), for one name per speaker.
+	fulls map[string][]string
 }
 
 func newPeople() *people { return &people{byKey: map[string]*person{}} }
@@ -39,9 +45,12 @@ func (pp *people) learn(ws []word) {
 			for t := range titles {
 				hasTitle = hasTitle || personTitles[t]
 			}
-			if (hasTitle || pp.known(name)) && humanLike(name) {
+			pp.noteFullName(name)
+			known := pp.lookup(name)
+			if (hasTitle || known != nil) && humanLike(name) {
 				pp.add(name, titles)
 				if p := pp.lookup(name); p != nil {
+					p.count++
 					for _, w := range ws[i:j] {
 						if isTitleWord(w) {
 							if p.raw == nil {
@@ -253,4 +262,33 @@ func (pp *people) learnGender(ws []word) {
 	default:
 		only.she++
 	}
+}
+
+// noteFullName records a name of two words or more under its surname,
+// the words that open sentences ("Said Comey") left out.
+func (pp *people) noteFullName(name string) {
+	for {
+		first, rest, ok := strings.Cut(name, " ")
+		if !ok {
+			return
+		}
+		low := strings.ToLower(first)
+		if !functionWords[low] && !openers[low] && !cueWords[low] {
+			break
+		}
+		name = rest
+	}
+	if strings.ToUpper(name) == name || !humanLike(name) || isPlace(name) {
+		return
+	}
+	key := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+	if pp.fulls == nil {
+		pp.fulls = map[string][]string{}
+	}
+	for _, n := range pp.fulls[key] {
+		if n == name {
+			return
+		}
+	}
+	pp.fulls[key] = append(pp.fulls[key], name)
 }

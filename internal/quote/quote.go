@@ -100,7 +100,6 @@ type finder struct {
 	// model (attributed.go), nil when it has no letter.
 	visitQuote func(feats []uint32)
 	sentIdx    int
-	counts     map[string]int    // mentions of each person in the article, for the ranker
 	surnames   map[string]string // the fullest name for each surname ("" when two people share it)
 	// Buffers the ranker reuses from one quotation to the next.
 	arena []uint32

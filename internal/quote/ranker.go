@@ -72,7 +72,7 @@ type mention struct {
 	subj   bool   // the sentence's first mention
 	cueRel string // "subj" (before a cue), "inv" (after one), "by", "acc" (according to), ""
 	cue    string
-	cueAt  int // the ow position of that cue
+	cueAt  int    // the ow position of that cue
 	prev   string // the word before it, lower case
 	next   string // the word after it, lower case
 	shape  string // the form of its words: "1" (one word), "caps", "-ing", "-ly", "hyphen", ""
@@ -299,28 +299,13 @@ func shape(ws []word) string {
 	return "1"
 }
 
-// mentionCount returns how many times the article names the person,
-// counted once per article over its capitalised runs.
+// mentionCount returns how many times the article names the person
+// (counted as the article's people are learned).
 func (f *finder) mentionCount(name string) int {
-	if f.counts == nil {
-		f.counts = map[string]int{}
-		for pi := range f.text {
-			ws := f.info(pi).toks
-			for i := 0; i < len(ws); i++ {
-				if !ws[i].isCapitalized() {
-					continue
-				}
-				j := runEnd(ws, i)
-				if j > i {
-					if p := f.people.byKey[strings.TrimSuffix(ws[j-1].low, "'s")]; p != nil {
-						f.counts[p.name]++
-					}
-					i = j - 1
-				}
-			}
-		}
+	if p := f.people.lookup(name); p != nil {
+		return p.count
 	}
-	return f.counts[f.people.canonical(name)]
+	return 0
 }
 
 // isPlace reports whether a name is one of the places and bodies notNames
