@@ -40,7 +40,8 @@ const (
 	// SiblingFloor is the share of the selection that another occurrence
 	// of a matched utterance must still cover to be listed: half the
 	// cut-off, since the grouping already vouches that it is the same
-	// utterance.
+	// utterance. A quotation wholly inside a longer selection must cover
+	// as much: below it, nothing is returned.
 	SiblingFloor = Accept / 2
 	// MaxSelection bounds the selection, in bytes; longer ones are cut
 	// (Result.Truncated) so that a huge paste never stalls the page.
@@ -241,6 +242,10 @@ type Result struct {
 	text  string
 	toks  []textnorm.Token
 	words []string
+	// focused: the words of a quotation inside the selection were looked
+	// up too (a folder lookup then takes up to two more rounds), whether
+	// or not their answer was better.
+	focused bool
 }
 
 // query is a selection prepared for alignment.
@@ -421,6 +426,7 @@ func lookup(c corpus, sel string) Result {
 	var f span
 	res.Matches, f = answer(c, res.words, true)
 	if f.ok() {
+		res.focused = true
 		if m, _ := answer(c, res.words[f.from:f.to], false); focusBetter(m, res.Matches) {
 			res.narrow(f, m)
 		}
@@ -559,13 +565,14 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 			}
 		}
 	}
-	// The cut-off: a match on its own covers Accept of the selection (a
-	// quotation wholly inside a longer selection covers less, and is
-	// answered for through the focus instead); another wording of a
-	// matched utterance covers SiblingFloor of it. An article whose
-	// quotation falls under it may still print the words outside it.
+	// The cut-off: a quotation covers Accept of the selection, or, wholly
+	// inside a longer selection (a fragment) or another wording of a
+	// matched utterance, SiblingFloor of it: a quotation that is a tenth
+	// of a pasted article is no carrier of the article (the focus answers
+	// for the quotation instead). An article whose quotation falls under
+	// it may still print the words outside it.
 	for a, m := range best {
-		if m.Score < Accept && viaUtterance[int32(a)] == 0 {
+		if m.Score < SiblingFloor {
 			delete(best, a)
 		}
 	}

@@ -19,3 +19,7 @@ func GroupWork(x *index.Index, maxPostings int) (quotations, postings, aligned i
 // SameOccasion reports whether articles published on dates a and b may
 // report one occasion (group.go).
 func SameOccasion(a, b string) bool { return sameOccasion(dayNumber(a), dayNumber(b)) }
+
+// LookedUpFocus reports whether a lookup also looked up the quotation
+// inside its selection (focus.go).
+func LookedUpFocus(r Result) bool { return r.focused }

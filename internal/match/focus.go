@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"quotetrail/internal/textnorm"
@@ -130,9 +131,22 @@ func cutOf(edge, word string, has func(s, part string) bool) bool {
 
 // focusBetter reports whether the answer for the quotation inside a
 // selection is better than the answer for the whole: its best quoted
-// carrier covers more.
+// carrier covers more, and it keeps every article the whole selection
+// found (the one that prints it word for word, those that print its
+// quotations): a narrative sentence that names a quotation of another
+// story ("…the climate change bill known by opponents as cap-and-trade")
+// is answered for the sentence, and two quotations selected together for
+// both.
 func focusBetter(focused, whole []Match) bool {
-	return bestQuoted(focused) > bestQuoted(whole)
+	if bestQuoted(focused) <= bestQuoted(whole) {
+		return false
+	}
+	for _, w := range whole {
+		if !slices.ContainsFunc(focused, func(f Match) bool { return f.Article == w.Article }) {
+			return false
+		}
+	}
+	return true
 }
 
 func bestQuoted(ms []Match) float64 {

@@ -657,6 +657,7 @@ func (l *FolderLookup) advance() {
 				}
 				l.res.Matches = m
 				if fs.ok() {
+					l.res.focused = true
 					l.focusing, l.wholeView = fs, l.v
 					l.begin(l.all[fs.from:fs.to])
 					return
