@@ -530,7 +530,7 @@ func answer(c corpus, words []string, tryFocus bool) ([]Match, span) {
 			consider(m)
 		}
 	}
-	// Every occasion of a matched utterance is a carrier, in its own
+	// Every occurrence of a matched utterance is a carrier, in its own
 	// words, provided it carries enough of the selection: a paraphrase of
 	// the utterance may quote another part of it. Direct matches are
 	// walked in article order so that the result never depends on map
@@ -759,8 +759,8 @@ type scratch struct {
 }
 
 // score aligns the selection with one quotation and decides whether it is
-// a carrier, and of which kind.
-// When it aligns them, it sets *al to the alignment.
+// a carrier, and of which kind. When it aligns them, it sets *al to the
+// alignment (the focus reads it).
 func score(c corpus, q query, qi int, dp []float64, al *alignment) (Match, bool, []float64) {
 	cand := c.tokens(int32(qi))
 	m := Match{Article: c.articleOf(int32(qi)), Quote: qi}

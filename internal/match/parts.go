@@ -33,6 +33,10 @@ import (
 //     paragraph shards of the paragraphs holding every fingerprint (or
 //     every word) of the selection.
 //
+// A selection that holds a quotation among other words (focus.go) takes a
+// second pass of rounds 2 and 3 over the quotation's words, fetching only
+// what the first did not.
+//
 // The lookup itself is the whole-index engine's (lookup in engine.go),
 // run over a view of the parts read, and every number it compares is
 // the one the whole-index engine computes (weights as float64, the

@@ -47,5 +47,3 @@ func CandidatesFailingCutOff(e *Engine, sel string) (n, failing int) {
 	}
 	return len(cands), failing
 }
-
-func SelWords(s string) []string { return selectionWords(s) }
