@@ -311,6 +311,9 @@ func (f *finder) mentionCount(name string) int {
 // isPlace reports whether a name is one of the places and bodies notNames
 // lists ("Beijing", "Washington", "White House").
 func isPlace(name string) bool {
+	if places[strings.ToLower(name)] {
+		return true
+	}
 	for _, w := range strings.Fields(name) {
 		if !notNames[strings.ToLower(w)] {
 			return false
@@ -318,6 +321,27 @@ func isPlace(name string) bool {
 	}
 	return true
 }
+
+// places are the states, countries and cities news names most, which a
+// run of capitals names without a title: no person, and no "he" or "she".
+var places = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split("alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"+
+		"hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|"+
+		"mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|"+
+		"north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|"+
+		"vermont|virginia|west virginia|wisconsin|wyoming|puerto rico|d.c|new york city|los angeles|chicago|houston|"+
+		"philadelphia|phoenix|san antonio|san diego|dallas|san francisco|boston|detroit|miami|atlanta|seattle|denver|"+
+		"las vegas|cleveland|columbus|cincinnati|milwaukee|baltimore|pittsburgh|st. louis|orlando|tampa|charlotte|"+
+		"des moines|manchester|concord|richmond|nashville|new orleans|salt lake city|minneapolis|"+
+		"canada|mexico|britain|england|scotland|ireland|france|germany|italy|spain|greece|israel|palestine|syria|iraq|"+
+		"afghanistan|pakistan|india|egypt|libya|saudi arabia|turkey|cuba|venezuela|brazil|australia|"+
+		"london|paris|berlin|brussels|rome|jerusalem|cairo|baghdad|damascus|tehran|kabul|havana|ottawa|toronto|"+
+		"europe|asia|africa|middle east|latin america|capitol hill|wall street|silicon valley|hollywood|appalachia", "|") {
+		m[p] = true
+	}
+	return m
+}()
 
 // person resolves a candidate mention to the person it names.
 func (f *finder) person(c *candidate) string {
