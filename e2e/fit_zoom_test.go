@@ -163,3 +163,69 @@ func selectedLook(ctx context.Context, t *testing.T, f cardFit) float64 {
 	}
 	return float64(blue) / float64(all)
 }
+
+// TestCardFitsWhenPinchZoomed: zoomed with two fingers (page scale 2, on a
+// phone-sized mobile page and in a desktop window), the reader sees only a
+// part of the window, the visual viewport; a mouse drag over the quotation
+// opens the card inside that part, not somewhere in the window outside it.
+func TestCardFitsWhenPinchZoomed(t *testing.T) {
+	page := strings.Replace(folderPage, `<title>Publisher</title>`, `<title>Publisher</title><meta name="viewport" content="width=device-width, initial-scale=1">`, 1)
+	// A narrow column, so that the quotation's lines lie inside the zoomed
+	// part of the window and a drag can reach both its ends.
+	page = strings.Replace(page, `<article id="story">`, `<article id="story" style="max-width:170px">`, 1)
+	page = strings.Replace(page, `<h1>Story</h1>`, `<h1>Story</h1><div style="height:900px"></div>`, 1)
+	page = strings.Replace(page, `</article>`, `</article><div style="height:900px"></div>`, 1)
+	files := server(t)
+	pub := publisher(t, files.URL, "", page)
+	ctx, cancel := browser(t)
+	defer cancel()
+	for _, c := range []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{{"phone-390x844", 390, 844, true}, {"desktop-1280x900", 1280, 900, false}} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := chromedp.Run(ctx, emulation.SetDeviceMetricsOverride(c.width, c.height, 1, c.mobile),
+				chromedp.Navigate(pub.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery),
+				emulation.SetPageScaleFactor(2)); err != nil {
+				t.Fatal(err)
+			}
+			var box textBox
+			var vv struct{ X, Y, W, H, Scale float64 }
+			const viewport = `({X: visualViewport.offsetLeft, Y: visualViewport.offsetTop, W: visualViewport.width, H: visualViewport.height, Scale: visualViewport.scale})`
+			if err := chromedp.Run(ctx, locate(`document.getElementById('q').firstChild`, quotation, &box),
+				chromedp.Evaluate(viewport, &vv)); err != nil {
+				t.Fatal(err)
+			}
+			if vv.Scale != 2 {
+				t.Fatalf("the page scale is %v, want 2", vv.Scale)
+			}
+			// Chromium places the protocol's mouse events in CSS pixels
+			// from the visual viewport's corner; locate measured them
+			// from the window's.
+			sx := func(x float64) float64 { return x - vv.X }
+			sy := func(y float64) float64 { return y - vv.Y }
+			var selected string
+			if err := chromedp.Run(ctx, dragSelect(sx(box.X1), sy(box.Y1), sx(box.X2), sy(box.Y2)), chromedp.Evaluate(`getSelection().toString()`, &selected)); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(selected, "must handle the issu") {
+				t.Fatalf("the drag from %.0f,%.0f to %.0f,%.0f (visual viewport %+v, text at %+v) selected %q", sx(box.X1), sy(box.Y1), sx(box.X2), sy(box.Y2), vv, box, selected)
+			}
+			waitCard(ctx, t, "must handle the issue")
+			var b struct{ Top, Bottom, Left, Right float64 }
+			if err := chromedp.Run(ctx, chromedp.Evaluate(viewport, &vv), chromedp.Evaluate(`(() => {
+				const b = document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card').getBoundingClientRect();
+				return {Top: b.top, Bottom: b.bottom, Left: b.left, Right: b.right};
+			})()`, &b)); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("visual viewport %.0f,%.0f %.0f×%.0f; card %.0f–%.0f × %.0f–%.0f", vv.X, vv.Y, vv.W, vv.H, b.Left, b.Right, b.Top, b.Bottom)
+			if b.Left < vv.X || b.Right > vv.X+vv.W+0.5 || b.Top < vv.Y || b.Bottom > vv.Y+vv.H+0.5 {
+				t.Errorf("the card spans %.0f–%.0f × %.0f–%.0f, outside what the reader sees (%.0f–%.0f × %.0f–%.0f)",
+					b.Left, b.Right, b.Top, b.Bottom, vv.X, vv.X+vv.W, vv.Y, vv.Y+vv.H)
+			}
+			screenshot(ctx, t, "card-pinch-"+c.name+".png")
+		})
+	}
+}

@@ -396,14 +396,20 @@
     };
 
     // place sets the card beside rect (viewport coordinates), wholly inside
-    // the viewport: below the selection, else above it, else on the roomier
-    // side made shorter (it scrolls inside itself), else, when the
-    // selection fills the window, over it at the bottom. Offsets are taken from the host itself, so a positioned or
+    // the part of the page the reader sees: below the selection, else above
+    // it, else on the roomier side made shorter (it scrolls inside itself),
+    // else, when the selection fills the window, over it at the bottom.
+    // What the reader sees is the visual viewport: on a page zoomed with
+    // two fingers it is a part of the window, offset within it (vx, vy).
+    // Offsets are taken from the host itself, so a positioned or
     // transformed body does not move the card away from the selection.
     var place = function (rect) {
-      var w = Math.min(440, W.innerWidth - 16), vh = W.innerHeight;
+      var vv = W.visualViewport, vx = 0, vy = 0, vw = W.innerWidth, vh = W.innerHeight;
+      if (vv && vv.width > 0 && vv.height > 0) { vx = vv.offsetLeft; vy = vv.offsetTop; vw = vv.width; vh = vv.height; }
+      var w = Math.min(440, vw - 16);
       var origin = host.getBoundingClientRect();
-      var left = Math.max(8, Math.min(rect.left, W.innerWidth - w - 8));
+      var left = Math.max(vx + 8, Math.min(rect.left, vx + vw - w - 8));
+      card.style.width = w + 'px';
       card.style.left = (left - origin.left) + 'px';
       card.style.maxHeight = '';
       card.hidden = false;
@@ -412,7 +418,7 @@
         card.style.maxHeight = Math.max(vh - 16, 80) + 'px';
         h = card.getBoundingClientRect().height;
       }
-      var below = vh - 16 - rect.bottom, above = rect.top - 16, top = rect.bottom + 8;
+      var below = vy + vh - 16 - rect.bottom, above = rect.top - vy - 16, top = rect.bottom + 8;
       if (h > below) {
         if (h <= above) {
           top = rect.top - 8 - h;
@@ -423,7 +429,7 @@
           h = card.getBoundingClientRect().height;
           top = below >= above ? rect.bottom + 8 : rect.top - 8 - h;
         } else {
-          top = Math.max(8, vh - 8 - h); // the selection fills the window
+          top = Math.max(vy + 8, vy + vh - 8 - h); // the selection fills the window
         }
       }
       card.style.top = (top - origin.top) + 'px';
