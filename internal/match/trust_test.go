@@ -320,3 +320,39 @@ func TestDatesTellOccasionsApart(t *testing.T) {
 		t.Errorf("another occasion returned: %s (%s)", o.Outlet, o.Published)
 	}
 }
+
+// TestFocusKeepsTheSelectionsArticles: the quotation inside a selection
+// is answered for only when that loses no article the whole selection
+// found. On BASIL: a narrative sentence that ends on another story's
+// scare quote ("…known by opponents as cap-and-trade") still finds its
+// own article, and so does a paragraph of two quotations, whose words
+// another outlet printed as one.
+func TestFocusKeepsTheSelectionsArticles(t *testing.T) {
+	x, _, err := eval.BasilLookups("../../../shared/data/basil")
+	if os.IsNotExist(err) {
+		t.Skip("../shared/data/basil is absent")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	e := match.New(x)
+	for _, start := range []string{
+		"Etheridge, a member of the House Ways and Means and Budget committees",
+		"\"As president, I'll end Obama's war on religion",
+	} {
+		own, sel := -1, ""
+		for ai, a := range x.Articles {
+			for _, p := range a.Paragraphs {
+				if strings.HasPrefix(p, start) {
+					own, sel = ai, p
+				}
+			}
+		}
+		if own < 0 {
+			t.Fatalf("no paragraph begins %q: BASIL has changed", start)
+		}
+		res := e.Lookup(sel)
+		if !slices.ContainsFunc(res.Matches, func(m match.Match) bool { return m.Article == own }) {
+			t.Errorf("%q (focus %q) does not find its own article: %v", sel, res.Focus, carriers(x, res))
+		}
+	}
+}
