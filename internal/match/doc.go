@@ -26,17 +26,21 @@
 //
 // A selection that holds a quotation among other words (its attribution,
 // the next sentence, words cut at its edges) is answered for that
-// quotation's words, as if they had been selected alone, and says so
+// quotation's words, as if they had been selected alone, when that loses
+// none of the articles the whole selection found, and says so
 // (Result.Focus; focus.go). Words outside quotation marks are a passage
 // only when they weigh enough to identify one (distinctive, focus.go).
-// Rewordings are grouped only between articles that can report one
-// occasion (OccasionDays, group.go), and a selection that is a quotation
-// of the corpus word for word is not answered with other utterances'
-// wordings. Each entry says how the outlet's text stands to the selection
+// Rewordings are grouped only between articles published within
+// OccasionDays of each other (group.go); when the selection is a
+// quotation of the corpus word for word, another utterance's wording is
+// returned only from an article dated within OccasionDays of the exact
+// match's, or, undated, as no rewording (sameOccasionAs, engine.go). Each
+// entry says how the outlet's text stands to the selection
 // (Entry.Wording) and marks the words spelled otherwise (Entry.Spelled)
 // and the words reworded (Entry.Differs).
 //
-// The engine owns its cut-off: below it nothing is returned (Accept for a
-// match on its own, SiblingFloor for another wording of a matched
-// utterance).
+// The engine owns its cut-off: below it nothing is returned (Accept of
+// the selection for a quotation that matches it; SiblingFloor for a
+// quotation wholly inside a longer selection, or another wording of a
+// matched utterance).
 package match
