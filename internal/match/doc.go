@@ -34,7 +34,8 @@
 // OccasionDays of each other (group.go); when the selection is a
 // quotation of the corpus word for word, another utterance's wording is
 // returned only from an article dated within OccasionDays of the exact
-// match's, or, undated, as no rewording (sameOccasionAs, engine.go). Each
+// match's; where a date is missing, only as a quotation in part, never as
+// a rewording (sameOccasionAs, engine.go). Each
 // entry says how the outlet's text stands to the selection
 // (Entry.Wording) and marks the words spelled otherwise (Entry.Spelled)
 // and the words reworded (Entry.Differs).
