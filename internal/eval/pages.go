@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"quotetrail/internal/article"
 )
@@ -27,6 +28,30 @@ type PagesResult struct {
 	BodyPages  int
 	BodyErrors int // pages that gave no article at all
 	Body       PRF // word-level, summed over pages
+	// Shingles is the benchmark's own measure (scrapinghub's
+	// evaluate.py), the one its published table uses: 4-word shingles,
+	// precision and recall per page, averaged over pages.
+	Shingles ShingleScore
+	// BodyPagesScored holds each body page's shingle scores, worst
+	// recall first, for printing the misses.
+	BodyPagesScored []PageScore
+	// MetaMisses lists the metadata fields got wrong or missed, page by
+	// page, for printing.
+	MetaMisses []MetaMiss
+}
+
+// PageScore is one scrapinghub page under the shingle measure.
+type PageScore struct {
+	ID                string
+	Precision, Recall float64
+	NoArticle         bool
+	Missed            []string // gold paragraphs with most of their shingles missing
+	Extra             []string // extracted paragraphs with most of their shingles not in the gold
+}
+
+// MetaMiss is one metadata field that was wrong or missing on one page.
+type MetaMiss struct {
+	Page, Field, Got, Want string
 }
 
 // Pages scores the extractor on ../shared/data/realhtml (dir): metadata of
@@ -65,8 +90,12 @@ func Pages(dir string) (PagesResult, error) {
 			if got[i] != "" {
 				scores[i].Found++
 			}
-			if w != "" && got[i] != "" && sameField(f, got[i], w) {
+			right := w != "" && got[i] != "" && sameField(f, got[i], w)
+			if right {
 				scores[i].Correct++
+			}
+			if !right && (w != "" || got[i] != "") {
+				res.MetaMisses = append(res.MetaMisses, MetaMiss{filepath.Base(filepath.Dir(mf)), f, got[i], w})
 			}
 		}
 	}
@@ -96,15 +125,156 @@ func Pages(dir string) (PagesResult, error) {
 		gold := wordBag(truth[id].ArticleBody)
 		res.Body.Gold += size(gold)
 		a, err := article.ReadFile(page)
+		var predText string
 		if err != nil {
 			res.BodyErrors++
+		} else {
+			predText = strings.Join(a.Paragraphs, "\n")
+			pred := wordBag(predText)
+			res.Body.Predicted += size(pred)
+			res.Body.TruePos += overlap(pred, gold)
+		}
+		c := shingleMatch(truth[id].ArticleBody, predText)
+		res.Shingles.add(c)
+		ps := PageScore{ID: id, Precision: c.precision(), Recall: c.recall(), NoArticle: err != nil}
+		if err == nil {
+			ps.Missed = strayParagraphs(truth[id].ArticleBody, predText)
+			ps.Extra = strayParagraphs(predText, truth[id].ArticleBody)
+		}
+		res.BodyPagesScored = append(res.BodyPagesScored, ps)
+	}
+	sort.SliceStable(res.BodyPagesScored, func(i, j int) bool {
+		a, b := res.BodyPagesScored[i], res.BodyPagesScored[j]
+		return min(a.Precision, a.Recall) < min(b.Precision, b.Recall)
+	})
+	return res, nil
+}
+
+// ShingleScore averages per-page shingle precision and recall as the
+// scrapinghub benchmark does: precision over the pages that predicted
+// or expected something, recall over the pages that expect something; a
+// page with no output has recall 0 and no say in precision.
+type ShingleScore struct {
+	precSum, recSum float64
+	precN, recN     int
+}
+
+func (s *ShingleScore) add(c shingleCounts) {
+	if c.tp+c.fp > 0 {
+		s.precSum += c.precision()
+		s.precN++
+	}
+	if c.tp+c.fn > 0 {
+		s.recSum += c.recall()
+		s.recN++
+	}
+}
+
+func (s ShingleScore) Precision() float64 { return fratio(s.precSum, s.precN) }
+func (s ShingleScore) Recall() float64    { return fratio(s.recSum, s.recN) }
+func (s ShingleScore) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func fratio(a float64, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return a / float64(n)
+}
+
+// shingleCounts are one page's true positives, false positives and false
+// negatives over shingles (the benchmark normalises them by their sum,
+// which leaves precision and recall as they are).
+type shingleCounts struct{ tp, fp, fn int }
+
+func (c shingleCounts) precision() float64 {
+	switch {
+	case c.fp == 0 && c.fn == 0:
+		return 1
+	case c.tp == 0 && c.fp == 0:
+		return 0
+	}
+	return float64(c.tp) / float64(c.tp+c.fp)
+}
+
+func (c shingleCounts) recall() float64 {
+	switch {
+	case c.fp == 0 && c.fn == 0:
+		return 1
+	case c.tp == 0 && c.fn == 0:
+		return 0
+	}
+	return float64(c.tp) / float64(c.tp+c.fn)
+}
+
+// shingleMatch counts the 4-word shingles two texts share, as multisets.
+func shingleMatch(gold, pred string) shingleCounts {
+	g, p := shingles(gold), shingles(pred)
+	var c shingleCounts
+	for k, gc := range g {
+		pc := p[k]
+		c.tp += min(gc, pc)
+		c.fn += max(0, gc-pc)
+	}
+	for k, pc := range p {
+		c.fp += max(0, pc-g[k])
+	}
+	return c
+}
+
+// shingles returns the multiset of runs of 4 tokens of s; a text of
+// fewer tokens is one shingle of them all, and an empty text none.
+func shingles(s string) map[string]int {
+	toks := benchTokens(s)
+	out := map[string]int{}
+	for i := 0; i < max(1, len(toks)-3); i++ {
+		sh := toks[i:min(i+4, len(toks))]
+		if len(sh) > 0 {
+			out[strings.Join(sh, " ")]++
+		}
+	}
+	return out
+}
+
+// benchTokens splits s as Python's \w+ does on text: runs of letters,
+// numbers and underscores, case kept.
+func benchTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '_'
+	})
+}
+
+// strayParagraphs returns the lines of a (at most 12, cut to 160
+// characters) whose shingles are mostly absent from b: gold paragraphs
+// the extractor dropped, or extracted ones the gold does not have.
+func strayParagraphs(a, b string) []string {
+	other := shingles(b)
+	var out []string
+	for _, line := range strings.Split(a, "\n") {
+		sh := shingles(line)
+		if len(benchTokens(line)) < 4 {
 			continue
 		}
-		pred := wordBag(strings.Join(a.Paragraphs, "\n"))
-		res.Body.Predicted += size(pred)
-		res.Body.TruePos += overlap(pred, gold)
+		miss, all := 0, 0
+		for k, n := range sh {
+			all += n
+			if other[k] == 0 {
+				miss += n
+			}
+		}
+		if 2*miss > all && len(out) < 12 {
+			if len(line) > 160 {
+				line = line[:160] + "…"
+			}
+			out = append(out, strings.TrimSpace(line))
+		}
 	}
-	return res, nil
+	return out
 }
 
 // sameField compares an extracted value with the expected one as a reader

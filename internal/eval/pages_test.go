@@ -1,0 +1,82 @@
+package eval
+
+import (
+	"math"
+	"os"
+	"strconv"
+	"testing"
+)
+
+// TestShingleMeasure checks the body measure against scrapinghub's
+// evaluate.py, worked by hand: 4-token shingles counted as multisets,
+// tokens as Python's \w+ (case kept, underscores in), a short text as one
+// shingle, and per-page scores averaged with a page that gave nothing
+// counting for recall only.
+func TestShingleMeasure(t *testing.T) {
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+	// gold: a b c d e → shingles abcd, bcde; pred: a b c d x → abcd, bcdx.
+	c := shingleMatch("a b c d e", "a, b. c d x")
+	if c != (shingleCounts{tp: 1, fp: 1, fn: 1}) {
+		t.Errorf("shingleMatch = %+v, want tp 1 fp 1 fn 1", c)
+	}
+	// Case counts: "The" and "the" are different tokens.
+	if c := shingleMatch("The cat sat down", "the cat sat down"); c.tp != 0 {
+		t.Errorf("case folded: %+v", c)
+	}
+	// Repeats count as a multiset: the gold has "w x y z" twice.
+	if c := shingleMatch("w x y z. w x y z", "w x y z"); c.tp != 1 || c.fn != 4 || c.fp != 0 {
+		t.Errorf("multiset: %+v", c)
+	}
+	// Fewer than four tokens: one shingle of them all.
+	if got := shingles("snake_case 42"); len(got) != 1 || got["snake_case 42"] != 1 {
+		t.Errorf("short text shingles = %v", got)
+	}
+	if got := shingles(" ,. "); len(got) != 0 {
+		t.Errorf("empty text shingles = %v", got)
+	}
+	var s ShingleScore
+	s.add(shingleMatch("a b c d e", "a b c d e")) // P 1, R 1
+	s.add(shingleMatch("a b c d e", "a b c d x")) // P 0.5, R 0.5
+	s.add(shingleMatch("a b c d e f", ""))        // no output: R 0, no precision
+	if !near(s.Precision(), 0.75) || !near(s.Recall(), 0.5) || !near(s.F1(), 0.6) {
+		t.Errorf("averages P %.3f R %.3f F1 %.3f, want 0.75 0.5 0.6", s.Precision(), s.Recall(), s.F1())
+	}
+}
+
+// TestPagesShingleReport prints the body scores on both measures and, with
+// QT_MISSES=N, the N worst pages with the paragraphs dropped and added
+// (go test -run PagesShingleReport -v ./internal/eval/).
+func TestPagesShingleReport(t *testing.T) {
+	dir := shared + "/realhtml"
+	have(t, dir)
+	r, err := Pages(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Fields {
+		t.Logf("%-14s expected %3d found %3d correct %3d  P=%.3f R=%.3f", f.Field, f.Expected, f.Found, f.Correct, f.Precision(), f.Recall())
+	}
+	t.Logf("body words    P=%.3f R=%.3f F1=%.3f (%d pages, %d without an article)", r.Body.Precision(), r.Body.Recall(), r.Body.F1(), r.BodyPages, r.BodyErrors)
+	t.Logf("body shingles P=%.3f R=%.3f F1=%.3f", r.Shingles.Precision(), r.Shingles.Recall(), r.Shingles.F1())
+	n, _ := strconv.Atoi(os.Getenv("QT_MISSES"))
+	for i, p := range r.BodyPagesScored {
+		if i >= n {
+			break
+		}
+		t.Logf("%s P=%.3f R=%.3f noarticle=%v", p.ID, p.Precision, p.Recall, p.NoArticle)
+		for _, m := range p.Missed {
+			t.Logf("    - %s", m)
+		}
+		for _, m := range p.Extra {
+			t.Logf("    + %s", m)
+		}
+	}
+	if os.Getenv("QT_META") != "" {
+		for _, m := range r.MetaMisses {
+			t.Logf("meta %s %s: got %q want %q", m.Page, m.Field, m.Got, m.Want)
+		}
+	}
+	if r.BodyPages != len(r.BodyPagesScored) {
+		t.Errorf("%d body pages but %d scored", r.BodyPages, len(r.BodyPagesScored))
+	}
+}
