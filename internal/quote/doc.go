@@ -13,6 +13,18 @@
 // speaker, reported by the fullest name given). lexicon.go holds the cue
 // verbs, titles, pronouns and channels as data.
 //
+// Two small linear models, trained on PolNeAR train by cmd/train-speakers
+// (`make train`) and committed as ranker_model.go, sit on the rules.
+// ranker.go lists the candidate speakers around each quotation (names,
+// pronouns, nominals, organisations in its sentence, the sentences and
+// paragraphs beside it, the rules' answer, the previous quotation's
+// speaker, nobody) and picks the best; attributed.go tells attributed
+// quotations from titles and scare quotes. The rules keep what they read
+// exactly: channels and cues, and the speaker of a sentence that states
+// both a person and a channel. discourse.go resolves "he", "she" and role
+// nominals ("the Texas governor") across sentences, and reports a one-word
+// speaker by the fullest name the article gives it.
+//
 // Unknown is a valid answer: a speaker or channel the article does not tie
 // to the quotation is left empty, never guessed. A channel carried over
 // from an earlier sentence about the same speaker is marked Inferred.
