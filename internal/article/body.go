@@ -5,28 +5,32 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
 // junkTags and junkRoles never hold article text.
 var (
 	junkTags = map[string]bool{"script": true, "style": true, "noscript": true, "template": true, "iframe": true,
-		"svg": true, "canvas": true, "nav": true, "footer": true, "aside": true, "form": true, "button": true,
+		"svg": true, "canvas": true, "nav": true, "footer": true, "aside": true, "button": true,
 		"select": true, "input": true, "textarea": true, "figure": true, "figcaption": true, "dialog": true}
+	// softTags hold furniture mostly, but some pages (ASP.NET's) wrap the
+	// whole page in them: they go with the class and id furniture, in the
+	// strict pass only.
+	softTags  = map[string]bool{"form": true}
 	junkRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "dialog": true}
 )
 
-// removeFurniture walks the tree once and removes junk elements and
-// furniture by class and id words. One walk with map lookups replaces two
-// selector passes that matched every node against twenty selectors.
-func removeFurniture(n *html.Node) {
+// removeJunk walks the tree once and removes the elements that never hold
+// article text. Furniture by class and id words is left to the body
+// finder's strict pass, since a page may wrap its whole article in a
+// container named "Page-ad-margins" or "elementor-widget-wrap".
+func removeJunk(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.ElementNode && (isJunk(c) || isFurniture(c)) {
+		if c.Type == html.ElementNode && isJunk(c) {
 			n.RemoveChild(c)
 		} else {
-			removeFurniture(c)
+			removeJunk(c)
 		}
 		c = next
 	}
@@ -47,28 +51,6 @@ func isJunk(n *html.Node) bool {
 		case "role":
 			if junkRoles[a.Val] {
 				return true
-			}
-		}
-	}
-	return false
-}
-
-// Selectors are compiled once: goquery's Find(string) compiles on every
-// call.
-var (
-	blockSel = cascadia.MustCompile("p, blockquote, pre, li")
-	textSel  = cascadia.MustCompile("p, pre, blockquote")
-	pSel     = cascadia.MustCompile("p")
-)
-
-// hasAncestor reports whether an ancestor of n is one of the elements.
-func hasAncestor(n *html.Node, names ...string) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode {
-			for _, name := range names {
-				if p.Data == name {
-					return true
-				}
 			}
 		}
 	}
@@ -123,38 +105,38 @@ func bodyParagraphs(doc *goquery.Document) []string {
 	if root.Length() == 0 {
 		root = doc.Selection
 	}
-	for _, n := range root.Nodes {
-		removeFurniture(n)
-	}
-	container := bestContainer(root)
-	if container == nil {
+	if root.Length() == 0 {
 		return nil
 	}
-	var out []string
-	container.FindMatcher(blockSel).Each(func(_ int, s *goquery.Selection) {
-		n := s.Nodes[0]
-		if n.Data == "li" && !hasAncestor(n, "blockquote") {
-			return // lists are mostly link lists; quoted lists live in blockquotes
-		}
-		if hasAncestor(n, "p", "blockquote", "pre") {
-			return // counted with its enclosing block
-		}
-		if n.Data == "blockquote" {
-			if ps := s.FindMatcher(pSel); ps.Length() > 0 {
-				ps.Each(func(_ int, p *goquery.Selection) { out = appendPara(out, p.Text()) })
-				return
-			}
-		}
-		out = appendPara(out, s.Text())
-	})
-	if len(out) == 0 {
-		// Pages that set text in <div>s with <br>s: take the container's
-		// own text lines.
-		for _, line := range strings.Split(textWithBreaks(container), "\n") {
-			out = appendPara(out, line)
+	body := root.Nodes[0]
+	removeJunk(body)
+	// As readability does: a strict pass first, without the furniture
+	// named by class and id; when it finds little text, the page may
+	// have named its article's wrapper like furniture, and a lenient pass
+	// without that filter is taken if it finds much more.
+	out := paragraphs(articleBlocks(body, true))
+	if n := textChars(out); n < 500 {
+		if alt := paragraphs(articleBlocks(body, false)); textChars(alt) > 2*n {
+			out = alt
 		}
 	}
 	return out
+}
+
+func paragraphs(blocks []string) []string {
+	var out []string
+	for _, b := range blocks {
+		out = appendPara(out, b)
+	}
+	return out
+}
+
+func textChars(ps []string) int {
+	n := 0
+	for _, p := range ps {
+		n += len(p)
+	}
+	return n
 }
 
 func appendPara(out []string, text string) []string {
@@ -209,74 +191,4 @@ func countParagraphs(n *html.Node, limit int) int {
 	}
 	walk(n)
 	return count
-}
-
-// bestContainer picks the element whose own paragraphs hold the most text;
-// a parent earns half of its children's score so that a body split into
-// sections still wins as a whole. An element marked itemprop=articleBody
-// wins when it holds text at all.
-func bestContainer(root *goquery.Selection) *goquery.Selection {
-	if b := root.Find(`[itemprop="articleBody"]`).First(); b.Length() > 0 && len(cleanSpace(b.Text())) > 200 {
-		return b
-	}
-	scores := map[*html.Node]float64{}
-	var order []*html.Node
-	add := func(n *html.Node, v float64) {
-		if _, ok := scores[n]; !ok {
-			order = append(order, n)
-		}
-		scores[n] += v
-	}
-	root.FindMatcher(textSel).Each(func(_ int, p *goquery.Selection) {
-		text := p.Text()
-		n := len(text) - strings.Count(text, " ") // about the visible characters; cleanSpace is not worth it here
-		if n < 25 {
-			return
-		}
-		score := 1 + float64(n)/100 + float64(strings.Count(text, ","))
-		if parent := p.Parent(); parent.Length() > 0 {
-			add(parent.Get(0), score)
-			if gp := parent.Parent(); gp.Length() > 0 {
-				add(gp.Get(0), score/2)
-			}
-		}
-	})
-	var best *html.Node
-	for _, n := range order {
-		if best == nil || scores[n] > scores[best] {
-			best = n
-		}
-	}
-	if best == nil {
-		if root.Length() == 0 || len(cleanSpace(root.Text())) == 0 {
-			return nil
-		}
-		return root
-	}
-	return goquery.NewDocumentFromNode(best).Selection
-}
-
-// textWithBreaks returns the text of s with <br> and block ends as line
-// breaks.
-func textWithBreaks(s *goquery.Selection) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-		case html.ElementNode:
-			switch n.Data {
-			case "br", "div", "p", "h1", "h2", "h3", "h4", "li", "tr":
-				b.WriteByte('\n')
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	for _, n := range s.Nodes {
-		walk(n)
-	}
-	return b.String()
 }

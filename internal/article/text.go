@@ -29,7 +29,36 @@ func ParseText(data []byte) (*Article, error) {
 // cleanSpace collapses runs of white space (including non-breaking spaces)
 // to one space and trims the ends.
 func cleanSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	// One pass, and no copy when s is clean already: it runs on every
+	// block of text of every page.
+	clean := true
+	prevSpace := true
+	for _, r := range s {
+		sp := isSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		if isSpace(r) {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func isSpace(r rune) bool {
