@@ -441,7 +441,7 @@ func start(sel string) Result {
 	res := cut(sel)
 	res.text, res.toks = selection(res.Query)
 	res.words = norms(res.toks)
-	if n := len(res.toks); n > 0 && n < len(textnorm.Tokens(res.Query)) {
+	if n := len(res.toks); n > 0 && res.text != res.Query && n < len(textnorm.Tokens(res.Query)) {
 		res.Focus = res.text[res.toks[0].Start:res.toks[n-1].End]
 	}
 	return res
@@ -851,6 +851,9 @@ func inText(c corpus, q query) []int {
 // quotedAt reports whether the word at token index at of a paragraph
 // stands inside quotation marks: an odd number of them before it.
 func quotedAt(text string, at int) bool {
+	if strings.IndexFunc(text, isQuoteMark) < 0 {
+		return false // most paragraphs: nothing to tokenize
+	}
 	toks := textnorm.Tokens(text)
 	if at >= len(toks) {
 		return false
