@@ -82,6 +82,17 @@ func toJS(res match.Result, entries []match.Entry) js.Value {
 			"speaker": e.Speaker, "channel": e.Channel, "cue": e.Cue,
 			"attribution": e.Attribution, "inferred": e.Inferred,
 		}
+		m["wording"] = e.Wording
+		if len(e.Spelled) > 0 {
+			spelled := make([]any, len(e.Spelled))
+			for k, d := range e.Spelled {
+				spelled[k] = []any{d[0], d[1]}
+			}
+			m["spelled"] = spelled
+		}
+		if e.Focus != "" {
+			m["focus"] = e.Focus
+		}
 		if len(e.Differs) > 0 { // as the JSON contract's omitempty
 			differs := make([]any, len(e.Differs))
 			for k, d := range e.Differs {
