@@ -153,13 +153,43 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		case "i", "we":
 			kind = kFirst
 		}
-		if w.low == "who" && i > 1 && ow[i-1].text == "," && len(ms) > 0 && ms[len(ms)-1].at+ms[len(ms)-1].n == i-1 && ms[len(ms)-1].name != "" {
-			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: ms[len(ms)-1].name})
+		if w.low == "who" && len(ms) > 0 {
+			// "Glenn Beck, who said": the relative pronoun stands for the
+			// name just before it.
+			last := ms[len(ms)-1]
+			name := ""
+			if e := last.at + last.n; e == i || e == i-1 && ow[i-1].text == "," {
+				name = last.name
+			}
+			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: name})
 			continue
 		}
 		if kind != "" {
 			ms = append(ms, mention{at: i, n: 1, kind: kind, text: w.text})
 			continue
+		}
+		if determiners[w.low] {
+			// A phrase headed by a noun that names speakers ("her
+			// campaign", "the report", "The campaign's lawyers"), after a
+			// determiner or a possessive.
+			found := false
+			for j := i + 1; j < len(ow) && j <= i+4 && ow[j].q < 0 && ow[j].isWord(); j++ {
+				if speakerNouns[ow[j].low] {
+					kind := kNominal
+					if isChannel(ow[i : j+1]) {
+						kind = kChannel // "the statement"
+					}
+					ms = append(ms, mention{at: i, n: j - i + 1, kind: kind, text: joinWords(ow[i : j+1])})
+					i, found = j, true
+					break
+				}
+				if clauseWords[ow[j].low] || cueWords[ow[j].low] || prepositions[ow[j].low] || ow[j].isCapitalized() {
+					break
+				}
+			}
+			if found {
+				continue
+			}
 		}
 		if !w.isCapitalized() {
 			continue
@@ -308,6 +338,20 @@ func (f *finder) mentionCount(name string) int {
 	return 0
 }
 
+// prepositions end a noun phrase read forward ("a voice-over in the ad");
+// "of" does not ("one of two witnesses").
+var prepositions = setOf("in on at for with by from to about into over under after before during against")
+
+// speakerNouns head the common noun phrases that name speakers.
+var speakerNouns = setOf("campaign campaigns report reports letter statement official officials spokesman spokeswoman " +
+	"spokesperson aide aides adviser advisers advisor critics critic supporters supporter voters voter residents crowd " +
+	"lawyer lawyers attorney researchers employees staff staffer staffers sources source analysts analyst experts " +
+	"expert memo ad ads video poll polls survey study editorial website candidate candidates nominee senator senators " +
+	"governor president lawmakers lawmaker leaders leader husband wife daughter son mother father friend friends " +
+	"protesters protester activists activist members member democrats republicans administration department agency " +
+	"committee group organization judge court document documents filing lawsuit complaint release tweet post book " +
+	"website host hosts anchor reporter reporters columnist writer author")
+
 // isPlace reports whether a name is one of the places and bodies notNames
 // lists ("Beijing", "Washington", "White House").
 func isPlace(name string) bool {
@@ -357,6 +401,9 @@ func (f *finder) person(c *candidate) string {
 	case kChannel:
 		return ""
 	case kWho:
+		if m.name == "" {
+			return ""
+		}
 		return f.people.canonical(m.name)
 	case kNominal:
 		np := c.sent.ow[m.at : m.at+m.n]
@@ -557,6 +604,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 			fs := f.newFeats()
 			common(&fs, m.kind, loc)
 			fs.add("cr", m.cueRel, loc, m.kind)
+			fs.add("crs", m.cueRel, loc, yes(m.subj), yes(sent.quoteOnly))
 			if m.cueRel != "" {
 				fs.add("crc", m.cueRel, m.cue, loc)
 			}
@@ -603,6 +651,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 				}
 				fs.add("sd", side, bucket(d))
 				fs.add("sdk", side, bucket(d), m.kind)
+				fs.add("sdr", side, bucket(d), m.cueRel, q.Kind)
 				fs.add("cb", side, yes(cueBetween), m.cueRel)
 				if m.cueRel != "" {
 					// Is its cue the one nearest the quotation?

@@ -78,7 +78,8 @@ func TestMentions(t *testing.T) {
 	}{
 		{"“We will win,” said Sen. Claire McCaskill (D-Mo.) on Tuesday.", []string{"Sen. Claire McCaskill/name/inv", "D-Mo/name/"}},
 		{"Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation.”",
-			[]string{"Rubio’s campaign/nominal/send", "Murphy/name/"}},
+			[]string{"Rubio’s campaign/nominal/send", "a press release/nominal/", "Murphy/name/"}},
+		{"The campaign’s lawyers called it “a fraudulent scheme,” and the report agreed.", []string{"The campaign’s lawyers/nominal/subj", "it/it/", "the report/nominal/subj"}},
 		{"“Too many,” the ad's narrator says.", []string{"ad's narrator/nominal/subj"}},
 		{"Here is the full text of the order: “All flights are suspended.”", nil},
 		{"By Kelly Ng and Tessa Wong, BBC News, Jan 5: Xi Jinping has called Taiwan “the most important issue”.", nil},
