@@ -248,10 +248,24 @@ func printEntries(w io.Writer, entries []match.Entry) {
 	if len(entries) > 1 {
 		outlets = "outlets"
 	}
-	fmt.Fprintf(w, "%d %s carried it:\n", len(entries), outlets)
+	fmt.Fprintf(w, "%d %s carried it", len(entries), outlets)
+	// The engine answered for a quotation inside the selection: say which.
+	if f := entries[0].Focus; f != "" {
+		fmt.Fprintf(w, " (answered for the quotation “%s” in the selection)", f)
+	}
+	fmt.Fprintln(w, ":")
 	for _, e := range entries {
-		fmt.Fprintf(w, "\n%s  %s  [%s %.2f]\n", orDash(e.Outlet), orDash(e.Published), e.Match, e.Score)
+		// The wording says what differs (identical, spelled differently,
+		// reworded, in part, not quoted); the match kind is the JSON's.
+		label := e.Wording
+		if label == "" {
+			label = e.Match
+		}
+		fmt.Fprintf(w, "\n%s  %s  [%s %.2f]\n", orDash(e.Outlet), orDash(e.Published), label, e.Score)
 		fmt.Fprintf(w, "  “%s”\n", markDiffers(e.Quote, e.Differs))
+		if len(e.Spelled) > 0 {
+			fmt.Fprintf(w, "  spelled differently: %s\n", strings.Join(spans(e.Quote, e.Spelled), ", "))
+		}
 		if e.Match != match.Text {
 			fmt.Fprintf(w, "  speaker: %s · channel: %s%s · cue: %s\n", orDash(e.Speaker), orDash(e.Channel), inferredMark(e.Inferred), orDash(e.Cue))
 		}
@@ -259,6 +273,19 @@ func printEntries(w io.Writer, entries []match.Entry) {
 			fmt.Fprintf(w, "  %s\n", e.URL)
 		}
 	}
+}
+
+// spans returns the parts of quote that spans (UTF-16 offsets, as the
+// JSON's) mark.
+func spans(quote string, spans [][2]int) []string {
+	u := utf16.Encode([]rune(quote))
+	var out []string
+	for _, d := range spans {
+		if d[0] >= 0 && d[0] < d[1] && d[1] <= len(u) {
+			out = append(out, "“"+string(utf16.Decode(u[d[0]:d[1]]))+"”")
+		}
+	}
+	return out
 }
 
 // markDiffers sets the words that differ from the selection in ⟦ ⟧.
