@@ -54,9 +54,10 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	// One walk of the page finds every element the metadata comes from:
 	// a selector each would walk it seven times.
 	var ld, metaTags []*html.Node
-	var canonical, title, h1, byline, timeTag *html.Node
-	var walk func(n *html.Node, inAuthor bool)
-	walk = func(n *html.Node, inAuthor bool) {
+	var canonical, title, h1, byline, timeTag, timePub *html.Node
+	var bylineClass []*html.Node
+	var walk func(n *html.Node, inAuthor, inComments bool)
+	walk = func(n *html.Node, inAuthor, inComments bool) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "script":
@@ -80,34 +81,48 @@ func readMetadata(doc *goquery.Document, a *Article) {
 					h1 = n
 				}
 			case "time":
-				if _, ok := attr(n, "datetime"); ok && timeTag == nil {
-					timeTag = n
+				// The first <time> marked as the publication's, else the
+				// first one not marked as a modification's.
+				if _, ok := attr(n, "datetime"); ok && !inComments {
+					if isPubTime(n) && timePub == nil {
+						timePub = n
+					} else if timeTag == nil && !isModTime(n) {
+						timeTag = n
+					}
 				}
 			}
-			if byline == nil && isByline(n, inAuthor) {
-				byline = n
+			if !inComments {
+				inComments = isComments(n)
+			}
+			if !inComments {
+				if byline == nil && isByline(n, inAuthor) {
+					byline = n
+				}
+				if len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(n) {
+					bylineClass = append(bylineClass, n)
+				}
 			}
 			if v, ok := attr(n, "itemprop"); ok && v == "author" {
 				inAuthor = true
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inAuthor)
+			walk(c, inAuthor, inComments)
 		}
 	}
 	for _, n := range doc.Nodes {
-		walk(n, false)
+		walk(n, false, false)
 	}
 	text := func(n *html.Node) string { return doc.FindNodes(n).Text() }
 
 	for _, n := range ld {
 		var v any
-		if json.Unmarshal([]byte(strings.TrimSpace(text(n))), &v) != nil {
+		if json.Unmarshal([]byte(ldText(text(n))), &v) != nil {
 			continue
 		}
 		walkLD(v, func(obj map[string]any) {
 			fill(&a.Title, ldString(obj["headline"]))
-			fill(&a.Published, ldString(obj["datePublished"]))
+			fillDate(&a.Published, ldString(obj["datePublished"]))
 			fill(&a.Byline, names(obj["author"]))
 			fill(&a.Outlet, names(obj["publisher"]))
 			fill(&a.URL, ldString(obj["url"]))
@@ -120,8 +135,21 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	for _, n := range metaTags {
 		content, _ := attr(n, "content")
 		v := cleanSpace(content)
+		if v == "" {
+			continue
+		}
 		for _, at := range []string{"property", "name", "itemprop"} {
-			if k, ok := attr(n, at); ok && v != "" {
+			k, ok := attr(n, at)
+			if !ok {
+				continue
+			}
+			// Keys as readability reads them: case aside, "DC.creator"
+			// as "dc:creator", and a property may name several
+			// ("dc:creator twitter:site_name").
+			for _, k := range strings.Fields(strings.ToLower(k)) {
+				if at == "name" {
+					k = strings.ReplaceAll(k, ".", ":")
+				}
 				if _, seen := metas[k]; !seen {
 					metas[k] = v
 				}
@@ -136,11 +164,14 @@ func readMetadata(doc *goquery.Document, a *Article) {
 		}
 		return ""
 	}
-	fill(&a.Title, meta("og:title", "twitter:title", "dc.title", "DC.title", "headline", "parsely-title", "sailthru.title"))
-	fill(&a.Outlet, meta("og:site_name", "application-name", "publisher", "dc.publisher", "DC.publisher"))
-	fill(&a.Published, meta("article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "DC.date.issued", "parsely-pub-date", "sailthru.date", "og:article:published_time"))
-	if author := meta("author", "article:author", "dc.creator", "DC.creator", "parsely-author", "sailthru.author", "byl"); !strings.HasPrefix(author, "http") {
-		fill(&a.Byline, author)
+	fill(&a.Title, meta("og:title", "twitter:title", "dc:title", "headline", "parsely-title", "sailthru:title"))
+	fill(&a.Outlet, meta("og:site_name", "application-name", "publisher", "dc:publisher"))
+	// Publication dates only: never a modification date.
+	fillDate(&a.Published, meta("article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:created", "parsely-pub-date", "sailthru:date", "og:article:published_time", "article:published", "dcsext:articlefirstpublished"))
+	for _, author := range []string{meta("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru:author", "byl")} {
+		if !strings.Contains(author, "://") {
+			fill(&a.Byline, bylineText(author))
+		}
 	}
 	if canonical != nil {
 		href, _ := attr(canonical, "href")
@@ -155,16 +186,22 @@ func readMetadata(doc *goquery.Document, a *Article) {
 		fill(&a.Title, cleanSpace(text(h1)))
 	}
 	if byline != nil {
-		fill(&a.Byline, cleanSpace(text(byline)))
+		fill(&a.Byline, bylineText(linesText(byline)))
 	}
-	if timeTag != nil {
-		t, _ := attr(timeTag, "datetime")
-		fill(&a.Published, t)
+	for _, n := range bylineClass {
+		fill(&a.Byline, bylineText(linesText(n)))
+	}
+	for _, t := range []*html.Node{timePub, timeTag} {
+		if t != nil {
+			v, _ := attr(t, "datetime")
+			fillDate(&a.Published, v)
+		}
+	}
+	if a.Published == "" {
+		fillDate(&a.Published, urlDate(a.URL))
 	}
 
 	a.Title = siteless(a.Title, a.Outlet)
-	a.Byline = strings.TrimSpace(byPrefix.ReplaceAllString(a.Byline, ""))
-	a.Published = isoDate(a.Published)
 	// Only web addresses: a page must not plant a javascript: link in the
 	// card.
 	if !webAddress(a.URL) {
@@ -172,7 +209,139 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	}
 }
 
-var byPrefix = regexp.MustCompile(`^(?i)by\s+`)
+// fillDate sets *dst to v's date when *dst is empty and v starts with
+// one: a source that gives no readable date leaves the next its turn.
+func fillDate(dst *string, v string) {
+	if *dst == "" {
+		*dst = isoDate(v)
+	}
+}
+
+// ldText strips what pages wrap their JSON-LD in: a CDATA section or an
+// HTML comment.
+func ldText(s string) string {
+	s = strings.TrimSpace(s)
+	for _, w := range [][2]string{{"<![CDATA[", "]]>"}, {"//<![CDATA[", "//]]>"}, {"<!--", "-->"}} {
+		if t, ok := strings.CutPrefix(s, w[0]); ok {
+			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), w[1]))
+		}
+	}
+	return s
+}
+
+// urlDate reads a date from an article address's path: /2017/01/13/ or
+// /2017-01-13/ (a year and month alone is not a date).
+var urlDateRe = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$|\.)`)
+
+func urlDate(u string) string {
+	m := urlDateRe.FindStringSubmatch(u)
+	if m == nil {
+		return ""
+	}
+	return m[1] + "-" + m[2] + "-" + m[3]
+}
+
+// isPubTime and isModTime tell a <time> that says it is the publication's
+// from one that says it is a modification's.
+func isPubTime(n *html.Node) bool {
+	if _, ok := attr(n, "pubdate"); ok {
+		return true
+	}
+	v, _ := attr(n, "itemprop")
+	return strings.EqualFold(v, "datePublished") || strings.EqualFold(v, "dateCreated")
+}
+
+func isModTime(n *html.Node) bool {
+	v, _ := attr(n, "itemprop")
+	c, _ := attr(n, "class")
+	p := ""
+	if n.Parent != nil {
+		p, _ = attr(n.Parent, "class")
+	}
+	s := strings.ToLower(v + " " + c + " " + p)
+	return strings.Contains(s, "modif") || strings.Contains(s, "updated")
+}
+
+// isComments reports whether n holds the readers' comments, whose authors
+// and times are not the article's.
+func isComments(n *html.Node) bool {
+	c, _ := attr(n, "class")
+	id, _ := attr(n, "id")
+	s := strings.ToLower(c + " " + id)
+	return strings.Contains(s, "comment") && !strings.Contains(s, "nocomment")
+}
+
+// isBylineClass: an element named for its byline or author, as
+// readability's /byline|author|writtenby/ finds it, holding a short text.
+func isBylineClass(n *html.Node) bool {
+	c, _ := attr(n, "class")
+	id, _ := attr(n, "id")
+	s := strings.ToLower(c + " " + id)
+	if !strings.Contains(s, "byline") && !strings.Contains(s, "author") && !strings.Contains(s, "writtenby") {
+		return false
+	}
+	for _, bad := range []string{"bio", "avatar", "image", "photo", "img", "about", "more", "box", "social", "follow"} {
+		if strings.Contains(s, bad) {
+			return false
+		}
+	}
+	return true
+}
+
+// linesText returns n's text with block ends and <br>s as line breaks.
+func linesText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			if n.Data == "script" || n.Data == "style" {
+				return
+			}
+			if n.Data == "br" || blockTags[n.Data] {
+				b.WriteByte('\n')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// bylinePrefix is "By" in the languages of the pages we read, with the
+// labels pages put before a name.
+var bylinePrefix = regexp.MustCompile(`(?i)^(by|von|par|por|door|di|da|av|af|written by|posted by|author|autor|auteur)\s*:?\s+`)
+
+// bylineText reduces a byline element's text to its names: the "By"
+// dropped, and the first line that is left, up to a date, a handle, a
+// separator or a time.
+var bylineCut = regexp.MustCompile(`\s(\||—|–|-\s|•|@|·)|\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d|updated|published|posted)`)
+
+func bylineText(s string) string {
+	var line string
+	for _, l := range strings.Split(s, "\n") {
+		l = cleanSpace(l)
+		if l == "" || bylinePrefix.MatchString(l+" ") && len(strings.Fields(l)) == 1 {
+			continue // "By" on a line of its own
+		}
+		line = l
+		break
+	}
+	line = bylinePrefix.ReplaceAllString(line, "")
+	if loc := bylineCut.FindStringIndex(strings.ToLower(" " + line)); loc != nil {
+		line = line[:max(0, loc[0]-1)]
+	}
+	line = strings.TrimRight(strings.TrimSpace(line), ",;:—–-|·•")
+	line = strings.TrimSpace(line)
+	if len(line) > 100 || len(strings.Fields(line)) > 12 {
+		return "" // a paragraph, not a byline
+	}
+	return line
+}
 
 // attr returns an element's attribute (the first of its name).
 func attr(n *html.Node, key string) (string, bool) {

@@ -1,9 +1,11 @@
 package eval
 
 import (
+	_ "embed"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -66,6 +68,13 @@ func Pages(dir string) (PagesResult, error) {
 	for i, f := range fields {
 		scores[i].Field = f
 	}
+	// Two more rows, printed beside readability's own: bylines by the
+	// names they give, and dates against the hand-checked dates of the
+	// pages readability's expected files give none for.
+	byNames := FieldScore{Field: "byline (names)"}
+	checked := FieldScore{Field: "publishedTime (checked)"}
+	var handDates map[string]struct{ Date string }
+	json.Unmarshal(readabilityDates, &handDates)
 	for _, mf := range metaDirs {
 		raw, err := os.ReadFile(mf)
 		if err != nil {
@@ -97,9 +106,18 @@ func Pages(dir string) (PagesResult, error) {
 			if !right && (w != "" || got[i] != "") {
 				res.MetaMisses = append(res.MetaMisses, MetaMiss{filepath.Base(filepath.Dir(mf)), f, got[i], w})
 			}
+			switch f {
+			case "byline":
+				countField(&byNames, got[i], w, sameNames(got[i], w))
+			case "publishedTime":
+				if w == "" {
+					w = handDates[filepath.Base(filepath.Dir(mf))].Date
+				}
+				countField(&checked, got[i], w, w != "" && got[i] != "" && sameField(f, got[i], w))
+			}
 		}
 	}
-	res.Fields = scores
+	res.Fields = append(scores, byNames, checked)
 
 	raw, err := os.ReadFile(filepath.Join(dir, "scrapinghub", "ground-truth.json"))
 	if err != nil {
@@ -275,6 +293,51 @@ func strayParagraphs(a, b string) []string {
 		}
 	}
 	return out
+}
+
+//go:embed testdata/readability-dates.json
+var readabilityDates []byte
+
+func countField(s *FieldScore, got, want string, right bool) {
+	if want != "" {
+		s.Expected++
+	}
+	if got != "" {
+		s.Found++
+	}
+	if right {
+		s.Correct++
+	}
+}
+
+// sameNames tells whether a byline gives the names the expected one
+// gives: its words, case, punctuation and "by"/"and" aside, run
+// unbroken inside the expected byline's words (readability's expected
+// bylines keep what surrounds the names: "By Nathan Willis March 25,
+// 2015", "By Brenda Goodman, MA WebMD Health News"); one word alone
+// counts only when it is the whole expected byline.
+func sameNames(got, want string) bool {
+	norm := func(s string) []string {
+		var out []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			switch w {
+			case "by", "and", "par", "por", "von", "et", "y", "und":
+				continue
+			}
+			out = append(out, w)
+		}
+		return out
+	}
+	g, w := norm(got), norm(want)
+	if len(g) == 0 || len(w) == 0 || len(g) < 2 && len(w) != len(g) {
+		return false
+	}
+	for i := 0; i+len(g) <= len(w); i++ {
+		if slices.Equal(w[i:i+len(g)], g) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameField compares an extracted value with the expected one as a reader
