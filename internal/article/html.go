@@ -314,7 +314,9 @@ func linesText(n *html.Node) string {
 
 // bylinePrefix is "By" in the languages of the pages we read, with the
 // labels pages put before a name.
-var bylinePrefix = regexp.MustCompile(`(?i)^(by|von|par|por|door|di|da|av|af|written by|posted by|author|autor|auteur)\s*:?\s+`)
+// Words that are also names ("Di Fu", "Da Silva", "Von Miller") count
+// only in lower case.
+var bylinePrefix = regexp.MustCompile(`^((?i:by|par|por|written by|posted by|author|autor|auteur)|von|door|di|da|av|af)\s*:?\s+`)
 
 // bylineText reduces a byline element's text to its names: the "By"
 // dropped, and the first line that is left, up to a date, a handle, a
