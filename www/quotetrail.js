@@ -240,9 +240,11 @@
     })();
     var extensionEngine = function () {
       return resolved({
-        lookup: function (text) {
+        // auto: nobody asked (the background answers it only when the
+        // reader chose automatic cards).
+        lookup: function (text, auto) {
           return new P(function (resolve, reject) {
-            ext.runtime.sendMessage({ type: 'lookup', text: text }, function (r) {
+            ext.runtime.sendMessage({ type: 'lookup', text: text, auto: !!auto }, function (r) {
               if (!r || r.error) reject(own((r && r.error) || 'quotetrail could not answer.'));
               else resolve(r.result);
             });
@@ -271,9 +273,9 @@
     };
 
     /** lookup(text) → Promise of {query, matches:[…]}, the JSON contract. */
-    var lookup = ns.lookup = function (text) {
+    var lookup = ns.lookup = function (text, auto) {
       try {
-        var p = when(loadEngine(), function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2)); });
+        var p = when(loadEngine(), function (engine) { return engine.lookup(String(text).slice(0, MAX_SELECTION * 2), !!auto); });
         return when(p, function (res) {
           if (!res || res.error || !isArray(res.matches)) {
             // The worker's own messages already say "quotetrail could not …".
@@ -495,6 +497,8 @@
         if (m === earliest) line.append(el('span', 'earliest', 'earliest known'));
         li.append(line);
         li.append(quoteWithMarks(m));
+        // The extension asks several indexes: each carrier names its own.
+        if (m.index) { var from = el('div', 'meta from', 'index: ' + m.index); li.setAttribute('data-index', m.index); li.append(from); }
         if (m.match !== 'text') {
           var attr = el('div', 'attr');
           attr.append(el('span', 'speaker', m.speaker || 'speaker not stated'));
@@ -593,7 +597,7 @@
           try { if (my === seq) fill(x); } catch (e) { /* never into the page */ }
         };
       };
-      return when(lookup(text), end(function (res) {
+      return when(lookup(text, auto), end(function (res) {
         if (auto && !res.matches.length) {
           // Nothing to show. A card of an earlier selection would now
           // answer the wrong text, unless the reader is reading it.
