@@ -80,3 +80,26 @@ func TestPagesShingleReport(t *testing.T) {
 		t.Errorf("%d body pages but %d scored", r.BodyPages, len(r.BodyPagesScored))
 	}
 }
+
+// TestSameNames: a byline gives the expected names when its words run
+// unbroken inside the expected byline's, "by", "and", case and
+// punctuation aside; one word alone only when it is the whole byline.
+func TestSameNames(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+		same      bool
+	}{
+		{"Nathan Willis", "By Nathan Willis\n   March 25, 2015", true},
+		{"Stella Kim and Jennifer Jett", "Stella Kim, Jennifer Jett", true},
+		{"Brenda Goodman, MA", "By Brenda  Goodman, MA\n WebMD Health News", true},
+		{"個人", "個人", true},
+		{"Laurie Oakes", "JOE HILDEBRAND", false},
+		{"News", "BBC News", false},
+		{"Jennifer Jett", "Stella Kim", false},
+		{"", "Stella Kim", false},
+	} {
+		if got := sameNames(c.got, c.want); got != c.same {
+			t.Errorf("sameNames(%q, %q) = %v", c.got, c.want, got)
+		}
+	}
+}

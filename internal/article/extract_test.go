@@ -1,0 +1,148 @@
+package article
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The pages under testdata/body and testdata/meta are cut-down copies of
+// the structures that lost text or dates on the scrapinghub and
+// readability benchmark pages (issue 14).
+
+func readTestPage(t *testing.T, name string) *Article {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Parse(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return a
+}
+
+// hasParas checks that each wanted text starts one of the paragraphs and
+// that no paragraph starts with an unwanted one.
+func hasParas(t *testing.T, name string, got []string, want, unwanted []string) {
+	t.Helper()
+	starts := func(s string) bool {
+		for _, p := range got {
+			if strings.HasPrefix(p, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range want {
+		if !starts(w) {
+			t.Errorf("%s: no paragraph %q in %q", name, w, got)
+		}
+	}
+	for _, u := range unwanted {
+		if starts(u) {
+			t.Errorf("%s: furniture %q kept in %q", name, u, got)
+		}
+	}
+}
+
+// TestBodyDivParagraphs: paragraphs set in <div>s without <p> (CNN) are
+// the article; the link list beside them is not.
+func TestBodyDivParagraphs(t *testing.T) {
+	a := readTestPage(t, "body/div-paragraphs.html")
+	hasParas(t, "div-paragraphs", a.Paragraphs,
+		[]string{"The major Asian market", "Japan's Nikkei", `"With no significant`, "US stock futures"},
+		[]string{"Stocks fall", "Home", "Asian markets mixed"})
+	if len(a.Paragraphs) != 4 {
+		t.Errorf("%d paragraphs, want 4: %q", len(a.Paragraphs), a.Paragraphs)
+	}
+}
+
+// TestBodyLooseLines: text set between <br>s in a <div>, after a <p>,
+// gives one paragraph a line.
+func TestBodyLooseLines(t *testing.T) {
+	a := readTestPage(t, "body/loose-lines.html")
+	hasParas(t, "loose-lines", a.Paragraphs,
+		[]string{"HONOLULU", "The find almost", "Finding water vapor", "The discovery was announced"}, nil)
+	if len(a.Paragraphs) != 4 {
+		t.Errorf("%d paragraphs, want 4: %q", len(a.Paragraphs), a.Paragraphs)
+	}
+}
+
+// TestBodyFurnitureNamedWrapper: a page that wraps its article in an
+// element named like furniture ("Page-ad-margins") or in an ASP.NET
+// <form> still gives its article.
+func TestBodyFurnitureNamedWrapper(t *testing.T) {
+	a := readTestPage(t, "body/furniture-named-wrapper.html")
+	hasParas(t, "furniture-named-wrapper", a.Paragraphs,
+		[]string{"The city council", `"This is the biggest`, "Opponents argued"}, nil)
+}
+
+// TestBodySplitSiblings: an article split over sibling containers with an
+// advertisement between them is read whole, the advertisement and the
+// sidebar left out.
+func TestBodySplitSiblings(t *testing.T) {
+	a := readTestPage(t, "body/split-siblings.html")
+	hasParas(t, "split-siblings", a.Paragraphs,
+		[]string{"Instagram began", "People will still", "Creators, who are paid", "But Instagram", "It has previously"},
+		[]string{"Advertisement", "Most popular"})
+}
+
+// TestBodyListsHeadingsPosts: lists and sub-headings inside the article,
+// and an embedded post with its signature line, are article text; the
+// title (h1) and a list of links are not.
+func TestBodyListsHeadingsPosts(t *testing.T) {
+	a := readTestPage(t, "body/lists-headings-posts.html")
+	hasParas(t, "lists-headings-posts", a.Paragraphs,
+		[]string{"Twenty teams", "The teams that qualified", "England (Group A)", "Ukraine (Group B)",
+			"I can't thank this man", "— Dele (@dele_official)", "The draw for the group stage"},
+		[]string{"Euro 2020 qualifiers", "Who will win", "The five players"})
+}
+
+// TestMetadataDates: the publication date comes from JSON-LD (in a CDATA
+// section too), a <time> marked as the publication's, or the URL; never
+// from a modification date, a comment's time or a copyright year; a page
+// that gives none has none.
+func TestMetadataDates(t *testing.T) {
+	for _, c := range []struct{ page, date, byline string }{
+		{"meta/jsonld-cdata.html", "2018-04-05", "Daniel Kahn Gillmor"},
+		{"meta/dates-modified-only.html", "", ""},
+		{"meta/dates-time-and-url.html", "2015-03-18", "Steven Mufson"},
+		{"meta/dates-pubdate-time.html", "2015-05-04", "Martin Untersinger"},
+	} {
+		a := readTestPage(t, c.page)
+		if a.Published != c.date || a.Byline != c.byline {
+			t.Errorf("%s: published %q byline %q, want %q %q", c.page, a.Published, a.Byline, c.date, c.byline)
+		}
+	}
+}
+
+// TestBylineText: a byline element's text reduced to its names.
+func TestBylineText(t *testing.T) {
+	for in, want := range map[string]string{
+		"By\n\t\t\tScott Cunningham":                              "Scott Cunningham",
+		"By Nathan Willis\n   March 25, 2015":                     "Nathan Willis",
+		"Steven Musil January 18, 2017 11:00 PM PST @stevenmusil": "Steven Musil",
+		"Nicolas Perriault —":                                     "Nicolas Perriault",
+		"por César Salza":                                         "César Salza",
+		"Di Fu":                                                   "Di Fu",
+		"By Brenda  Goodman, MA\n   WebMD Health News":            "Brenda Goodman, MA",
+		strings.Repeat("A long paragraph of words ", 10):          "",
+	} {
+		if got := bylineText(in); got != want {
+			t.Errorf("bylineText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCleanSpace: the one-pass cleanSpace agrees with the plain
+// definition (fields joined by one space).
+func TestCleanSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a", "a ", "a  b", "a\u00a0b", "a b", " a\n\tb  c ", "\u3000x\u200By", "x\r\ny"} {
+		if got, want := cleanSpace(s), strings.Join(strings.FieldsFunc(s, isSpace), " "); got != want {
+			t.Errorf("cleanSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
