@@ -35,7 +35,7 @@ var keepLines = map[string]bool{"p": true, "li": true, "h1": true, "h2": true, "
 
 // block is one run of text and the element that holds it.
 type block struct {
-	text       string // as the page has it, white space and all
+	text       string     // as the page has it, white space and all
 	owner      *html.Node // the nearest block-level ancestor
 	loose      bool       // a run beside block-level siblings: the owner is its container, not its paragraph
 	chars      int        // letters and digits, about
@@ -172,6 +172,39 @@ func tagBonus(n *html.Node) float64 {
 	return 0
 }
 
+// mediaWords name containers of captions and galleries, whose text reads
+// like article text (long, with commas) but is not.
+var mediaWords = map[string]bool{"caption": true, "captions": true, "gallery": true, "slideshow": true,
+	"photo": true, "photos": true, "media": true, "carousel": true, "figure": true, "comment": true,
+	"comments": true, "commentlist": true, "replies": true}
+
+// classWeight is readability's class and id weight: +25 for a name that
+// says article, -25 for one that says furniture or media.
+func classWeight(n *html.Node) float64 {
+	var name string
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			name += " " + a.Val
+		}
+	}
+	if name == "" {
+		return 0
+	}
+	w := 0.0
+	pos, neg := false, false
+	for _, f := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
+		pos = pos || bodyWords[f]
+		neg = neg || furnitureWords[f] || mediaWords[f]
+	}
+	if pos {
+		w += 25
+	}
+	if neg {
+		w -= 25
+	}
+	return w
+}
+
 func linkDensity(sz [2]int) float64 {
 	if sz[0] == 0 {
 		return 0
@@ -204,7 +237,7 @@ func articleBlocks(root *html.Node, strict bool) []string {
 		}
 		if _, ok := scores[n]; !ok {
 			order = append(order, n)
-			scores[n] = tagBonus(n)
+			scores[n] = tagBonus(n) + classWeight(n)
 		}
 		scores[n] += v
 	}

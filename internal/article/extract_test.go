@@ -146,3 +146,13 @@ func TestCleanSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyNamedArticleBeatsCaptions: a short article in an element named
+// for it wins over a photo caption that is longer and fuller of commas
+// (readability's class weight; the structure of a CTV News page).
+func TestBodyNamedArticleBeatsCaptions(t *testing.T) {
+	a := readTestPage(t, "body/short-article-long-captions.html")
+	hasParas(t, "short-article-long-captions", a.Paragraphs,
+		[]string{"BERLIN -- The European", "The agency said Monday", "Challenges include"},
+		[]string{"In this Dec. 12, 2006", "The Associated Press"})
+}
