@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // The speaker ranker. The rules of attrib.go read one sentence for a cue
@@ -77,6 +78,11 @@ type mention struct {
 	next   string // the word after it, lower case
 	shape  string // the form of its words: "1" (one word), "caps", "-ing", "-ly", "hyphen", ""
 	colon  bool   // a colon follows it
+	// For names: the person the article's table finds (nil when none),
+	// looked up once per mention rather than once per quotation.
+	who    *person
+	looked bool
+	poss   bool // a possessive ("Clinton’s")
 }
 
 // candidate is a possible speaker of one quotation: its words, the person
@@ -296,6 +302,8 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			}
 		}
 		m.shape = shape(ow[m.at : m.at+m.n])
+		last := ow[m.at+m.n-1].low // lower case, curly apostrophes folded
+		m.poss = strings.HasSuffix(last, "'s")
 	}
 	s.ments = ms
 	return s
@@ -329,13 +337,18 @@ func shape(ws []word) string {
 	return "1"
 }
 
-// mentionCount returns how many times the article names the person
-// (counted as the article's people are learned).
-func (f *finder) mentionCount(name string) int {
-	if p := f.people.lookup(name); p != nil {
-		return p.count
+// wordCount counts the words of s as strings.Fields does (runs of
+// non-space), without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
 	}
-	return 0
+	return n
 }
 
 // prepositions end a noun phrase read forward ("a voice-over in the ad");
@@ -609,23 +622,34 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 				fs.add("crc", m.cueRel, m.cue, loc)
 			}
 			fs.add("sj", yes(m.subj), loc, m.kind)
+			if m.name != "" && !m.looked {
+				m.who, m.looked = f.people.lookup(m.name), true
+			}
 			fs.add("pv", m.prev, loc)
 			fs.add("pvk", m.prev, m.kind)
 			fs.add("nx", m.next, loc)
 			fs.add("nxk", m.next, m.kind, m.cueRel)
 			fs.add("sh", m.shape, m.kind, yes(m.at == 0))
 			if m.name != "" {
-				fs.add("freq", bucket(f.mentionCount(m.name)), m.kind)
+				count := 0
+				if m.who != nil {
+					count = m.who.count
+				}
+				fs.add("freq", bucket(count), m.kind)
 			}
 			fs.add("col", yes(m.colon), yes(m.at == 0), loc)
 			fs.add("hc", yes(sent.hasCue), loc, m.kind)
 			if m.name != "" {
-				known := f.people.known(m.name)
+				known := m.who != nil
 				fs.add("kn", yes(known), m.kind, loc)
-				fs.add("rp", yes(rule.speaker != "" && f.people.canonical(m.name) == rule.speaker), loc)
+				canon := m.name
+				if m.who != nil {
+					canon = m.who.name
+				}
+				fs.add("rp", yes(rule.speaker != "" && canon == rule.speaker), loc)
 			}
 			fs.add("rt", yes(m.text == rule.text), loc, m.kind)
-			if strings.HasSuffix(strings.ToLower(m.text), "'s") || strings.HasSuffix(m.text, "’s") {
+			if m.poss {
 				fs.add("poss", loc)
 			}
 			if loc == "S0" && qAt >= 0 {
@@ -732,7 +756,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 	}
 	fs := f.newFeats()
 	common(&fs, kNull, kNull)
-	fs.add("nw", bucket(len(strings.Fields(q.Text))))
+	fs.add("nw", bucket(wordCount(q.Text)))
 	fs.add("nc", yes(f.paraHasCue), yes(a.cue != ""))
 	out = append(out, candidate{loc: kNull, feats: f.keep(fs)})
 	return out
