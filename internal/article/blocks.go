@@ -103,7 +103,7 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 			}
 			return tc, tl
 		}
-		if strict && (softTags[n.Data] || isFurniture(n)) {
+		if strict && (softTags[n.Data] || isFurniture(n)) || n.Data != "body" && n.Data != "html" && isCommentsBlock(n) {
 			return 0, 0
 		}
 		if n.Data == "br" {

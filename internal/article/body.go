@@ -177,6 +177,25 @@ func isFurniture(n *html.Node) bool {
 	return !body || countParagraphs(n, 3) < 3
 }
 
+// commentWords name the readers' comments: furniture in both passes, and
+// whatever body word stands beside them ("comments-area post-comments").
+var commentWords = map[string]bool{"comment": true, "comments": true, "commentlist": true, "disqus": true}
+
+// isCommentsBlock reports whether n is named for the readers' comments.
+func isCommentsBlock(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
+			if commentWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // countParagraphs counts the <p> elements under n, stopping at limit.
 func countParagraphs(n *html.Node, limit int) int {
 	count := 0

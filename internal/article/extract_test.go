@@ -156,3 +156,13 @@ func TestBodyNamedArticleBeatsCaptions(t *testing.T) {
 		[]string{"BERLIN -- The European", "The agency said Monday", "Challenges include"},
 		[]string{"In this Dec. 12, 2006", "The Associated Press"})
 }
+
+// TestBodyCommentsNeverArticle: readers' comments are not the article,
+// even under a name that also says "post", and even when the article is
+// too short for the strict pass to be trusted.
+func TestBodyCommentsNeverArticle(t *testing.T) {
+	a := readTestPage(t, "body/short-post-with-comments.html")
+	hasParas(t, "short-post-with-comments", a.Paragraphs,
+		[]string{"Our goal with hosting", "You can view our June"},
+		[]string{"Any update on how", "We haven't yet reviewed", "I skimmed your report"})
+}
