@@ -22,7 +22,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var corpus pathList
 	fs.Var(&corpus, "corpus", "a folder (read with its subfolders) or a file: pages (.html, .htm, .txt), WARC (.warc), JSON Lines (.jsonl: url and html, or url, title, outlet, published and text), each optionally .gz; give it again for more (default: corpus)")
-	out := fs.String("out", "dist", "folder to write the site to (emptied first)")
+	out := fs.String("out", "dist", "folder to write the site to (a new one, or one holding a site quotetrail built, whose files are replaced)")
 	www := fs.String("www", "www", "folder of the web files")
 	workers := fs.Int("workers", 0, "files read at once (0: one per CPU)")
 	wasm := fs.String("wasm", "", "prebuilt engine (GOOS=js GOARCH=wasm ./wasm), with wasm_exec.js beside it or in GOROOT; built with the go tool when empty")
@@ -52,6 +52,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	x, sum := build.BuildWith(in.files, build.Options{Workers: *workers, Progress: progress(stderr, in.files), Previous: prev})
+	incremental := prev != nil
+	prev = nil // its index is hundreds of megabytes at 100k articles, and no longer needed
 	bad := sum.Bad
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
@@ -102,9 +104,11 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for name, data := range folder {
 		generated["index/"+name] = data
 	}
-	writeSite := bundle.Site
-	if prev != nil {
-		writeSite = bundle.Update
+	// A folder holding a site is updated in place, also on a full build:
+	// emptying it first would take a live site down for the whole build.
+	writeSite, updated := bundle.Site, false
+	if _, err := os.Stat(filepath.Join(*out, bundle.Marker)); err == nil {
+		writeSite, updated = bundle.Update, true
 	}
 	written, err := writeSite(*www, *out, generated)
 	if err != nil {
@@ -112,8 +116,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := build.WriteState(*out, sum.State, indexBytes); err != nil {
-		// The site is whole; only the next build will read everything.
-		fmt.Fprintf(stderr, "quotetrail build: the next build will read every article: %v\n", err)
+		// The site is whole; the next build may have to read everything.
+		fmt.Fprintf(stderr, "quotetrail build: the state for the next build was not written: %v\n", err)
 	}
 	var report []bundle.File
 	var folderSize bundle.File
@@ -145,7 +149,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "; %d duplicates left out (see above)", len(sum.Duplicates))
 	}
 	fmt.Fprintln(stdout)
-	if prev != nil {
+	if incremental {
 		fmt.Fprintf(stdout, "built on the last build in %s: %s taken unchanged, %s read, %s removed\n", *out,
 			plural(sum.Reused, "article"), plural(len(x.Articles)-sum.Reused, "article"), plural(sum.Removed, "article"))
 	}
@@ -161,7 +165,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (%d parts)\n", "index/ (folder index)", folderSize.Raw, folderSize.Gzip, folderSize.Brotli, folderFiles)
 	raw, gz, br = raw+folderSize.Raw, gz+folderSize.Gzip, br+folderSize.Brotli
 	fmt.Fprintf(stdout, "%-28s %10d %10d %10d   (in %s)\n", "total", raw, gz, br, time.Since(start).Round(time.Millisecond))
-	if prev != nil {
+	if updated {
 		// What a publisher uploads after this build: the files changed,
 		// with their compressed copies.
 		n, bytes := 0, 0

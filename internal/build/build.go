@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"quotetrail/internal/article"
@@ -144,7 +145,10 @@ func Build(files []string) (*index.Index, Summary) { return BuildWith(files, Opt
 // two records or one of each, is added once.
 func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	x := &index.Index{}
-	s := Summary{Files: make([]Counts, len(files))}
+	s := Summary{Files: make([]Counts, len(files)), State: State{Started: time.Now().UnixNano()}}
+	// The program's hash, for the state, taken before reading: the file
+	// may be replaced by another version while the build runs.
+	programHash()
 	seen := newDedup()
 	names := stems(files)
 	sizes := make([]int64, len(files))

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"quotetrail/internal/article"
@@ -51,15 +52,21 @@ type State struct {
 	Program uint64
 	Tokens  string // textnorm.Version
 	Index   uint64 // the hash of index.qti, so that a state is never paired with another build's index
+	// Started is when the build began reading (ns since 1970): a page
+	// modified since may have changed after it was read, in the same
+	// clock tick, so its time and size prove nothing (git's rule for its
+	// index).
+	Started int64
 	Items   []itemState
 }
 
 // Previous is the last build into a site folder, read for an incremental
 // build.
 type Previous struct {
-	x      *index.Index
-	items  map[string]itemState
-	quotes []int // quotes[a] is the first quotation of article a; quotes[len] = len(x.Quotes)
+	started int64 // State.Started
+	x       *index.Index
+	items   map[string]itemState
+	quotes  []int // quotes[a] is the first quotation of article a; quotes[len] = len(x.Quotes)
 }
 
 // Articles is how many articles the previous build's index holds.
@@ -105,7 +112,7 @@ func LoadPrevious(out string) (*Previous, error) {
 	if !x.HasTokens() {
 		return nil, errors.New("its index carries no words")
 	}
-	p := &Previous{x: x, items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1)}
+	p := &Previous{started: s.Started, x: x, items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1)}
 	for _, it := range s.Items {
 		if it.Article < 0 || int(it.Article) >= len(x.Articles) {
 			return nil, fmt.Errorf("%s names article %d of %d", StateFile, it.Article, len(x.Articles))
@@ -149,13 +156,17 @@ func WriteState(out string, s State, indexBytes []byte) error {
 }
 
 var programOnce = sync.OnceValues(func() (uint64, error) {
-	exe, err := os.Executable()
+	// /proc/self/exe is the image running even when its file has been
+	// replaced since it started; os.Executable would name the new one.
+	f, err := os.Open("/proc/self/exe")
 	if err != nil {
-		return 0, err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return 0, err
+		exe, err := os.Executable()
+		if err != nil {
+			return 0, err
+		}
+		if f, err = os.Open(exe); err != nil {
+			return 0, err
+		}
 	}
 	defer f.Close()
 	h := fnv.New64a()
@@ -166,14 +177,19 @@ var programOnce = sync.OnceValues(func() (uint64, error) {
 })
 
 // programHash identifies the running program by its bytes: any change to
-// extraction changes them.
+// extraction changes them. BuildWith takes it when it starts.
 func programHash() (uint64, error) { return programOnce() }
 
 // reuse tells whether it is unchanged since the previous build, and
 // returns the state to record for it either way, with its content when
 // it had to be read to tell (so that extraction need not read it again).
 func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err error) {
+	// Keyed by the absolute path: the same files named from another
+	// folder are the same items.
 	st = itemState{Key: it.Key(), Article: -1}
+	if abs, err := filepath.Abs(it.File); err == nil {
+		st.Key = abs + strings.TrimPrefix(st.Key, it.File)
+	}
 	var prev itemState
 	known := false
 	if p != nil {
@@ -182,7 +198,14 @@ func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err er
 	if it.Record == 0 && it.Kind == Page {
 		if fi, err := os.Stat(it.File); err == nil {
 			st.Size, st.ModTime = fi.Size(), fi.ModTime().UnixNano()
-			if known && prev.Size == st.Size && prev.ModTime == st.ModTime {
+			if known && prev.Size == st.Size && prev.ModTime == st.ModTime && st.ModTime < p.started {
+				// Opened, so that a page that can no longer be read is
+				// left out as a full build would leave it out.
+				f, err := os.Open(it.File)
+				if err != nil {
+					return st, nil, -1, err
+				}
+				f.Close()
 				st.Hash = prev.Hash
 				return st, nil, int(prev.Article), nil
 			}
@@ -192,11 +215,29 @@ func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err er
 	if err != nil {
 		return st, nil, -1, err
 	}
-	st.Hash = index.Hash(content)
+	st.Hash = contentHash(it, content)
 	if known && prev.Hash == st.Hash {
 		return st, nil, int(prev.Article), nil
 	}
 	return st, content, -1, nil
+}
+
+// contentHash is the hash of what an item's article is read from: for a
+// page file its bytes; for a record its payload with the target URI (the
+// article's URL when the page names none) and the content type (its
+// charset), which the same payload may come with otherwise.
+func contentHash(it Item, content []byte) uint64 {
+	if it.Record == 0 && it.Kind == Page {
+		return index.Hash(content)
+	}
+	h := fnv.New64a()
+	h.Write([]byte{byte(it.Kind)})
+	h.Write([]byte(it.URI))
+	h.Write([]byte{0})
+	h.Write([]byte(it.ContentType))
+	h.Write([]byte{0})
+	h.Write(content)
+	return h.Sum64()
 }
 
 // take appends to x the previous build's article old, named stem, with

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	gowarc "github.com/nlnwa/gowarc/v3"
+
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 )
@@ -214,4 +216,52 @@ func TestTokenizeAsMatch(t *testing.T) {
 	if !bytes.Equal(index.Marshal(x), want) {
 		t.Error("match.Tokenize gives other ids than the build")
 	}
+}
+
+// TestIncrementalRecords: a WARC record whose payload is the same but
+// whose target URI or declared charset changed is read again (both go
+// into its article); a WARC rewritten with a record more, a duplicate of
+// a reused page and a bad page leave the incremental index equal to the
+// full one.
+func TestIncrementalRecords(t *testing.T) {
+	page := `<html><head><title>Council vote</title></head><body><article>
+<p>The city council voted on Tuesday to approve the new budget after a long debate that lasted well into the evening caf` + "\xe9" + `.</p>
+<p>"We have done what the people asked of us," said Mayor Jane Smith, who had pushed for the plan for months.</p>
+</article></body></html>`
+	dir, pages := incrementalCorpus(t)
+	crawl := func(uri, charset string, more ...string) {
+		recs := []warcRecord{{gowarc.Response, uri, response("200 OK", "text/html; charset="+charset, page)}}
+		recs = append(recs, pageRecords(t, more)...)
+		writeWARC(t, dir, "crawl.warc", false, recs)
+	}
+	crawl("https://aaa.example/story", "iso-8859-1", pages[40:44]...)
+	os.WriteFile(filepath.Join(dir, "empty.html"), nil, 0o644)
+	out := t.TempDir()
+	buildInto(t, dir, out, false)
+
+	same := func(what string) {
+		t.Helper()
+		want, _ := buildInto(t, dir, t.TempDir(), false)
+		got, s := buildInto(t, dir, out, true)
+		if !bytes.Equal(got, want) {
+			x, _ := index.Read(got)
+			t.Errorf("%s: the incremental index differs from the full one (took %d; first article %q %q)", what, s.Reused, x.Articles[0].URL, x.Articles[0].Paragraphs[0])
+		}
+	}
+	crawl("https://bbb.example/story", "iso-8859-1", pages[40:44]...)
+	same("target URI changed")
+	crawl("https://bbb.example/story", "iso-8859-5", pages[40:44]...)
+	same("charset changed")
+	os.WriteFile(filepath.Join(dir, "aaa-first.html"), must(t, pages[41]), 0o644) // a copy of a reused page, read first
+	crawl("https://bbb.example/story", "iso-8859-5", append([]string{pages[5]}, pages[40:44]...)...)
+	same("a record more, a duplicate and a bad page")
+}
+
+func must(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

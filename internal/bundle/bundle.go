@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -183,7 +184,13 @@ func site(www, out string, generated map[string][]byte, update bool) ([]File, er
 		return nil, err
 	}
 	if update {
-		if err := removeOthers(out, files); err != nil {
+		copied := map[string]bool{}
+		for _, j := range jobs {
+			if j.compress {
+				copied[j.name] = true
+			}
+		}
+		if err := removeOthers(out, files, copied); err != nil {
 			return nil, err
 		}
 	}
@@ -201,21 +208,44 @@ func unchanged(out, name string, data []byte, compress bool) (File, bool) {
 	if err != nil || st.Size() != int64(len(data)) {
 		return f, false
 	}
-	if !named(name) {
-		old, err := os.ReadFile(p)
-		if err != nil || !bytes.Equal(old, data) {
-			return f, false
-		}
+	if !named(name) && !sameBytes(p, data) {
+		return f, false
 	}
+	gz, err1 := os.Stat(p + ".gz")
+	br, err2 := os.Stat(p + ".br")
 	if compress {
-		gz, err1 := os.Stat(p + ".gz")
-		br, err2 := os.Stat(p + ".br")
 		if err1 != nil || err2 != nil {
 			return f, false
 		}
 		f.Gzip, f.Brotli = int(gz.Size()), int(br.Size())
+	} else if err1 == nil || err2 == nil {
+		// Copies of a file that no longer gets them (it grew past
+		// uncopiedData) would be served in its place: rewritten, it
+		// loses them.
+		return f, false
 	}
 	return f, true
+}
+
+// sameBytes reports whether the file at p holds data, read a block at a
+// time: the whole index may be hundreds of megabytes.
+func sameBytes(p string, data []byte) bool {
+	fh, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	buf := make([]byte, 1<<20)
+	for off := 0; ; {
+		n, err := io.ReadFull(fh, buf)
+		if n > len(data)-off || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+		if err != nil {
+			return off == len(data) && (err == io.EOF || err == io.ErrUnexpectedEOF)
+		}
+	}
 }
 
 // named reports whether a file's name is the hash of its content.
@@ -224,9 +254,10 @@ func named(name string) bool {
 }
 
 // removeOthers removes from out the files that are not the site's (nor
-// their compressed copies), leaving names that start with a dot (the
-// build's state) and empty folders.
-func removeOthers(out string, files map[string][]byte) error {
+// the compressed copies of those that get them), and the temporary files
+// of an update that was stopped; it leaves other names that start with a
+// dot (the build's state, a host's .well-known) and empty folders.
+func removeOthers(out string, files map[string][]byte, copied map[string]bool) error {
 	return filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -234,6 +265,9 @@ func removeOthers(out string, files map[string][]byte) error {
 		if strings.HasPrefix(d.Name(), ".") && p != out {
 			if d.IsDir() {
 				return filepath.SkipDir
+			}
+			if strings.HasSuffix(d.Name(), ".tmp") {
+				return os.Remove(p)
 			}
 			return nil
 		}
@@ -246,7 +280,7 @@ func removeOthers(out string, files map[string][]byte) error {
 		if _, ok := files[rel]; ok {
 			return nil
 		}
-		if _, ok := files[base]; ok && base != rel {
+		if copied[base] && base != rel {
 			return nil
 		}
 		return os.Remove(p)
@@ -312,6 +346,12 @@ func write(out, name string, data []byte, compress, replace bool) (File, error) 
 		}
 		if err := writeFile(p+".br", br, 0o644); err != nil {
 			return f, err
+		}
+	} else {
+		for _, c := range []string{p + ".gz", p + ".br"} {
+			if err := os.Remove(c); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return f, err
+			}
 		}
 	}
 	return f, writeFile(p, data, 0o644)

@@ -75,3 +75,37 @@ func TestUpdate(t *testing.T) {
 		t.Errorf("%s holds %q", Marker, data)
 	}
 }
+
+// TestUpdateDropsCopiesOfGrownData: a data file that grows past
+// uncopiedData loses its compressed copies, which would otherwise be
+// served in its place; the temporary files of a stopped update go.
+func TestUpdateDropsCopiesOfGrownData(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	gen := map[string][]byte{Marker: []byte("small index one")}
+	if _, err := Site(www, out, gen); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker+".br")); err != nil {
+		t.Fatal("a small index has no copies")
+	}
+	os.WriteFile(filepath.Join(out, "."+Marker+".tmp"), []byte("left by a stopped update"), 0o644)
+	gen[Marker] = make([]byte, uncopiedData+1)
+	if _, err := Update(www, out, gen); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{Marker + ".br", Marker + ".gz", "." + Marker + ".tmp"} {
+		if _, err := os.Stat(filepath.Join(out, n)); err == nil {
+			t.Errorf("%s is left", n)
+		}
+	}
+	// Updated again with the same bytes: still none, nothing rewritten.
+	files, err := Update(www, out, gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == Marker && f.Changed {
+			t.Error("the grown index was rewritten though unchanged")
+		}
+	}
+}
