@@ -175,6 +175,12 @@ func toUTF8(data []byte, contentType string) ([]byte, error) {
 		}
 		data = decoded
 	}
+	// A decoder may pass a sequence cut short at the end of the data
+	// through as it is ("ū0\xc3", found by FuzzParse): every paragraph
+	// must be UTF-8.
+	if !utf8.Valid(data) {
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
 	if bad := bytes.Count(data, []byte("\uFFFD")); bad > 16 && bad*50 > utf8.RuneCount(data) {
 		return nil, ErrEncoding
 	}
