@@ -60,6 +60,14 @@ SCALE_FLAGS ?= -sizes 1000,10000 -runs 3
 bench-scale: $(BIN) $(WASM)
 	$(BIN) bench-scale -wasm $(WASM) $(SCALE_FLAGS)
 
+# The extension for the stores (see www/extension/BUILDING.md): each
+# browser's package, reproducible, and the source archive reviewers ask
+# for (git archive of HEAD; skipped outside a git checkout).
+.PHONY: extension
+extension: build
+	$(GO) run ./www/extension/pack -dir dist/extension -out dist
+	if git rev-parse --git-dir >/dev/null 2>&1; then git archive --format=zip --prefix=quotetrail-source/ -o dist/quotetrail-source.zip HEAD; fi
+
 # Quality against the data in ../shared (see the README's Quality section).
 eval: $(BIN)
 	$(BIN) eval polnear ../shared/data/polnear/dev
