@@ -174,7 +174,36 @@ func isFurniture(n *html.Node) bool {
 	if !furniture {
 		return false
 	}
+	if holdsEmbeddedPost(n) {
+		// "social-media-embed", "sdc-article-widget": the wrapper of a
+		// post the article quotes, which is article text.
+		return false
+	}
 	return !body || countParagraphs(n, 3) < 3
+}
+
+// holdsEmbeddedPost reports whether n is or holds a post embedded in the
+// article as a block quote (<blockquote class="twitter-tweet">, Instagram's,
+// TikTok's), a few levels down at most.
+func holdsEmbeddedPost(n *html.Node) bool {
+	var find func(n *html.Node, depth int) bool
+	find = func(n *html.Node, depth int) bool {
+		if n.Type == html.ElementNode && n.Data == "blockquote" {
+			c, _ := attr(n, "class")
+			c = strings.ToLower(c)
+			return strings.Contains(c, "tweet") || strings.Contains(c, "instagram") || strings.Contains(c, "tiktok")
+		}
+		if depth == 4 {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && find(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return find(n, 0)
 }
 
 // commentWords name the readers' comments: furniture in both passes, and

@@ -166,3 +166,13 @@ func TestBodyCommentsNeverArticle(t *testing.T) {
 		[]string{"Our goal with hosting", "You can view our June"},
 		[]string{"Any update on how", "We haven't yet reviewed", "I skimmed your report"})
 }
+
+// TestBodyEmbeddedPost: a post the article embeds is article text even in
+// a wrapper named like furniture ("social-media-embed"); the share bar
+// beside it is not.
+func TestBodyEmbeddedPost(t *testing.T) {
+	a := readTestPage(t, "body/embedded-post.html")
+	hasParas(t, "embedded-post", a.Paragraphs,
+		[]string{"South Dakota's new", "Yes this is real", "— Dianna E. Anderson (@diannaeanderson)", "The governor said"},
+		[]string{"Share this story"})
+}
