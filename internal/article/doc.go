@@ -3,11 +3,21 @@
 // paragraphs with the page furniture (navigation, share bars, related
 // links, comment policies, polls, source lines) dropped.
 //
-// html.go reads HTML with goquery: metadata from JSON-LD first, then Open
-// Graph and article meta tags, then the document itself (title, h1, time
-// and rel=author elements). body.go finds the article body: the element
-// whose paragraphs hold the most text, after removing furniture by element
-// kind, by class and id words, and by the wording of furniture lines.
+// html.go reads HTML with goquery: metadata from JSON-LD first (CDATA
+// wrappers stripped), then Open Graph, Dublin Core and article meta tags,
+// then the document itself (title, h1, a <time> marked as the
+// publication's, rel=author and byline- or author-named elements outside
+// the comments, and last the URL's /YYYY/MM/DD/ for the date). Dates are
+// publication dates only: never a modification date or a copyright year,
+// and a page that gives none has none. body.go and blocks.go find the
+// article body as readability does, on text blocks rather than <p> alone
+// (paragraphs in <div>s, loose lines between <br>s, lists, sub-headings,
+// tables, embedded posts): blocks score their containers by length and
+// commas, weighed by class names and down by link text; the best
+// container, with the siblings that score near it, is the article, less
+// link lists and furniture lines. Furniture named by class and id is left
+// out in a strict pass, and only readers' comments in a lenient one taken
+// when the strict pass finds little text.
 // text.go reads plain text files (one paragraph a line). file.go checks a
 // file before parsing it (empty, binary, huge, badly encoded) so that every
 // file gives either an Article or an error that says why.
