@@ -16,8 +16,8 @@
 // commas, weighed by class names and down by link text; the best
 // container, with the siblings that score near it, is the article, less
 // link lists and furniture lines. Furniture named by class and id is left
-// out in a strict pass, and only readers' comments in a lenient one taken
-// when the strict pass finds little text.
+// out in a strict pass; when that pass finds little text, a lenient pass
+// that leaves out only readers' comments is taken if it finds much more.
 // text.go reads plain text files (one paragraph a line). file.go checks a
 // file before parsing it (empty, binary, huge, badly encoded) so that every
 // file gives either an Article or an error that says why.
