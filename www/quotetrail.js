@@ -312,6 +312,7 @@
       '.attr{font-size:13px;color:#333}' +
       'a{color:#0a58ca}.empty,.notice{color:#444;margin:4px 0}' +
       'mark.differs{background:#fff1b8;color:inherit;border-radius:3px;padding:0 2px}' +
+      'mark.spelled{background:none;color:inherit;text-decoration:underline dotted;text-underline-offset:3px}' +
       '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
       // Dark where the page is: light-dark() follows the color-scheme the
       // host element is given (the page's, or data-theme), so a light-only
@@ -450,7 +451,9 @@
       return url.split('#')[0] + '#:~:text=' + frag;
     };
 
-    // KIND_WORDS say in a reader's words how an outlet's text matches.
+    // KIND_WORDS say in a reader's words how an outlet's text matches,
+    // for an engine that gives no wording (the entry's "wording" says it
+    // exactly: identical, spelled differently, reworded, in part, not quoted).
     var KIND_WORDS = { exact: 'same words', variant: 'reworded', partial: 'in part', text: 'not quoted' };
     var hostOf = function (u) { return /^https?:\/\//i.test(u || '') ? (abs(u), anchor.hostname) : ''; };
 
@@ -470,6 +473,8 @@
       head.append(title, closeButton());
       card.append(head);
       if (res.truncated) card.append(el('p', 'notice', 'Only the beginning of a long selection was looked up.'));
+      // The engine found a quotation inside a looser selection: say which.
+      if (n && ms[0].focus) card.append(el('p', 'notice focus', 'Answered for the quotation “' + String(ms[0].focus) + '” in your selection.'));
       var list = el('ol');
       // Outlets in order of publication, undated last (a stable insertion
       // sort); the first dated one is the earliest known carrier.
@@ -491,8 +496,9 @@
         var line = el('div');
         line.append(el('span', 'outlet', m.outlet || hostOf(m.url) || m.article));
         if (m.published) { line.append(' '); line.append(el('span', 'meta', m.published)); }
-        var kind = el('span', 'kind', KIND_WORDS[m.match] || m.match);
+        var kind = el('span', 'kind', m.wording ? String(m.wording) : KIND_WORDS[m.match] || m.match);
         kind.setAttribute('data-kind', m.match);
+        if (m.wording) kind.setAttribute('data-wording', m.wording);
         line.append(kind);
         if (m === earliest) line.append(el('span', 'earliest', 'earliest known'));
         li.append(line);
@@ -527,17 +533,26 @@
       live.textContent = n === 0 ? 'quotetrail: no outlet in the corpus carried this.' : 'quotetrail: carried by ' + n + (n === 1 ? ' outlet: ' : ' outlets: ') + join(names, ', ') + '.';
     };
     // quoteWithMarks sets an outlet's wording with the words that differ
-    // from the selection in <mark>: text nodes only, never markup.
+    // from the selection, and those only spelled differently, in <mark>:
+    // text nodes only, never markup.
     var quoteWithMarks = function (m) {
       var bq = el('blockquote', 'quote');
-      var q = String(m.quote || ''), at = 0, ds = isArray(m.differs) ? m.differs : [];
+      var q = String(m.quote || ''), at = 0, ds = [], i;
+      var add = function (spans, cls) {
+        if (!isArray(spans)) return;
+        for (var k = 0; k < spans.length; k++) if (isArray(spans[k])) ds[ds.length] = [spans[k][0], spans[k][1], cls];
+      };
+      add(m.differs, 'differs');
+      add(m.spelled, 'spelled');
+      // In order of place (an insertion sort: a few spans); an overlap is skipped.
+      for (i = 1; i < ds.length; i++) for (var j = i; j > 0 && ds[j - 1][0] > ds[j][0]; j--) { var t = ds[j]; ds[j] = ds[j - 1]; ds[j - 1] = t; }
       if (m.match !== 'text') bq.append('“');
-      for (var i = 0; i < ds.length; i++) {
+      for (i = 0; i < ds.length; i++) {
         var d = ds[i];
         if (!(d[0] >= at && d[1] > d[0] && d[1] <= q.length)) continue;
         bq.append(q.slice(at, d[0]));
-        var mk = el('mark', 'differs', q.slice(d[0], d[1]));
-        mk.title = 'worded differently from your selection';
+        var mk = el('mark', d[2], q.slice(d[0], d[1]));
+        mk.title = d[2] === 'spelled' ? 'spelled differently from your selection' : 'worded differently from your selection';
         bq.append(mk);
         at = d[1];
       }
