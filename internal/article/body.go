@@ -216,6 +216,9 @@ func isCommentsBlock(n *html.Node) bool {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
+		if l := strings.ToLower(a.Val); !strings.Contains(l, "comment") && !strings.Contains(l, "disqus") {
+			continue // the common case, without splitting the name
+		}
 		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
 			if commentWords[w] {
 				return true

@@ -91,14 +91,15 @@ func readMetadata(doc *goquery.Document, a *Article) {
 					}
 				}
 			}
-			if !inComments {
-				inComments = isComments(n)
+			name := lowerName(n)
+			if !inComments && name != "" {
+				inComments = isComments(name)
 			}
 			if !inComments {
 				if byline == nil && isByline(n, inAuthor) {
 					byline = n
 				}
-				if len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(n) {
+				if name != "" && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(name) {
 					bylineClass = append(bylineClass, n)
 				}
 			}
@@ -264,19 +265,32 @@ func isModTime(n *html.Node) bool {
 
 // isComments reports whether n holds the readers' comments, whose authors
 // and times are not the article's.
-func isComments(n *html.Node) bool {
-	c, _ := attr(n, "class")
-	id, _ := attr(n, "id")
-	s := strings.ToLower(c + " " + id)
-	return strings.Contains(s, "comment") && !strings.Contains(s, "nocomment")
+func isComments(name string) bool {
+	return strings.Contains(name, "comment") && !strings.Contains(name, "nocomment")
+}
+
+// lowerName returns n's class and id, lower-cased, or "" (without
+// allocating) when it has neither: the metadata walk asks it of every
+// element.
+func lowerName(n *html.Node) string {
+	var c, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			c = a.Val
+		case "id":
+			id = a.Val
+		}
+	}
+	if c == "" && id == "" {
+		return ""
+	}
+	return strings.ToLower(c + " " + id)
 }
 
 // isBylineClass: an element named for its byline or author, as
 // readability's /byline|author|writtenby/ finds it, holding a short text.
-func isBylineClass(n *html.Node) bool {
-	c, _ := attr(n, "class")
-	id, _ := attr(n, "id")
-	s := strings.ToLower(c + " " + id)
+func isBylineClass(s string) bool {
 	if !strings.Contains(s, "byline") && !strings.Contains(s, "author") && !strings.Contains(s, "writtenby") {
 		return false
 	}
