@@ -265,3 +265,41 @@ func must(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// FuzzState: whatever the state file holds, LoadPrevious returns an
+// error or a Previous whose items name articles of its index; it never
+// panics.
+func FuzzState(f *testing.F) {
+	seeds, err := CorpusFiles("../../corpus")
+	if err != nil {
+		f.Fatal(err)
+	}
+	out := f.TempDir()
+	x, s := BuildWith(seeds, Options{})
+	data, err := Encode(x)
+	if err != nil {
+		f.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "index.qti"), data, 0o644)
+	if err := WriteState(out, s.State, data); err != nil {
+		f.Fatal(err)
+	}
+	good, _ := os.ReadFile(filepath.Join(out, StateFile))
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, state []byte) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "index.qti"), data, 0o644)
+		os.WriteFile(filepath.Join(dir, StateFile), state, 0o644)
+		p, err := LoadPrevious(dir)
+		if err != nil || p == nil {
+			return
+		}
+		for _, it := range p.items {
+			if it.Article < 0 || int(it.Article) >= p.Articles() {
+				t.Fatalf("item %+v names no article of %d", it, p.Articles())
+			}
+		}
+	})
+}
