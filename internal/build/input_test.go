@@ -213,7 +213,7 @@ func TestWARCAndJSONLAsFiles(t *testing.T) {
 	dir := t.TempDir()
 	// A page that gives no article is left out alike, named, from
 	// every kind of input.
-	pages = append(pages, "../../../shared/data/realhtml/readability/blogger/source.html")
+	pages = append(pages, "testdata/no-article.html") // a page of links only
 	want, ws := Build(pages)
 	if len(want.Articles) != len(pages)-1 || len(ws.Bad) != 1 || len(ws.Duplicates) != 0 {
 		t.Fatalf("%d articles from %d real pages, bad %v, duplicates %v", len(want.Articles), len(pages), ws.Bad, ws.Duplicates)
