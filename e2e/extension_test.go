@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -44,19 +45,31 @@ func grantedExtension(t testing.TB, hosts ...string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if e.Name() == "manifest.json" {
-			var m map[string]any
-			if err := json.Unmarshal(data, &m); err != nil {
-				t.Fatal(err)
-			}
-			m["host_permissions"] = hosts
-			data, _ = json.Marshal(m)
-		}
 		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	grantHosts(t, dir, hosts...)
 	return dir
+}
+
+// grantHosts adds hosts to the host permissions of the manifest in dir.
+func grantHosts(t testing.TB, dir string, hosts ...string) {
+	t.Helper()
+	p := filepath.Join(dir, "manifest.json")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["host_permissions"] = hosts
+	data, _ = json.Marshal(m)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // extensionBrowser starts Chromium with the unpacked extension in dir and
@@ -253,4 +266,52 @@ func TestExtensionQuietByDefault(t *testing.T) {
 	}
 	waitStatus(ctx, t, "only when you ask")
 	waitRegistered(ctx, t, false)
+}
+
+// TestExtensionAskedCard: with automatic cards off (as installed), the
+// keyboard command's path opens the card: a mouse drag selects the
+// quotation and opens nothing, then the background's handler of the
+// command and the menu (ask) puts the widget into the tab and asks it to
+// show the selection, and the card opens with the outlets, focus in it.
+// DevTools cannot press a browser shortcut or a context-menu item, so the
+// test calls ask in the background, as onCommand does; the page's host is
+// granted in the manifest, standing for the activeTab grant the shortcut
+// gives.
+func TestExtensionAskedCard(t *testing.T) {
+	pub := publisher(t, "", "", quietPage(""))
+	ctx, cancel, id := extensionBrowser(t, grantedExtension(t, "http://127.0.0.1/*"))
+	defer cancel()
+	if err := chromedp.Run(ctx, chromedp.Navigate(pub.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	dragOver(ctx, t, "q", quotation)
+	if seen := cards(ctx, t); len(seen) != 0 {
+		t.Fatalf("with automatic cards off, a drag opened the card: %q", seen)
+	}
+	ts, err := chromedp.Targets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var worker target.ID
+	for _, ti := range ts {
+		if ti.Type == "service_worker" && strings.HasPrefix(ti.URL, "chrome-extension://"+id+"/") {
+			worker = ti.TargetID
+		}
+	}
+	if worker == "" {
+		t.Fatal("no background service worker")
+	}
+	wctx, wcancel := chromedp.NewContext(ctx, chromedp.WithTargetID(worker))
+	defer wcancel()
+	if err := chromedp.Run(wctx, chromedp.Evaluate(`chrome.tabs.query({active: true}).then(ts => ask(ts[0], {type: 'show-selection'})).then(() => true)`, nil, awaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	checkCarriers(t, waitCard(ctx, t, "must handle the issue"))
+	var focused bool
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.activeElement === document.querySelector('[data-quotetrail]')`, &focused)); err != nil {
+		t.Fatal(err)
+	}
+	if !focused {
+		t.Error("the card asked for from the keyboard does not have focus")
+	}
 }

@@ -12,26 +12,32 @@ import (
 	"time"
 )
 
-// webExt installs Mozilla's web-ext with npm into the user's cache (a
-// tool of the tests, not a project dependency) and returns its path. It
-// skips without npm, unless QUOTETRAIL_REQUIRE_NODE=1 (CI), where it fails.
+// webExt installs Mozilla's web-ext (npm) and returns its path.
 func webExt(t *testing.T) string {
+	t.Helper()
+	return filepath.Join(npmTool(t, "web-ext", "web-ext@8"), "node_modules", ".bin", "web-ext")
+}
+
+// npmTool installs spec with npm into the user's cache, in a folder of its
+// own named name (a tool of the tests, not a project dependency), unless
+// it is there, and returns that folder. It skips without npm, unless
+// QUOTETRAIL_REQUIRE_NODE=1 (CI), where it fails.
+func npmTool(t *testing.T, name, spec string) string {
 	t.Helper()
 	npm, err := exec.LookPath("npm")
 	if err != nil {
 		if os.Getenv("QUOTETRAIL_REQUIRE_NODE") == "1" {
 			t.Fatal("npm is required (QUOTETRAIL_REQUIRE_NODE=1) but not installed: apt-get install npm")
 		}
-		t.Skip("npm is not installed (apt-get install npm): skipping web-ext lint")
+		t.Skip("npm is not installed (apt-get install npm): skipping, " + spec + " is needed")
 	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(cache, "quotetrail", "web-ext")
-	bin := filepath.Join(dir, "node_modules", ".bin", "web-ext")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
+	dir := filepath.Join(cache, "quotetrail", name)
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", name, "package.json")); err == nil {
+		return dir
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -39,12 +45,12 @@ func webExt(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"private": true}`+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(npm, "install", "--no-audit", "--no-fund", "web-ext@8")
+	cmd := exec.Command(npm, "install", "--no-audit", "--no-fund", spec)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("npm install web-ext@8 in %s: %v\n%s", dir, err, out)
+		t.Fatalf("npm install %s in %s: %v\n%s", spec, dir, err, out)
 	}
-	return bin
+	return dir
 }
 
 // pack runs the packer (make extension's) on the extension in dir.

@@ -28,7 +28,11 @@
     var apply = Reflect.apply;
     var P = (async function () {})().constructor;
     var then = P.prototype.then;
-    var setT = W.setTimeout, clearT = W.clearTimeout, computed = W.getComputedStyle;
+    // Timers are called on the window: unbound, Firefox refuses them in a
+    // content script (the extension), whose global is not the window.
+    var setTimeoutF = W.setTimeout, clearTimeoutF = W.clearTimeout, computed = W.getComputedStyle;
+    var setT = function (f, ms) { return apply(setTimeoutF, W, [f, ms]); };
+    var clearT = function (id) { return apply(clearTimeoutF, W, [id]); };
     var isArray = Array.isArray, stringify = JSON.stringify;
     var WorkerC = W.Worker, BlobC = W.Blob, fetchF = W.fetch;
     var objectURL = (W.URL || {}).createObjectURL || (W.webkitURL || {}).createObjectURL;
