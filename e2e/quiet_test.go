@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -122,14 +121,11 @@ func TestNoCardWithoutAnAnswer(t *testing.T) {
 // background answers in order, so the sentence's answer came before the
 // second card, and the log holds every card shown meanwhile.
 func TestExtensionNoCardWithoutAnAnswer(t *testing.T) {
-	ext, _ := filepath.Abs(filepath.Join(site(t, ""), "extension"))
 	pub := publisher(t, "", "", quietPage(""))
-	ctx, cancel := browserWith(t,
-		chromedp.Flag("disable-extensions", false),
-		chromedp.Flag("load-extension", ext),
-		chromedp.Flag("disable-extensions-except", ext),
-	)
+	// Automatic cards, as a reader who turned them on has them.
+	ctx, cancel, id := extensionBrowser(t, grantedExtension(t, allSites...))
 	defer cancel()
+	chooseAutomatic(ctx, t, id)
 	if err := chromedp.Run(ctx, chromedp.Navigate(pub.URL+"/"), chromedp.WaitVisible(`#plain`, chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
 	}
