@@ -13,7 +13,7 @@ import (
 	"quotetrail/internal/serve"
 )
 
-// pageText is what the demo page says of itself once articles.json has
+// pageText is what the demo page says of itself once demo/start.json has
 // loaded: its heading, title, description, footer and the paste box's
 // example, and the elements in its header beyond the three it is built
 // with (text shown as HTML would add some).
@@ -52,7 +52,7 @@ func demoText(t *testing.T, url string) pageText {
 	var p pageText
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(url+"/"),
-		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery), // articles.json has loaded
+		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery), // demo/start.json has loaded
 		chromedp.Evaluate(readPageText, &p),
 	)
 	if err != nil {
@@ -123,7 +123,7 @@ func namedSite(t *testing.T, args ...string) string {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build %v: %v\n%s", args, err, out)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "articles.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "demo", "start.json")); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -74,11 +74,11 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// x alone: at once, on every core (a third of an incremental build's
 	// time at 100,000 articles when made one after another).
 	var folder map[string][]byte
-	var demo []byte
+	var demo map[string][]byte
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() { defer wg.Done(); folder = match.BuildFolder(x, match.DefaultFolder) }()
-	go func() { defer wg.Done(); demo = build.DemoData(x, build.Site{Name: *name, About: *about}) }()
+	go func() { defer wg.Done(); demo = build.DemoFiles(x, build.Site{Name: *name, About: *about}) }()
 	indexBytes, err := build.Encode(x)
 	wg.Wait()
 	if err != nil {
@@ -86,10 +86,9 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	generated := map[string][]byte{
-		bundle.Marker:   indexBytes,
-		"engine.wasm":   engine,
-		"wasm_exec.js":  execJS,
-		"articles.json": demo,
+		bundle.Marker:  indexBytes,
+		"engine.wasm":  engine,
+		"wasm_exec.js": execJS,
 		// The browser extension carries its own engine and index.
 		"extension/engine.wasm":  engine,
 		"extension/wasm_exec.js": execJS,
@@ -97,6 +96,10 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if widget, err := os.ReadFile(filepath.Join(*www, "quotetrail.js")); err == nil {
 		generated["extension/quotetrail.js"] = widget // the content script is the widget
+	}
+	// The demo page's list and texts, in small files (demo/).
+	for name, data := range demo {
+		generated[name] = data
 	}
 	// The folder index beside index.qti (which whole-index mode, the demo
 	// and the extension read): the same corpus in parts a lookup reads

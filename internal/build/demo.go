@@ -1,7 +1,11 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +14,191 @@ import (
 
 	"quotetrail/internal/index"
 )
+
+// The demo page reads its corpus in small files under demo/, so that it
+// opens at once whatever the corpus's size (issue 15: one articles.json
+// of every article's text was 348 MB at 100,000 articles):
+//
+//	demo/start.json      what the page says of its corpus, the article
+//	                     count, the names of the list's pages, the first
+//	                     page itself, and what the service worker keeps
+//	                     for offline use. Fetched fresh (it names the rest).
+//	demo/index.js        which index the page's loader reads: nothing for a
+//	                     small corpus (index.qti, the whole index, as the
+//	                     page says); the folder index (index/) otherwise.
+//	demo/l-HASH.json     one page of the list, about DemoListPage articles:
+//	                     [stem, outlet, published, title, text file] each.
+//	demo/t-HASH.json     the text of a few articles (about 4): an object
+//	                     of stem to {url, byline, paragraphs, quotes}.
+//
+// HASH is the first 16 hex digits of the SHA-256 of the file's bytes, so
+// the files never change under their names. Articles are grouped into
+// text files and list pages where a hash of their stem says (content-
+// defined cuts, as rsync and restic cut files), not at fixed counts: an
+// article added, changed or removed changes its own text file and list
+// page (and start.json) and leaves the others' names and bytes alone, so
+// an incremental build rewrites only those (bundle.Update compares bytes).
+
+// DemoListPage is the mean number of articles on one page of the demo's
+// list; a page holds at most twice as many.
+const DemoListPage = 200
+
+// demoTextGroup is the mean number of articles in one text file; a file
+// holds at most four times as many.
+const demoTextGroup = 4
+
+// DemoWhole is the most article text (bytes of paragraphs) for which the
+// demo reads the whole index (index.qti) and keeps everything for offline
+// use on the first visit: about 400 articles of news. Past it the demo
+// reads the folder index and keeps offline only what the reader opened.
+const DemoWhole = 2 << 20
+
+// demoText is an article's text as the demo page shows it. Quotation
+// spans are in UTF-16 code units, the unit of JavaScript string offsets.
+type demoText struct {
+	URL        string   `json:"url"`
+	Byline     string   `json:"byline"`
+	Paragraphs []string `json:"paragraphs"`
+	Quotes     [][3]int `json:"quotes"` // paragraph, start, end
+}
+
+// demoStart is demo/start.json.
+type demoStart struct {
+	Name  string `json:"name"`
+	About string `json:"about"`
+	// Example is a quotation of the corpus, the one the most articles
+	// carry, for the paste box's placeholder; empty when it has none.
+	Example string `json:"example"`
+	Count   int    `json:"count"`
+	// Pages names the list's pages (under demo/) and how many articles
+	// each holds, in the list's order; First is the first page's content.
+	Pages []demoPageRef `json:"pages"`
+	First [][5]string   `json:"first"`
+	// Offline names the files (from the site's root) the service worker
+	// keeps on the first visit, beside the page itself.
+	Offline []string `json:"offline"`
+}
+
+type demoPageRef struct {
+	File  string `json:"file"`
+	Count int    `json:"count"`
+}
+
+// Site is what the demo page says of itself and its corpus: `quotetrail
+// build -name -about`. Both are shown as text, never as HTML.
+type Site struct {
+	Name  string // the page's heading and title; empty: the page's own (quotetrail)
+	About string // the corpus in a sentence or two; empty: Describe's
+}
+
+// DemoFiles returns the demo page's files (names from the site's root,
+// all under demo/): what the page says of its corpus, the article list in
+// pages and the articles' text a few to a file. Its work is linear in the
+// corpus.
+func DemoFiles(x *index.Index, site Site) map[string][]byte {
+	files := map[string][]byte{}
+	quotes := make([][][3]int, len(x.Articles))
+	for _, q := range x.Quotes {
+		p := x.Articles[q.Article].Paragraphs[q.Paragraph]
+		start := utf16Len(p[:q.Start])
+		quotes[q.Article] = append(quotes[q.Article], [3]int{q.Paragraph, start, start + utf16Len(p[q.Start:q.End])})
+	}
+	textBytes := 0
+	for _, a := range x.Articles {
+		for _, p := range a.Paragraphs {
+			textBytes += len(p)
+		}
+	}
+	whole := textBytes <= DemoWhole
+
+	// The text files: consecutive articles, cut after one whose stem's
+	// hash says so (or when a file is full).
+	textOf := make([]string, len(x.Articles))
+	group := map[string]demoText{}
+	var members []int
+	flush := func() {
+		if len(members) == 0 {
+			return
+		}
+		b, _ := json.Marshal(group) // strings and ints: cannot fail; keys sorted
+		name := demoName("t-", b)
+		files["demo/"+name] = b
+		for _, i := range members {
+			textOf[i] = name
+		}
+		group, members = map[string]demoText{}, members[:0]
+	}
+	for i, a := range x.Articles {
+		qs := quotes[i]
+		if qs == nil {
+			qs = [][3]int{}
+		}
+		paras := a.Paragraphs
+		if paras == nil {
+			paras = []string{}
+		}
+		if _, dup := group[a.Stem]; dup {
+			flush() // stems are unique in an index; never lose one if not
+		}
+		group[a.Stem] = demoText{URL: a.URL, Byline: a.Byline, Paragraphs: paras, Quotes: qs}
+		members = append(members, i)
+		if demoCut(a.Stem, "text", demoTextGroup) || len(members) >= 4*demoTextGroup {
+			flush()
+		}
+	}
+	flush()
+
+	// The list's pages, cut the same way.
+	start := demoStart{Name: strings.TrimSpace(site.Name), About: strings.TrimSpace(site.About),
+		Example: example(x), Count: len(x.Articles), Pages: []demoPageRef{}, First: [][5]string{}, Offline: []string{}}
+	if start.About == "" {
+		start.About = Describe(x)
+	}
+	var page [][5]string
+	flushPage := func() {
+		if len(page) == 0 {
+			return
+		}
+		b, _ := json.Marshal(page)
+		name := demoName("l-", b)
+		files["demo/"+name] = b
+		if len(start.Pages) == 0 {
+			start.First = page
+		}
+		start.Pages = append(start.Pages, demoPageRef{File: name, Count: len(page)})
+		page = nil
+	}
+	for i, a := range x.Articles {
+		page = append(page, [5]string{a.Stem, a.Outlet, a.Published, a.Title, textOf[i]})
+		if demoCut(a.Stem, "list", DemoListPage) || len(page) >= 2*DemoListPage {
+			flushPage()
+		}
+	}
+	flushPage()
+
+	loader := "/* quotetrail build: the page reads the whole index, index.qti, as its script tag says. */\n"
+	if whole {
+		// A small corpus: the first visit keeps the engine, the whole
+		// index and every article for offline use.
+		start.Offline = append(start.Offline, "quotetrail-worker.js", "wasm_exec.js", "engine.wasm", "index.qti")
+		for name := range files {
+			start.Offline = append(start.Offline, name)
+		}
+		slices.Sort(start.Offline)
+	} else {
+		// A large one: the page reads the folder index part by part, as a
+		// publisher's page does; offline keeps what the reader opened.
+		loader = "/* quotetrail build: " + thousands(len(x.Articles)) + " articles, too many to download whole: the page reads the folder index. */\n" +
+			"(function (s) { if (s) s.setAttribute('data-index', 'index/'); })(document.querySelector('script[src=\"quotetrail.js\"]'));\n"
+	}
+	files["demo/index.js"] = []byte(loader)
+	b, _ := json.Marshal(start)
+	files["demo/start.json"] = b
+	if whole {
+		files["articles.json"] = DemoData(x, site)
+	}
+	return files
+}
 
 // demoArticle is what the demo page shows of one article. Quotation spans
 // are in UTF-16 code units, the unit of JavaScript string offsets.
@@ -24,13 +213,6 @@ type demoArticle struct {
 	Quotes     [][3]int `json:"quotes"` // paragraph, start, end
 }
 
-// Site is what the demo page says of itself and its corpus: `quotetrail
-// build -name -about`. Both are shown as text, never as HTML.
-type Site struct {
-	Name  string // the page's heading and title; empty: the page's own (quotetrail)
-	About string // the corpus in a sentence or two; empty: Describe's
-}
-
 // demoData is articles.json.
 type demoData struct {
 	Name  string `json:"name"`
@@ -41,9 +223,10 @@ type demoData struct {
 	Articles []demoArticle `json:"articles"`
 }
 
-// DemoData returns the articles.json that the demo page reads: what the
-// page says of its corpus, the articles' text and where their quotations
-// are.
+// DemoData returns articles.json: what the demo page says of its corpus
+// and every article's text in one file, the demo's data before issue 15.
+// The page reads DemoFiles now; DemoFiles adds articles.json only for a
+// corpus the demo reads whole (DemoWhole), for tools that read it.
 func DemoData(x *index.Index, site Site) []byte {
 	out := make([]demoArticle, len(x.Articles))
 	for i, a := range x.Articles {
@@ -60,6 +243,24 @@ func DemoData(x *index.Index, site Site) []byte {
 	}
 	b, _ := json.Marshal(demoData{Name: strings.TrimSpace(site.Name), About: about, Example: example(x), Articles: out}) // plain structs of strings and ints: cannot fail
 	return b
+}
+
+// demoCut tells whether a run of articles (a text file, a list page) ends
+// after the article of this stem: true for about one stem in every mean,
+// decided by the stem alone, so that adding or removing an article moves
+// no cut but its own.
+func demoCut(stem, salt string, mean int) bool {
+	h := fnv.New64a()
+	h.Write([]byte(salt))
+	h.Write([]byte{0})
+	h.Write([]byte(stem))
+	return h.Sum64()%uint64(mean) == 0
+}
+
+// demoName names a file by its content.
+func demoName(prefix string, b []byte) string {
+	sum := sha256.Sum256(b)
+	return prefix + hex.EncodeToString(sum[:8]) + ".json"
 }
 
 // Describe says what a corpus is from what was built, and nothing else:
