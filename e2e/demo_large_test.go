@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -26,61 +27,73 @@ import (
 const largeArticles = 3000
 
 var (
-	largeOnce sync.Once
-	largeDir  string
-	largeErr  error
+	largeMu    sync.Mutex
+	largeSites = map[int]string{}
 )
 
-// largeSite builds, once a run, the site of largeArticles generated
-// articles written as news pages (internal/bench.Generate over the real
-// paragraphs of ../shared/data, internal/scale.WritePages), with the
-// engine of the site built for the run.
-func largeSite(t *testing.T) string {
+// largeSite builds, once a run, the site of n generated articles written
+// as news pages (internal/bench.Generate over the real paragraphs of
+// ../shared/data, internal/scale.WritePages), with the engine of the site
+// built for the run.
+func largeSite(t *testing.T, n int) string {
 	t.Helper()
 	const shared = "../../shared"
 	if _, err := os.Stat(shared + "/data/polnear"); err != nil {
 		t.Skip("../shared/data is absent")
 	}
 	engine := filepath.Join(site(t, ""), "engine.wasm")
-	largeOnce.Do(func() {
-		srcs, err := bench.Sources(shared)
-		if err != nil {
-			largeErr = err
-			return
+	largeMu.Lock()
+	defer largeMu.Unlock()
+	if dir, ok := largeSites[n]; ok {
+		return dir
+	}
+	// QUOTETRAIL_DEMO_WORK=DIR keeps the pages and the site in DIR
+	// (pages-N, dist-N) and reuses a site built there before.
+	var pages, dir string
+	if work := os.Getenv("QUOTETRAIL_DEMO_WORK"); work != "" {
+		pages, dir = filepath.Join(work, fmt.Sprint("pages-", n)), filepath.Join(work, fmt.Sprint("dist-", n))
+		if _, err := os.Stat(filepath.Join(dir, "demo", "start.json")); err == nil {
+			largeSites[n] = dir
+			return dir
 		}
+	} else {
 		tmp, err := os.MkdirTemp("", "quotetrail-e2e-large")
 		if err != nil {
-			largeErr = err
-			return
+			t.Fatal(err)
 		}
-		pages := filepath.Join(tmp, "pages")
-		if largeErr = scale.WritePages(pages, bench.Generate(srcs, largeArticles, 1)); largeErr != nil {
-			return
-		}
-		dir := filepath.Join(tmp, "dist")
-		cmd := exec.Command("go", "run", "./cmd/quotetrail", "build", "-wasm", engine, "-corpus", pages, "-out", dir)
-		cmd.Dir = ".."
-		if out, err := cmd.CombinedOutput(); err != nil {
-			largeErr = &buildError{err, string(out)}
-			return
-		}
-		largeDir = dir
 		sitesMu.Lock()
-		sites["\x00large"] = dir // removed with the others by TestMain
+		sites[fmt.Sprint("\x00large", n)] = filepath.Join(tmp, "dist") // removed with the others by TestMain
 		sitesMu.Unlock()
-	})
-	if largeErr != nil {
-		t.Fatal(largeErr)
+		pages, dir = filepath.Join(tmp, "pages"), filepath.Join(tmp, "dist")
 	}
-	return largeDir
+	srcs, err := bench.Sources(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := scale.WritePages(pages, bench.Generate(srcs, n, 1)); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "quotetrail")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/quotetrail")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	began := time.Now()
+	cmd := exec.Command(bin, "build", "-wasm", engine, "-corpus", pages, "-out", dir)
+	cmd.Dir = ".."
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	t.Logf("%d articles built in %v: %s", n, time.Since(began).Round(time.Millisecond), lines[len(lines)-1])
+	if demo, err := exec.Command("du", "-sb", "--apparent-size", filepath.Join(dir, "demo")).Output(); err == nil {
+		t.Logf("%d articles: demo/ holds %s bytes (with its .gz and .br copies)", n, strings.Fields(string(demo))[0])
+	}
+	largeSites[n] = dir
+	return dir
 }
-
-type buildError struct {
-	err error
-	out string
-}
-
-func (e *buildError) Error() string { return "build: " + e.err.Error() + "\n" + e.out }
 
 // countingLog serves a site and records each request's path and the bytes
 // of its response body (as sent: the precompressed copy when the browser
@@ -170,7 +183,30 @@ const readList = `(() => ({
 // the card over the folder index. With the server gone, the page reloads
 // with the list and the article the reader opened.
 func TestDemoLargeCorpus(t *testing.T) {
-	dir := largeSite(t)
+	demoLarge(t, largeArticles)
+}
+
+// TestDemoLargeMeasure runs TestDemoLargeCorpus's steps on the sizes
+// QUOTETRAIL_DEMO_SIZES names (10000,100000) and logs what they measure:
+// the first load's bytes, the time from a click to the article shown.
+// QUOTETRAIL_DEMO_SIZES=10000,100000 go test ./e2e -run TestDemoLargeMeasure -v -timeout 60m
+// (QUOTETRAIL_DEMO_WORK=DIR to keep the sites and reuse them).
+func TestDemoLargeMeasure(t *testing.T) {
+	sizes := os.Getenv("QUOTETRAIL_DEMO_SIZES")
+	if sizes == "" {
+		t.Skip("QUOTETRAIL_DEMO_SIZES is not set")
+	}
+	for _, f := range strings.Split(sizes, ",") {
+		var n int
+		if _, err := fmt.Sscan(f, &n); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(f, func(t *testing.T) { demoLarge(t, n) })
+	}
+}
+
+func demoLarge(t *testing.T, n int) {
+	dir := largeSite(t, n)
 	var start struct {
 		// Numbers as floats: the build's minifier writes 3000 as 3e3.
 		Count float64 `json:"count"`
@@ -186,7 +222,7 @@ func TestDemoLargeCorpus(t *testing.T) {
 	if err := json.Unmarshal(b, &start); err != nil {
 		t.Fatal(err)
 	}
-	if start.Count != largeArticles || len(start.Pages) < 3 {
+	if int(start.Count) != n || len(start.Pages) < 3 {
 		t.Fatalf("start.json: %v articles in %d pages", start.Count, len(start.Pages))
 	}
 	// The article to search for: one on the list's last page.
@@ -221,7 +257,7 @@ func TestDemoLargeCorpus(t *testing.T) {
 	}
 	paths, total := log.since(0)
 	beside := total - log.bytes["/quotetrail.js"]
-	t.Logf("first load: %d requests, %d bytes, %d beside the loader: %q", len(paths), total, beside, paths)
+	t.Logf("%d articles: first load: %d requests, %d bytes, %d beside the loader: %q", n, len(paths), total, beside, paths)
 	for _, p := range paths {
 		if strings.HasSuffix(p, "index.qti") || strings.HasSuffix(p, "articles.json") || strings.HasPrefix(p, "/index/") {
 			t.Errorf("the first load fetched %s", p)
@@ -262,12 +298,24 @@ func TestDemoLargeCorpus(t *testing.T) {
 
 	// Open it with a click: its text is fetched now.
 	before := log.count()
-	clicked := time.Now()
-	if err := chromedp.Run(ctx, chromedp.Click(`#article-list a[href="`+want+`"]`, chromedp.ByQuery)); err != nil {
+	timer := `(() => {
+		window.__open = {};
+		document.addEventListener('click', () => { __open.click = performance.now(); }, {capture: true, once: true});
+		new MutationObserver(() => {
+			const h = document.querySelector('#reader h2');
+			if (h && h.textContent === TITLE && !__open.shown) __open.shown = performance.now();
+		}).observe(document.getElementById('reader'), {childList: true, subtree: true});
+		return true;
+	})()`
+	title, _ := json.Marshal(target[3])
+	if err := chromedp.Run(ctx, chromedp.Evaluate(strings.Replace(timer, "TITLE", string(title), 1), nil),
+		chromedp.Click(`#article-list a[href="`+want+`"]`, chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
 	}
 	st = waitList(ctx, t, func(s listState) bool { return s.Title == target[3] })
-	t.Logf("article opened %v after the click (polled)", time.Since(clicked).Round(time.Millisecond))
+	var took float64
+	chromedp.Run(ctx, chromedp.Evaluate(`__open.shown - __open.click`, &took))
+	t.Logf("%d articles: the article was shown %.0f ms after the click (its text file fetched then)", n, took)
 	paths, _ = log.since(before)
 	texts := 0
 	for _, p := range paths {

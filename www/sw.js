@@ -10,7 +10,7 @@
 'use strict';
 var CACHE = 'quotetrail-demo-v2'; // a new name when the set of files changes
 var SHELL = ['./', 'index.html', 'demo.css', 'demo.js', 'quotetrail.js', 'demo/index.js', 'demo/start.json'];
-var HASHED = /\/(demo\/[lt]-[0-9a-f]{16}\.json|index\/[tqpwf]-[0-9a-f]{16}\.qtf)$/;
+var HASHED = /\/(demo|index)\/[tqpwf]-[0-9a-f]{16}\.qtf$/;
 
 self.addEventListener('install', function (ev) {
   ev.waitUntil(caches.open(CACHE).then(function (c) {

@@ -153,7 +153,7 @@ func TestDemoFilesHoldEveryArticle(t *testing.T) {
 			}
 		}
 		for name, b := range d.files {
-			if base := path.Base(name); strings.HasPrefix(base, "l-") || strings.HasPrefix(base, "t-") {
+			if base := path.Base(name); strings.HasPrefix(base, "p-") || strings.HasPrefix(base, "t-") {
 				if base != demoName(base[:2], b) {
 					t.Errorf("%s is not named by its content", name)
 				}
