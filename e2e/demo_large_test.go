@@ -146,6 +146,13 @@ func (l *countingLog) since(n int) ([]string, int) {
 	return paths, total
 }
 
+// sent is the bytes sent for path so far.
+func (l *countingLog) sent(path string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.bytes[path]
+}
+
 func (l *countingLog) count() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -256,7 +263,7 @@ func demoLarge(t *testing.T, n int) {
 		t.Fatal(err)
 	}
 	paths, total := log.since(0)
-	beside := total - log.bytes["/quotetrail.js"]
+	beside := total - log.sent("/quotetrail.js")
 	t.Logf("%d articles: first load: %d requests, %d bytes, %d beside the loader: %q", n, len(paths), total, beside, paths)
 	for _, p := range paths {
 		if strings.HasSuffix(p, "index.qti") || strings.HasSuffix(p, "articles.json") || strings.HasPrefix(p, "/index/") {
@@ -279,6 +286,7 @@ func demoLarge(t *testing.T, n int) {
 
 	// Search by date and title words: the article of the last page comes.
 	want := "#" + target[0]
+	typed := time.Now()
 	err = chromedp.Run(ctx,
 		chromedp.Click(`#article-query`, chromedp.ByQuery),
 		chromedp.SendKeys(`#article-query`, query, chromedp.ByQuery),
@@ -289,7 +297,8 @@ func demoLarge(t *testing.T, n int) {
 	st = waitList(ctx, t, func(s listState) bool {
 		return strings.Contains(s.Status, "found") && !strings.Contains(s.Status, "so far") && containsHref(s, want)
 	})
-	t.Logf("search %q: %s, %d listed", query, st.Status, len(st.Entries))
+	t.Logf("%d articles: search %q: %s, %d listed, the whole list read in %v after typing (polled; %d requests so far)",
+		n, query, st.Status, len(st.Entries), time.Since(typed).Round(10*time.Millisecond), log.count())
 	for _, e := range st.Entries {
 		if !strings.Contains(e.Label, target[2]) {
 			t.Errorf("search %q listed %q", query, e.Label)
@@ -357,7 +366,7 @@ func demoLarge(t *testing.T, n int) {
 	if len(card.Entries) == 0 {
 		t.Errorf("the card for %q lists no outlet: %+v", sel, card)
 	}
-	if l := log.bytes["/index.qti"]; l != 0 || log.bytes["/index/entry.qtf"] == 0 {
+	if l := log.sent("/index.qti"); l != 0 || log.sent("/index/entry.qtf") == 0 {
 		t.Errorf("the lookup read index.qti (%d bytes) or not the folder's entry", l)
 	}
 
