@@ -282,7 +282,9 @@ func demoLarge(t *testing.T, n int) {
 	if err := chromedp.Run(ctx, chromedp.Click(`#page-next`, chromedp.ByQuery)); err != nil {
 		t.Fatal(err)
 	}
-	st = waitList(ctx, t, func(s listState) bool { return strings.HasPrefix(s.Pager, "Page 2 of ") && len(s.Entries) == int(start.Pages[1].Count) && s.Entries[0].Href != first })
+	st = waitList(ctx, t, func(s listState) bool {
+		return strings.HasPrefix(s.Pager, "Page 2 of ") && len(s.Entries) == int(start.Pages[1].Count) && s.Entries[0].Href != first
+	})
 
 	// Search by date and title words: the article of the last page comes.
 	want := "#" + target[0]

@@ -49,7 +49,7 @@ type Config struct {
 	// Index is the loader's data-index, the URL of the index quotetrail
 	// loads, relative to its site's root: "/index/" (the folder index) or
 	// "/index.qti" (whole-index mode).
-	Index    string
+	Index string
 	// Add is how many articles are added to each size's site by an
 	// incremental build, timed after the lookups are measured (0: none).
 	Add      int
