@@ -229,7 +229,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		p.Files, p.Bytes = p.FilesTotal, p.BytesTotal
 		opt.Progress(p)
 	}
-	tokenize(x, opt.Previous, from)
+	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)
 	return x, s
 }

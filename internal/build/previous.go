@@ -14,6 +14,7 @@ import (
 
 	"quotetrail/internal/article"
 	"quotetrail/internal/index"
+	"quotetrail/internal/match"
 	"quotetrail/internal/quote"
 	"quotetrail/internal/textnorm"
 )
@@ -240,9 +241,36 @@ func contentHash(it Item, content []byte) uint64 {
 	return h.Sum64()
 }
 
+// known returns the words of x's articles taken from p (from[a] is the
+// previous article of article a, or -1), as ids into p's vocabulary, for
+// match.TokenizeKnown; nil when nothing was taken. The quotations of an
+// article taken whole are the previous article's, in the same order.
+func (p *Previous) known(x *index.Index, from []int) *match.Known {
+	if p == nil {
+		return nil
+	}
+	k := &match.Known{Vocab: p.x.Vocab, Paras: make([][][]int32, len(x.Articles)), Quotes: make([][]int32, len(x.Quotes))}
+	for a, old := range from {
+		if old >= 0 {
+			k.Paras[a] = p.x.ParaTokens[old]
+		}
+	}
+	cur, n := -1, 0
+	for qi, q := range x.Quotes {
+		if q.Article != cur {
+			cur, n = q.Article, 0
+		}
+		if old := from[cur]; old >= 0 {
+			k.Quotes[qi] = p.x.QuoteTokens[p.quotes[old]+n]
+		}
+		n++
+	}
+	return k
+}
+
 // take appends to x the previous build's article old, named stem, with
 // its quotations, and returns the quotations' range in x. Their words are
-// set by tokenize.
+// set by match.TokenizeKnown.
 func (p *Previous) take(x *index.Index, stem string, old int) {
 	a := p.x.Articles[old]
 	a.Stem = stem

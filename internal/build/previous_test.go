@@ -205,19 +205,6 @@ func TestPreviousRefused(t *testing.T) {
 	}
 }
 
-// TestTokenizeAsMatch: the build's tokenizer gives the ids match.Tokenize
-// gives, on every core.
-func TestTokenizeAsMatch(t *testing.T) {
-	dir, _ := incrementalCorpus(t)
-	l, _ := List(dir)
-	x, _ := Build(l.Files)
-	want := index.Marshal(x)
-	match.Tokenize(x)
-	if !bytes.Equal(index.Marshal(x), want) {
-		t.Error("match.Tokenize gives other ids than the build")
-	}
-}
-
 // TestIncrementalRecords: a WARC record whose payload is the same but
 // whose target URI or declared charset changed is read again (both go
 // into its article); a WARC rewritten with a record more, a duplicate of

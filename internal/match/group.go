@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"quotetrail/internal/index"
-	"quotetrail/internal/textnorm"
 )
 
 // groupCandidates bounds the distinct texts of other articles compared
@@ -29,39 +28,6 @@ const groupPostings = 2048
 // a quotation and its rewording group while two quotations that merely
 // share common words ("the two sides") do not.
 const GroupThreshold = Accept
-
-// Tokenize sets x's Vocab, ParaTokens and QuoteTokens: the normalized
-// words of every paragraph and quotation as ids, for the index to carry so
-// that the engine loads without tokenizing.
-func Tokenize(x *index.Index) {
-	ids := map[string]int32{}
-	x.TokensOf, x.Vocab = textnorm.Version, x.Vocab[:0]
-	toIDs := func(s string) []int32 {
-		words := textnorm.Words(s)
-		out := make([]int32, len(words))
-		for i, w := range words {
-			id, ok := ids[w]
-			if !ok {
-				id = int32(len(x.Vocab))
-				ids[w] = id
-				x.Vocab = append(x.Vocab, w)
-			}
-			out[i] = id
-		}
-		return out
-	}
-	x.ParaTokens = make([][][]int32, len(x.Articles))
-	for ai, a := range x.Articles {
-		x.ParaTokens[ai] = make([][]int32, len(a.Paragraphs))
-		for pi, p := range a.Paragraphs {
-			x.ParaTokens[ai][pi] = toIDs(p)
-		}
-	}
-	x.QuoteTokens = make([][]int32, len(x.Quotes))
-	for qi, q := range x.Quotes {
-		x.QuoteTokens[qi] = toIDs(q.Text)
-	}
-}
 
 // Group sets the Utterance of every quotation in x: quotations of
 // different articles that say the same thing share one, numbered by the

@@ -1,4 +1,4 @@
-package build
+package match
 
 import (
 	"runtime"
@@ -8,19 +8,32 @@ import (
 	"quotetrail/internal/textnorm"
 )
 
-// tokenize sets x's Vocab, ParaTokens and QuoteTokens exactly as
-// match.Tokenize does (the same ids, given in order of first use:
-// TestTokenizeAsMatch), with two differences that only change how long
-// it takes. The words of articles taken from a previous build (from[a] is
-// the previous article, or -1) are its ids, renumbered, not the text
-// normalized again. And the text of the others is normalized on every
-// core, a batch at a time, the ids then given in order on one.
-func tokenize(x *index.Index, prev *Previous, from []int) {
+// Known are words already known as ids into Vocab (a previous build's),
+// for TokenizeKnown: Paras[a] for article a of the index being tokenized
+// and Quotes[q] for its quotation q, nil where the text must be
+// normalized.
+type Known struct {
+	Vocab  []string
+	Paras  [][][]int32
+	Quotes [][]int32
+}
+
+// Tokenize sets x's Vocab, ParaTokens and QuoteTokens: the normalized
+// words of every paragraph and quotation as ids, for the index to carry so
+// that the engine loads without tokenizing.
+func Tokenize(x *index.Index) { TokenizeKnown(x, nil) }
+
+// TokenizeKnown is Tokenize taking the words known (when not nil) instead
+// of normalizing their text again, as an incremental build does. Ids are
+// given in order of first use either way, so the result is Tokenize's.
+// Text is normalized on every core a batch at a time, the ids then given
+// in order on one.
+func TokenizeKnown(x *index.Index, known *Known) {
 	ids := map[string]int32{}
 	x.TokensOf, x.Vocab = textnorm.Version, nil
-	var remap []int32 // previous id → id, or -1 before its first use
-	if prev != nil {
-		remap = make([]int32, len(prev.x.Vocab))
+	var remap []int32 // known id → id, or -1 before its first use
+	if known != nil {
+		remap = make([]int32, len(known.Vocab))
 		for i := range remap {
 			remap[i] = -1
 		}
@@ -38,7 +51,7 @@ func tokenize(x *index.Index, prev *Previous, from []int) {
 		out := make([]int32, len(old))
 		for i, o := range old {
 			if remap[o] < 0 {
-				remap[o] = idOf(prev.x.Vocab[o])
+				remap[o] = idOf(known.Vocab[o])
 			}
 			out[i] = remap[o]
 		}
@@ -51,28 +64,37 @@ func tokenize(x *index.Index, prev *Previous, from []int) {
 		}
 		return out
 	}
+	knownPara := func(ai int) [][]int32 {
+		if known == nil || ai >= len(known.Paras) {
+			return nil
+		}
+		return known.Paras[ai]
+	}
+	knownQuote := func(qi int) []int32 {
+		if known == nil || qi >= len(known.Quotes) {
+			return nil
+		}
+		return known.Quotes[qi]
+	}
 
-	x.ParaTokens = make([][][]int32, len(x.Articles))
-	// words[i] holds the words of the batch's i-th article's paragraphs.
 	const batch = 256
-	words := make([][][]string, batch)
+	x.ParaTokens = make([][][]int32, len(x.Articles))
+	words := make([][][]string, batch) // the batch's articles' paragraphs, normalized
 	for start := 0; start < len(x.Articles); start += batch {
 		end := min(start+batch, len(x.Articles))
 		parallel(end-start, func(i int) {
-			ai := start + i
-			if from != nil && from[ai] >= 0 {
-				words[i] = nil
+			words[i] = nil
+			if knownPara(start+i) != nil {
 				return
 			}
-			ps := x.Articles[ai].Paragraphs
+			ps := x.Articles[start+i].Paragraphs
 			words[i] = make([][]string, len(ps))
 			for pi, p := range ps {
 				words[i][pi] = textnorm.Words(p)
 			}
 		})
 		for ai := start; ai < end; ai++ {
-			if from != nil && from[ai] >= 0 {
-				old := prev.x.ParaTokens[from[ai]]
+			if old := knownPara(ai); old != nil {
 				x.ParaTokens[ai] = make([][]int32, len(old))
 				for pi, t := range old {
 					x.ParaTokens[ai][pi] = renumber(t)
@@ -86,34 +108,19 @@ func tokenize(x *index.Index, prev *Previous, from []int) {
 			}
 		}
 	}
-
-	// A quotation's previous tokens: the quotations of an article taken
-	// whole are the previous article's, in the same order.
-	oldQuote := make([]int, len(x.Quotes))
-	cur, k := -1, 0
-	for qi, q := range x.Quotes {
-		if q.Article != cur {
-			cur, k = q.Article, 0
-		}
-		oldQuote[qi] = -1
-		if from != nil && from[cur] >= 0 {
-			oldQuote[qi] = prev.quotes[from[cur]] + k
-		}
-		k++
-	}
 	x.QuoteTokens = make([][]int32, len(x.Quotes))
 	qwords := make([][]string, batch)
 	for start := 0; start < len(x.Quotes); start += batch {
 		end := min(start+batch, len(x.Quotes))
 		parallel(end-start, func(i int) {
 			qwords[i] = nil
-			if oldQuote[start+i] < 0 {
+			if knownQuote(start+i) == nil {
 				qwords[i] = textnorm.Words(x.Quotes[start+i].Text)
 			}
 		})
 		for qi := start; qi < end; qi++ {
-			if o := oldQuote[qi]; o >= 0 {
-				x.QuoteTokens[qi] = renumber(prev.x.QuoteTokens[o])
+			if old := knownQuote(qi); old != nil {
+				x.QuoteTokens[qi] = renumber(old)
 			} else {
 				x.QuoteTokens[qi] = toIDs(qwords[qi-start])
 			}
