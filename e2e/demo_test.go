@@ -28,12 +28,7 @@ func TestSelectQuotationShowsCarriers(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
 		chromedp.Text(`#reader h2`, &title, chromedp.ByQuery),
-		locate(`(() => {
-			const walker = document.createTreeWalker(document.getElementById('reader'), NodeFilter.SHOW_TEXT);
-			let n;
-			while ((n = walker.nextNode()) && n.data.indexOf(q) < 0) {}
-			return n;
-		})()`, quotation, &box),
+		locate(inReader, quotation, &box),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +98,15 @@ func TestSelectQuotationShowsCarriers(t *testing.T) {
 		c.check(waitCard(ctx, t, c.text))
 	}
 }
+
+// inReader finds, for locate, the text node of the demo's reader that
+// holds q.
+const inReader = `(() => {
+	const walker = document.createTreeWalker(document.getElementById('reader'), NodeFilter.SHOW_TEXT);
+	let n;
+	while ((n = walker.nextNode()) && n.data.indexOf(q) < 0) {}
+	return n;
+})()`
 
 func checkCarriers(t *testing.T, st cardState) {
 	t.Helper()

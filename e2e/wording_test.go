@@ -20,12 +20,7 @@ func TestCardSaysHowEachOutletWordedIt(t *testing.T) {
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#reader h2`, chromedp.ByQuery),
-		locate(`(() => {
-			const walker = document.createTreeWalker(document.getElementById('reader'), NodeFilter.SHOW_TEXT);
-			let n;
-			while ((n = walker.nextNode()) && n.data.indexOf(q) < 0) {}
-			return n;
-		})()`, quotation, &box),
+		locate(inReader, quotation, &box),
 	)
 	if err != nil {
 		t.Fatal(err)
