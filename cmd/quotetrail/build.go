@@ -14,6 +14,7 @@ import (
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/bundle"
+	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 )
 
@@ -75,12 +76,25 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// time at 100,000 articles when made one after another).
 	var folder map[string][]byte
 	var demo map[string][]byte
+	var folderErr error
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); folder = match.BuildFolder(x, match.DefaultFolder) }()
+	go func() {
+		defer wg.Done()
+		if d := sum.Delta; d != nil {
+			// Only articles added: the last full build's parts stay, and a
+			// delta beside them holds what the added articles changed.
+			folder, folderErr = match.BuildDelta(x, d.Base, match.DefaultFolder)
+		} else {
+			folder = match.BuildFolder(x, match.DefaultFolder)
+		}
+	}()
 	go func() { defer wg.Done(); demo = build.DemoFiles(x, build.Site{Name: *name, About: *about}) }()
 	indexBytes, err := build.Encode(x)
 	wg.Wait()
+	if err == nil {
+		err = folderErr
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v; nothing written\n", err)
 		return 2
@@ -109,16 +123,37 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	// A folder holding a site is updated in place, also on a full build:
 	// emptying it first would take a live site down for the whole build.
-	writeSite, updated := bundle.Site, false
-	if _, err := os.Stat(filepath.Join(*out, bundle.Marker)); err == nil {
-		writeSite, updated = bundle.Update, true
+	state := sum.State
+	var keep []string
+	if d := sum.Delta; d != nil {
+		for _, name := range d.BaseParts {
+			if _, made := folder[name]; !made {
+				keep = append(keep, "index/"+name)
+			}
+		}
+	} else {
+		// A full build's folder is the base the next increments add to.
+		state.Base, state.BaseParts = folder[index.EntryName], nil
+		for name := range folder {
+			if name != index.EntryName {
+				state.BaseParts = append(state.BaseParts, name)
+			}
+		}
+		slices.Sort(state.BaseParts)
 	}
-	written, err := writeSite(*www, *out, generated)
+	var written []bundle.File
+	updated := false
+	if _, err := os.Stat(filepath.Join(*out, bundle.Marker)); err == nil {
+		written, err = bundle.UpdateKeeping(*www, *out, generated, keep)
+		updated = true
+	} else {
+		written, err = bundle.Site(*www, *out, generated)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
 		return 2
 	}
-	if err := build.WriteState(*out, sum.State, indexBytes); err != nil {
+	if err := build.WriteState(*out, state, indexBytes); err != nil {
 		// The site is whole; the next build may have to read everything.
 		fmt.Fprintf(stderr, "quotetrail build: the state for the next build was not written: %v\n", err)
 	}
@@ -163,6 +198,10 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if incremental {
 		fmt.Fprintf(stdout, "built on the last build in %s: %s taken unchanged, %s read, %s removed\n", *out,
 			plural(sum.Reused, "article"), plural(len(x.Articles)-sum.Reused, "article"), plural(sum.Removed, "article"))
+		if d := sum.Delta; d != nil {
+			fmt.Fprintf(stdout, "folder index: the last full build's %s kept, with a delta of the %s added since (a full build merges them once they pass 1/%d of its %s, or when any is removed or changed)\n",
+				plural(len(keep), "part"), plural(d.Added, "article"), build.DeltaShare, plural(d.Base.Articles, "article"))
+		}
 	}
 	writeInputTable(stdout, in, sum)
 	fmt.Fprintf(stdout, "%-28s %10s %10s %10s\n", "file in "+*out, "raw", "gzip", "brotli")

@@ -86,6 +86,10 @@ type Summary struct {
 	// (Options.Previous); Removed those of its articles that the input no
 	// longer holds.
 	Reused, Removed int
+	// Delta, when not nil, says that the build only added articles to the
+	// previous one and that the index is the previous one's with them
+	// after it: the folder index is the base's parts and a delta.
+	Delta *Delta
 	// State is what the next build needs to build on this one
 	// (WriteState).
 	State State
@@ -228,6 +232,9 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	if opt.Progress != nil && (p.Files < p.FilesTotal || p.Bytes < p.BytesTotal) {
 		p.Files, p.Bytes = p.FilesTotal, p.BytesTotal
 		opt.Progress(p)
+	}
+	if xa, ok := appendTo(opt.Previous, x, from, &s); ok {
+		return xa, s
 	}
 	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)

@@ -59,6 +59,12 @@ type State struct {
 	// index).
 	Started int64
 	Items   []itemState
+	// Base is the folder index's entry as the last full build wrote it,
+	// and BaseParts the names of its parts in the folder: an incremental
+	// build that only adds articles writes a delta beside them and leaves
+	// them in place (delta.go). Empty when no folder index was written.
+	Base      []byte
+	BaseParts []string
 }
 
 // Previous is the last build into a site folder, read for an incremental
@@ -68,6 +74,10 @@ type Previous struct {
 	x       *index.Index
 	items   map[string]itemState
 	quotes  []int // quotes[a] is the first quotation of article a; quotes[len] = len(x.Quotes)
+	// The folder index's base (State.Base), when the site holds it whole.
+	base      *index.Entry
+	baseBytes []byte
+	baseParts []string
 }
 
 // Articles is how many articles the previous build's index holds.
@@ -132,6 +142,7 @@ func LoadPrevious(out string) (*Previous, error) {
 	if q != len(x.Quotes) {
 		return nil, errors.New("its quotations are not in article order")
 	}
+	p.loadBase(out, &s)
 	return p, nil
 }
 

@@ -63,7 +63,7 @@ func Site(www, out string, generated map[string][]byte) ([]File, error) {
 	if err := clear(out); err != nil {
 		return nil, err
 	}
-	return site(www, out, generated, false)
+	return site(www, out, generated, false, nil)
 }
 
 // Update is Site for a folder that holds the site's last build: it
@@ -75,17 +75,42 @@ func Site(www, out string, generated map[string][]byte) ([]File, error) {
 // build most are already there: an upload after it is only the files
 // reported Changed (and the removals).
 func Update(www, out string, generated map[string][]byte) ([]File, error) {
+	return UpdateKeeping(www, out, generated, nil)
+}
+
+// UpdateKeeping is Update leaving the files named in keep as they are,
+// with their compressed copies: files the site still has, which the
+// caller did not make again (an incremental build's folder index base).
+// They are reported unchanged; one that is missing is an error.
+func UpdateKeeping(www, out string, generated map[string][]byte, keep []string) ([]File, error) {
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
 	}
-	return site(www, out, generated, true)
+	var kept []File
+	for _, name := range keep {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, errors.New("a file the update keeps is missing: " + err.Error())
+		}
+		f := File{Name: name, Raw: int(st.Size())}
+		if gz, err := os.Stat(p + ".gz"); err == nil {
+			f.Gzip = int(gz.Size())
+		}
+		if br, err := os.Stat(p + ".br"); err == nil {
+			f.Brotli = int(br.Size())
+		}
+		kept = append(kept, f)
+	}
+	report, err := site(www, out, generated, true, kept)
+	return append(report, kept...), err
 }
 
 // last are written after every other file by Update: the entry names the
 // parts, which must be there first.
 var last = map[string]bool{"index/entry.qtf": true}
 
-func site(www, out string, generated map[string][]byte, update bool) ([]File, error) {
+func site(www, out string, generated map[string][]byte, update bool, kept []File) ([]File, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(www, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -188,6 +213,12 @@ func site(www, out string, generated map[string][]byte, update bool) ([]File, er
 		for _, j := range jobs {
 			if j.compress {
 				copied[j.name] = true
+			}
+		}
+		for _, f := range kept {
+			if _, ok := files[f.Name]; !ok {
+				files[f.Name] = nil
+				copied[f.Name] = f.Gzip > 0 || f.Brotli > 0
 			}
 		}
 		if err := removeOthers(out, files, copied); err != nil {

@@ -67,6 +67,22 @@ type Entry struct {
 	// Prints are the fingerprint chunks, by increasing first fingerprint
 	// (the first 0).
 	Prints []PrintRef
+	// Delta, when not nil, is what an incremental build added to this
+	// base: its counts are the whole corpus's, its weights and common
+	// words are the corpus's now, and its parts hold every utterance and
+	// paragraph text the added articles changed, in full, with postings
+	// that take the place of the base's for those (match/delta.go). Its
+	// TokensOf is the base's and it has no Delta of its own.
+	Delta *Entry
+}
+
+// Last returns the entry that describes the whole corpus: the delta when
+// there is one, else the entry itself.
+func (e *Entry) Last() *Entry {
+	if e.Delta != nil {
+		return e.Delta
+	}
+	return e
 }
 
 // CommonRef is a common word: what a lookup needs of it without its
@@ -292,7 +308,16 @@ func frameAs(magic string, payload []byte) []byte {
 
 // MarshalEntry encodes an entry file.
 func MarshalEntry(e *Entry) []byte {
-	p := appendString(nil, e.TokensOf)
+	p := appendEntry(appendString(nil, e.TokensOf), e)
+	if e.Delta != nil {
+		p = append(p, 1)
+		p = appendEntry(p, e.Delta)
+	}
+	return frameAs(magicEntry, p)
+}
+
+// appendEntry encodes an entry's counts and tables.
+func appendEntry(p []byte, e *Entry) []byte {
 	for _, n := range []int{e.Articles, e.Quotes, e.Paragraphs, e.Vocab} {
 		p = binary.AppendUvarint(p, uint64(n))
 	}
@@ -311,7 +336,7 @@ func MarshalEntry(e *Entry) []byte {
 		p = binary.LittleEndian.AppendUint32(p, c.First)
 		p = binary.LittleEndian.AppendUint64(p, c.Hash)
 	}
-	return frameAs(magicEntry, p)
+	return p
 }
 
 func appendChunkRefs(p []byte, refs []ChunkRef) []byte {
@@ -567,7 +592,31 @@ func ReadEntry(data []byte) (*Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Entry{TokensOf: r.str(), Articles: r.int(), Quotes: r.int(), Paragraphs: r.int(), Vocab: r.int(),
+	e := r.entry(r.str())
+	if r.err == nil && (e.Vocab > 0) != (len(e.Chunks)+len(e.Common) > 0 && len(e.Words) > 0) {
+		r.err = damaged("a vocabulary without chunks, or chunks without one")
+	}
+	if len(r.b) > 0 && r.err == nil {
+		// A delta: the marker byte 1, then the same tables over the whole
+		// corpus, which holds at least the base.
+		if r.take(1)[0] != 1 {
+			r.err = damaged("index entry: a delta marker that is not 1")
+		}
+		d := r.entry(e.TokensOf)
+		if r.err == nil && (d.Articles < e.Articles || d.Quotes < e.Quotes || d.Paragraphs < e.Paragraphs || d.Vocab < e.Vocab) {
+			r.err = damaged("index entry: a delta smaller than its base")
+		}
+		e.Delta = d
+	}
+	if err := r.finish("index entry"); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// entry reads an entry's counts and tables.
+func (r *reader) entry(tokensOf string) *Entry {
+	e := &Entry{TokensOf: tokensOf, Articles: r.int(), Quotes: r.int(), Paragraphs: r.int(), Vocab: r.int(),
 		MaxWeight: r.weight()}
 	e.Chunks = r.chunkRefs()
 	n := r.count(minCommonRef, "common words")
@@ -591,13 +640,7 @@ func ReadEntry(data []byte) (*Entry, error) {
 		}
 		e.Prints = append(e.Prints, c)
 	}
-	if r.err == nil && (e.Vocab > 0) != (len(e.Chunks)+len(e.Common) > 0 && len(e.Words) > 0) {
-		r.err = damaged("a vocabulary without chunks, or chunks without one")
-	}
-	if err := r.finish("index entry"); err != nil {
-		return nil, err
-	}
-	return e, nil
+	return e
 }
 
 // chunkRefs reads a table of chunk boundaries.

@@ -32,7 +32,27 @@ const GroupThreshold = Accept
 // Group sets the Utterance of every quotation in x: quotations of
 // different articles that say the same thing share one, numbered by the
 // first quotation of the group.
-func Group(x *index.Index) { group(x, groupPostings) }
+func Group(x *index.Index) { group(x, groupPostings, 0) }
+
+// GroupFrom groups the quotations from the index from on, the ones an
+// incremental build added after the others (which keep their
+// utterances): each joins the utterances it says the same as, which may
+// join two of the earlier ones into one, numbered as Group numbers (by
+// its first quotation). The earlier quotations are not compared with
+// each other again, so a pair that only a change of the corpus's weights
+// would now group stays apart until a full build. It reports false, and
+// groups nothing, when the earlier utterances are not numbered as Group
+// numbers them (each its first quotation's index).
+func GroupFrom(x *index.Index, from int) bool {
+	for i := range min(from, len(x.Quotes)) {
+		u := x.Quotes[i].Utterance
+		if u < 0 || u > i || x.Quotes[u].Utterance != u {
+			return false
+		}
+	}
+	group(x, groupPostings, from)
+	return true
+}
 
 // groupWork counts the work of one grouping, for the tests that check it
 // grows linearly with the number of quotations.
@@ -42,16 +62,21 @@ type groupWork struct {
 	aligned    int // alignments run
 }
 
-// group is Group, walking at most maxPostings postings a quotation.
-func group(x *index.Index, maxPostings int) groupWork {
+// group is GroupFrom, walking at most maxPostings postings a quotation.
+func group(x *index.Index, maxPostings, from int) groupWork {
 	var work groupWork
 	for i := range x.Quotes {
-		x.Quotes[i].Utterance = i
+		if i >= from {
+			x.Quotes[i].Utterance = i
+		}
 	}
 	e := New(x)
 	parent := make([]int, len(x.Quotes))
 	for i := range parent {
 		parent[i] = i
+		if i < from {
+			parent[i] = x.Quotes[i].Utterance // its group's first quotation, a root
+		}
 	}
 	var find func(int) int
 	find = func(i int) int {
@@ -99,7 +124,7 @@ func group(x *index.Index, maxPostings int) groupWork {
 	}
 	var dp []float64
 	for i, qi := range x.Quotes {
-		if rep[e.firstCopy[i]] != int32(i) {
+		if i < from || rep[e.firstCopy[i]] != int32(i) {
 			continue
 		}
 		q := query{ids: e.quotes[i], count: map[int32]int32{}}

@@ -64,6 +64,13 @@ var DefaultFolder = FolderOptions{QuoteShardBytes: 1 << 10, ParaShardBytes: 4 <<
 // BuildFolder splits x into a folder index: file name → bytes, the entry
 // under index.EntryName and every other part named by its content.
 func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
+	return buildFolder(x, opt, nil)
+}
+
+// buildFolder is BuildFolder, or with a base BuildDelta: only the
+// quotation groups and paragraph texts the articles after the base's
+// changed, and their postings, in parts of their own (delta.go).
+func buildFolder(x *index.Index, opt FolderOptions, base *index.Entry) map[string][]byte {
 	e := New(x)
 	files := map[string][]byte{}
 	put := func(kind byte, data []byte) uint64 {
@@ -120,6 +127,24 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 		comps[k] = append(comps[k], int32(qi))
 	}
+	// With a base, the parts hold only what changed: the groups that
+	// hold a quotation after the base's (whole, base quotations too), and
+	// the paragraph texts that an article after the base's holds.
+	quoteIn := func(int32) bool { return true }
+	if base != nil {
+		changed := make([]bool, len(x.Quotes))
+		kept := comps[:0]
+		for _, comp := range comps {
+			if comp[len(comp)-1] >= int32(base.Quotes) {
+				kept = append(kept, comp)
+				for _, qi := range comp {
+					changed[qi] = true
+				}
+			}
+		}
+		comps = kept
+		quoteIn = func(qi int32) bool { return changed[qi] }
+	}
 	quotePacks := &packer{kind: index.KindQuotes, files: files}
 	quoteShard := make([]int32, len(x.Quotes)) // shard numbers
 	var shard index.QuoteShard
@@ -167,6 +192,18 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 			isCopy[g] = true
 		}
 	}
+	paraIn := func(int32) bool { return true }
+	if base != nil {
+		// A paragraph text changed when an article after the base's
+		// holds it (its last copy is then one of those).
+		paraIn = func(g int32) bool {
+			last := g
+			if cs := e.paraCopies[g]; len(cs) > 0 {
+				last = max(last, slices.Max(cs))
+			}
+			return last >= int32(base.Paragraphs)
+		}
+	}
 	paraPacks := &packer{kind: index.KindParas, files: files}
 	paraShard := make([]int32, len(e.paraRef))
 	var pshard index.ParaShard
@@ -190,7 +227,7 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		for pi := range a.Paragraphs {
 			g := gid
 			gid++
-			if isCopy[g] {
+			if isCopy[g] || !paraIn(g) {
 				continue
 			}
 			p := index.ShardPara{ID: g, Text: a.Paragraphs[pi], Tokens: e.paras[ai][pi]}
@@ -227,12 +264,19 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		id := e.vocab[w]
 		t := index.Term{Word: w, ID: id, Weight: e.weight[id]}
 		for _, qi := range e.postings(id) {
-			t.Quotes = append(t.Quotes, index.QuotePosting{Quote: qi, Floor: e.floor[qi]})
+			if quoteIn(qi) {
+				t.Quotes = append(t.Quotes, index.QuotePosting{Quote: qi, Floor: e.floor[qi]})
+			}
 		}
 		t.Paras = make([]index.ParaPosting, 0)
 		gids, _ := e.paraPostings(id)
 		for _, g := range gids {
-			t.Paras = append(t.Paras, index.ParaPosting{Para: g})
+			if paraIn(g) {
+				t.Paras = append(t.Paras, index.ParaPosting{Para: g})
+			}
+		}
+		if base != nil && len(t.Quotes) == 0 && len(t.Paras) == 0 && !e.common(id) {
+			continue // the base's term, its weight moved by the corpus's size alone
 		}
 		if !e.common(id) {
 			quoteBytes += termBytes(t.Word, len(t.Quotes), 0)
@@ -335,7 +379,7 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 	byPrint := map[uint32][]int32{}
 	var ws []string
 	for g := range e.paraRef {
-		if isCopy[g] {
+		if isCopy[g] || !paraIn(int32(g)) {
 			continue
 		}
 		ws = ws[:0]
@@ -387,6 +431,11 @@ func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
 		}
 	}
 	flushPrints()
+	if base != nil {
+		top := *base
+		top.Delta = entry
+		entry = &top
+	}
 	files[index.EntryName] = index.MarshalEntry(entry)
 	return files
 }
@@ -466,7 +515,15 @@ func distinguishing(w, prev string) string {
 // later lookup fetches only what it has not seen and a reader's tab does
 // not grow with every lookup. It is safe for concurrent lookups.
 type Folder struct {
-	entry   *index.Entry
+	entry *index.Entry
+	// last is the entry of the whole corpus: the delta's when there is
+	// one (its counts, weights and common words), else entry.
+	last *index.Entry
+	// inDelta names the delta's chunks; shift is what the corpus's growth
+	// since the base adds to the weight of every word the delta does not
+	// hold (log n/(df+½) with df unchanged and n grown).
+	inDelta map[string]bool
+	shift   float64
 	common  map[int32]float64 // common word's id → its weight
 	scratch sync.Pool
 	mu      sync.Mutex
@@ -504,9 +561,25 @@ func OpenFolder(entry []byte) (*Folder, error) {
 		return nil, errors.New("the folder index was written by normalization " + strconv.Quote(en.TokensOf) +
 			" and this engine normalizes by " + strconv.Quote(textnorm.Version) + ": rebuild it")
 	}
-	f := &Folder{entry: en, parts: map[string]*list.Element{}, common: map[int32]float64{}, CacheBytes: DefaultCacheBytes}
-	for _, c := range en.Common {
+	f := &Folder{entry: en, last: en.Last(), parts: map[string]*list.Element{}, common: map[int32]float64{}, CacheBytes: DefaultCacheBytes}
+	for _, c := range f.last.Common {
 		f.common[c.ID] = c.Weight
+	}
+	if d := en.Delta; d != nil {
+		f.shift = d.MaxWeight - en.MaxWeight
+		f.inDelta = map[string]bool{}
+		for _, c := range d.Chunks {
+			f.inDelta[index.PartName(index.KindChunk, c.Hash)] = true
+		}
+		for _, c := range d.Common {
+			f.inDelta[index.PartName(index.KindChunk, c.Hash)] = true
+		}
+		for _, c := range d.Words {
+			f.inDelta[index.PartName(index.KindWords, c.Hash)] = true
+		}
+		for _, c := range d.Prints {
+			f.inDelta[index.PartName(index.KindPrints, c.Hash)] = true
+		}
 	}
 	f.scratch.New = func() any { return &scratch{} }
 	return f, nil
@@ -566,25 +639,37 @@ func (l *FolderLookup) begin(all []string) {
 			l.chunks = append(l.chunks, name)
 		}
 	}
+	// The base's chunks, then the delta's: a word common now has its
+	// postings read only when the selection is common words alone, from
+	// the base (common there or not) and the delta.
+	ens := []*index.Entry{en}
+	if en.Delta != nil {
+		ens = append(ens, en.Delta)
+	}
 	for _, w := range l.words {
-		if c, ok := en.CommonWord(w); ok {
-			if need {
-				add(index.PartName(index.KindChunk, c.Hash))
+		_, common := f.last.CommonWord(w)
+		for _, en := range ens {
+			if c, ok := en.CommonWord(w); ok {
+				if need {
+					add(index.PartName(index.KindChunk, c.Hash))
+				}
+			} else if k := index.ChunkFor(en.Chunks, w); k >= 0 && (!common || need) {
+				add(index.PartName(index.KindChunk, en.Chunks[k].Hash))
 			}
-		} else if k := index.ChunkFor(en.Chunks, w); k >= 0 {
-			add(index.PartName(index.KindChunk, en.Chunks[k].Hash))
-		}
-		if len(all) >= MinWords && len(all) < PrintWords {
-			if k := index.ChunkFor(en.Words, w); k >= 0 {
-				add(index.PartName(index.KindWords, en.Words[k].Hash))
+			if len(all) >= MinWords && len(all) < PrintWords {
+				if k := index.ChunkFor(en.Words, w); k >= 0 {
+					add(index.PartName(index.KindWords, en.Words[k].Hash))
+				}
 			}
 		}
 	}
 	if len(all) >= PrintWords {
 		l.prints = fingerprints(all)
 		for _, h := range l.prints {
-			if k := en.PrintChunkFor(h); k >= 0 {
-				add(index.PartName(index.KindPrints, en.Prints[k].Hash))
+			for _, en := range ens {
+				if k := en.PrintChunkFor(h); k >= 0 {
+					add(index.PartName(index.KindPrints, en.Prints[k].Hash))
+				}
 			}
 		}
 	}
@@ -594,7 +679,7 @@ func (l *FolderLookup) begin(all []string) {
 }
 
 func (f *Folder) commonWeight(w string) (float64, bool) {
-	c, ok := f.entry.CommonWord(w)
+	c, ok := f.last.CommonWord(w)
 	return c.Weight, ok
 }
 
@@ -765,12 +850,13 @@ func (f *Folder) add(name string, data []byte) (any, error) {
 	case index.KindChunk:
 		var c *index.Chunk
 		if c, err = index.ReadChunk(data); err == nil {
-			err, part = f.checkChunk(name, c, f.entry.Chunks), c
+			en := f.entryOf(name)
+			err, part = f.checkChunk(name, c, en.Chunks, en.Common), c
 		}
 	case index.KindWords:
 		var c *index.Chunk
 		if c, err = index.ReadWords(data); err == nil {
-			err, part = f.checkChunk(name, c, f.entry.Words), c
+			err, part = f.checkChunk(name, c, f.entryOf(name).Words, nil), c
 		}
 	case index.KindPrints:
 		var c *index.PrintChunk
@@ -831,10 +917,18 @@ func (f *Folder) Cached() (parts, bytes int) {
 
 var errOutOfRange = errors.New("index part refers past the entry's counts")
 
-// checkChunk: the chunk is one of refs, or a common word's, its words
-// lie in its range and its ids are within the entry's counts.
-func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef) error {
-	en := f.entry
+// entryOf returns the entry that names a chunk: the delta's or the base's.
+func (f *Folder) entryOf(name string) *index.Entry {
+	if f.inDelta[name] {
+		return f.entry.Delta
+	}
+	return f.entry
+}
+
+// checkChunk: the chunk is one of refs, or one of common's, its words
+// lie in its range and its ids are within the corpus's counts.
+func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef, common []index.CommonRef) error {
+	en := f.last
 	_, h, _ := index.ParsePartName(name) // add checked the name
 	inRange := func(w string) bool { return false }
 	for i, ref := range refs {
@@ -844,7 +938,7 @@ func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef) 
 		}
 	}
 	if name[0] == index.KindChunk {
-		for _, ref := range en.Common {
+		for _, ref := range common {
 			if ref.Hash == h {
 				inRange = func(w string) bool { return len(c.Terms) == 1 && w == ref.Word }
 				break
@@ -875,7 +969,7 @@ func (f *Folder) checkChunk(name string, c *index.Chunk, refs []index.ChunkRef) 
 // checkPrints: the chunk is one the entry names, its fingerprints lie in
 // its range and its paragraphs within the entry's count.
 func (f *Folder) checkPrints(name string, c *index.PrintChunk) error {
-	en := f.entry
+	en := f.entryOf(name)
 	_, h, _ := index.ParsePartName(name)
 	k := -1
 	for i, ref := range en.Prints {
@@ -892,7 +986,7 @@ func (f *Folder) checkPrints(name string, c *index.PrintChunk) error {
 			return errors.New("a fingerprint lies outside the chunk's range")
 		}
 		for _, g := range p.Paras {
-			if int(g.Para) >= en.Paragraphs {
+			if int(g.Para) >= f.last.Paragraphs {
 				return errOutOfRange
 			}
 		}
@@ -902,7 +996,7 @@ func (f *Folder) checkPrints(name string, c *index.PrintChunk) error {
 
 func (f *Folder) checkTokens(ids []int32) error {
 	for _, id := range ids {
-		if int(id) >= f.entry.Vocab {
+		if int(id) >= f.last.Vocab {
 			return errOutOfRange
 		}
 	}
@@ -911,12 +1005,12 @@ func (f *Folder) checkTokens(ids []int32) error {
 
 func (f *Folder) checkQuotes(s *index.QuoteShard) error {
 	for _, a := range s.Articles {
-		if int(a.ID) >= f.entry.Articles {
+		if int(a.ID) >= f.last.Articles {
 			return errOutOfRange
 		}
 	}
 	for _, q := range s.Quotes {
-		if int(q.ID) >= f.entry.Quotes || int(q.Utterance) >= f.entry.Quotes {
+		if int(q.ID) >= f.last.Quotes || int(q.Utterance) >= f.last.Quotes {
 			return errOutOfRange
 		}
 		if err := f.checkTokens(q.Tokens); err != nil {
@@ -928,12 +1022,12 @@ func (f *Folder) checkQuotes(s *index.QuoteShard) error {
 
 func (f *Folder) checkParas(s *index.ParaShard) error {
 	for _, a := range s.Articles {
-		if int(a.ID) >= f.entry.Articles {
+		if int(a.ID) >= f.last.Articles {
 			return errOutOfRange
 		}
 	}
 	for _, p := range s.Paras {
-		if int(p.ID) >= f.entry.Paragraphs {
+		if int(p.ID) >= f.last.Paragraphs {
 			return errOutOfRange
 		}
 		if err := f.checkTokens(p.Tokens); err != nil {
@@ -950,10 +1044,20 @@ func (f *Folder) checkParas(s *index.ParaShard) error {
 func (f *Folder) view(chunks, words []string, prints []uint32, have map[string]any) (*view, error) {
 	v := &view{f: f, terms: map[int32]*index.Term{}, words: map[string]*index.Term{}, posts: map[int32][]int32{},
 		paraPosts: map[int32][]int32{}, quotePart: map[int32]string{}, paraPart: map[int32]string{}, floor: map[int32]uint8{},
-		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{},
+		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{}, fromBase: map[int32]bool{},
 		arts: map[int32]index.ArticleMeta{}, paras: map[int32]*index.ShardPara{}}
 	held := map[int32]int{} // paragraph → how many of the fingerprints it holds
+	// The base's chunks before the delta's, whose postings, shards and
+	// weights take the place of the base's (delta.go).
+	if f.inDelta != nil {
+		chunks = slices.Clone(chunks)
+		slices.SortStableFunc(chunks, func(a, b string) int {
+			return cmp.Compare(boolInt(f.inDelta[a]), boolInt(f.inDelta[b]))
+		})
+	}
+	var printsOf map[int32]map[uint32]bool // with a delta: each paragraph's fingerprints, counted once
 	for _, name := range chunks {
+		delta := f.inDelta[name]
 		if c, ok := have[name].(*index.PrintChunk); ok {
 			for _, h := range prints {
 				i, found := slices.BinarySearchFunc(c.Prints, h, func(p index.Print, h uint32) int { return cmp.Compare(p.Hash, h) })
@@ -961,8 +1065,20 @@ func (f *Folder) view(chunks, words []string, prints []uint32, have map[string]a
 					continue
 				}
 				for _, p := range c.Prints[i].Paras {
-					held[p.Para]++
-					v.paraPart[p.Para] = index.ShardName(index.KindParas, c.Parts[p.Part], p.Member)
+					shard := index.ShardName(index.KindParas, c.Parts[p.Part], p.Member)
+					if f.inDelta == nil {
+						held[p.Para]++
+					} else {
+						if printsOf == nil {
+							printsOf = map[int32]map[uint32]bool{}
+						}
+						if printsOf[p.Para] == nil {
+							printsOf[p.Para] = map[uint32]bool{}
+						}
+						printsOf[p.Para][h] = true
+						v.mark(shard, delta)
+					}
+					v.paraPart[p.Para] = shard
 				}
 			}
 			continue
@@ -981,19 +1097,44 @@ func (f *Folder) view(chunks, words []string, prints []uint32, have map[string]a
 				gids := make([]int32, len(t.Paras))
 				for j, p := range t.Paras {
 					gids[j] = p.Para
-					v.paraPart[p.Para] = index.ShardName(index.KindParas, c.Parts[p.Part], p.Member)
+					shard := index.ShardName(index.KindParas, c.Parts[p.Part], p.Member)
+					v.paraPart[p.Para] = shard
+					v.mark(shard, delta)
 				}
-				v.paraPosts[t.ID] = gids
+				v.paraPosts[t.ID] = append(v.paraPosts[t.ID], gids...)
 				continue
+			}
+			if f.inDelta != nil && !delta {
+				// The base's term: its weight as the corpus's size now
+				// makes it (the delta's term, read later, replaces it).
+				shifted := *t
+				shifted.Weight += f.shift
+				t = &shifted
 			}
 			v.words[t.Word], v.terms[t.ID] = t, t
 			ids := make([]int32, len(t.Quotes))
 			for j, p := range t.Quotes {
 				ids[j] = p.Quote
 				v.nq = max(v.nq, int(p.Quote)+1)
-				v.quotePart[p.Quote], v.floor[p.Quote] = index.ShardName(index.KindQuotes, c.Parts[p.Part], p.Member), p.Floor
+				shard := index.ShardName(index.KindQuotes, c.Parts[p.Part], p.Member)
+				v.quotePart[p.Quote], v.floor[p.Quote] = shard, p.Floor
+				v.mark(shard, delta)
 			}
-			v.posts[t.ID] = ids
+			v.posts[t.ID] = append(v.posts[t.ID], ids...)
+		}
+	}
+	if f.inDelta != nil {
+		// Postings read from both hold the delta's groups twice.
+		for id, l := range v.posts {
+			slices.Sort(l)
+			v.posts[id] = slices.Compact(l)
+		}
+		for id, l := range v.paraPosts {
+			slices.Sort(l)
+			v.paraPosts[id] = slices.Compact(l)
+		}
+		for g, hs := range printsOf {
+			held[g] = len(hs)
 		}
 	}
 	if len(prints) > 0 {
@@ -1011,6 +1152,14 @@ func (f *Folder) view(chunks, words []string, prints []uint32, have map[string]a
 // addShards adds the quotations and paragraphs of the shards the lookup
 // read to its view.
 func (v *view) addShards(shards []string, have map[string]any) error {
+	if v.deltaShards != nil {
+		// The delta's shards first: a quotation or paragraph they hold is
+		// as it is now, and a base shard's copy of it is stale.
+		shards = slices.Clone(shards)
+		slices.SortStableFunc(shards, func(a, b string) int {
+			return cmp.Compare(boolInt(!v.deltaShards[a]), boolInt(!v.deltaShards[b]))
+		})
+	}
 	for _, name := range shards {
 		switch s := have[name].(type) {
 		case *index.QuoteShard:
@@ -1023,6 +1172,9 @@ func (v *view) addShards(shards []string, have map[string]any) error {
 					continue
 				}
 				v.quotes[q.ID] = q
+				if v.f.inDelta != nil && !v.deltaShards[name] {
+					v.fromBase[q.ID] = true
+				}
 				if q.First != q.ID {
 					v.copies[q.First] = append(v.copies[q.First], q.ID)
 				}
@@ -1033,7 +1185,9 @@ func (v *view) addShards(shards []string, have map[string]any) error {
 				v.arts[a.ID] = a
 			}
 			for i := range s.Paras {
-				v.paras[s.Paras[i].ID] = &s.Paras[i]
+				if v.paras[s.Paras[i].ID] == nil {
+					v.paras[s.Paras[i].ID] = &s.Paras[i]
+				}
 			}
 		default:
 			return errors.New(name + " has not been read")
@@ -1071,8 +1225,29 @@ type view struct {
 	utt        map[int32][]int32
 	arts       map[int32]index.ArticleMeta
 	paras      map[int32]*index.ShardPara
-	err        error
-	nq         int // 1 + the largest quotation id of the postings read
+	// deltaShards are the shards the delta's postings name: theirs are
+	// the quotations and paragraphs as they are now.
+	deltaShards map[string]bool
+	fromBase    map[int32]bool // with a delta, the quotations read from the base's shards
+	err         error
+	nq          int // 1 + the largest quotation id of the postings read
+}
+
+// mark notes a shard named by the delta's postings.
+func (v *view) mark(shard string, delta bool) {
+	if delta {
+		if v.deltaShards == nil {
+			v.deltaShards = map[string]bool{}
+		}
+		v.deltaShards[shard] = true
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (v *view) fail(what string, id int32) {
@@ -1085,7 +1260,7 @@ func (v *view) word(w string) (int32, float64, bool) {
 	if t := v.words[w]; t != nil {
 		return t.ID, t.Weight, true
 	}
-	if c, ok := v.f.entry.CommonWord(w); ok {
+	if c, ok := v.f.last.CommonWord(w); ok {
 		return c.ID, c.Weight, true
 	}
 	return 0, 0, false
@@ -1135,7 +1310,7 @@ func intersect(a, b []int32) []int32 {
 	return out
 }
 
-func (v *view) unknownWeight() float64 { return v.f.entry.MaxWeight }
+func (v *view) unknownWeight() float64 { return v.f.last.MaxWeight }
 
 func (v *view) wordWeight(id int32) float64 {
 	if t := v.terms[id]; t != nil {
@@ -1171,14 +1346,24 @@ func (v *view) quote(qi int32) *index.ShardQuote {
 	return q
 }
 
-func (v *view) firstOf(qi int32) int32       { return v.quote(qi).First }
-func (v *view) tokens(qi int32) []int32      { return v.quote(qi).Tokens }
-func (v *view) tokenWeight(qi int32) float64 { return v.quote(qi).Weight }
-func (v *view) articleOf(qi int32) int       { return int(v.quote(qi).Article) }
-func (v *view) siblings(qi int32) []int32    { return v.utt[v.quote(qi).Utterance] }
-func (v *view) utterance(qi int32) int32     { return v.quote(qi).Utterance }
-func (v *view) quoteText(qi int32) string    { return v.quote(qi).Text }
-func (v *view) published(ai int) string      { return v.articleMeta(ai).Published }
+func (v *view) firstOf(qi int32) int32  { return v.quote(qi).First }
+func (v *view) tokens(qi int32) []int32 { return v.quote(qi).Tokens }
+
+// tokenWeight: a quotation of the base's shards was weighed over the
+// base; the corpus's growth since adds shift to each of its tokens'
+// weights (exactly, but for the words whose counts the delta changed).
+func (v *view) tokenWeight(qi int32) float64 {
+	q := v.quote(qi)
+	if v.fromBase[qi] {
+		return q.Weight + v.f.shift*float64(len(q.Tokens))
+	}
+	return q.Weight
+}
+func (v *view) articleOf(qi int32) int    { return int(v.quote(qi).Article) }
+func (v *view) siblings(qi int32) []int32 { return v.utt[v.quote(qi).Utterance] }
+func (v *view) utterance(qi int32) int32  { return v.quote(qi).Utterance }
+func (v *view) quoteText(qi int32) string { return v.quote(qi).Text }
+func (v *view) published(ai int) string   { return v.articleMeta(ai).Published }
 func (v *view) paraPostings(id int32) ([]int32, bool) {
 	p, ok := v.paraPosts[id]
 	return p, ok && len(p) > 0

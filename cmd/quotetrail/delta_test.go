@@ -1,0 +1,190 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"quotetrail/internal/eval"
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+// basilLines writes BASIL's articles as JSON Lines files of one article
+// each, in its order, and returns their paths: 100 events, each told by
+// three outlets, so that added articles join utterances of earlier ones.
+func basilLines(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob("../../../shared/data/basil/articles/*/*.json")
+	if len(files) == 0 {
+		t.Skip("../shared/data/basil is absent")
+	}
+	sort.Strings(files)
+	var out []string
+	for i, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b struct {
+			URL, Title, Source, Date string
+			BodyParagraphs           [][]string `json:"body-paragraphs"`
+		}
+		if err := json.Unmarshal(raw, &b); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		var paras []string
+		for _, p := range b.BodyParagraphs {
+			if s := strings.TrimSpace(strings.Join(p, " ")); s != "" {
+				paras = append(paras, s)
+			}
+		}
+		line, _ := json.Marshal(map[string]string{"url": b.URL, "title": b.Title, "outlet": b.Source,
+			"published": b.Date, "text": strings.Join(paras, "\n")})
+		p := filepath.Join(dir, "basil-"+strings.Repeat("0", 3-len(itoa(i)))+itoa(i)+".jsonl")
+		mustWrite(t, p, append(line, '\n'))
+		out = append(out, p)
+	}
+	return out
+}
+
+// siteAnswers answers each selection over a built site's whole index and
+// its folder index, as entries in a fixed order (article ids, and so the
+// order among equal scores, differ between a full build and an
+// incremental one).
+func siteAnswers(t *testing.T, site string, sels []string) (whole, folder [][]match.Entry) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(site, "index.qti"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := index.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := match.New(x)
+	entry, err := os.ReadFile(filepath.Join(site, "index", index.EntryName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := match.OpenFolder(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetch := func(names []string) ([][]byte, error) {
+		out := make([][]byte, len(names))
+		for i, n := range names {
+			if out[i], err = os.ReadFile(filepath.Join(site, "index", n)); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
+	sorted := func(ents []match.Entry) []match.Entry {
+		slices.SortFunc(ents, func(a, b match.Entry) int {
+			return strings.Compare(a.Article+"\x00"+a.Quote, b.Article+"\x00"+b.Quote)
+		})
+		return ents
+	}
+	for _, sel := range sels {
+		whole = append(whole, sorted(e.Entries(e.Lookup(sel))))
+		_, ents, err := f.Lookup(sel, fetch)
+		if err != nil {
+			t.Fatalf("%q: %v", sel, err)
+		}
+		folder = append(folder, sorted(ents))
+	}
+	return whole, folder
+}
+
+// TestBuildAddsADelta: a build that only adds articles to the last one
+// leaves the folder index's parts where they are and writes a delta of
+// what the added articles changed beside them; its answers, from the
+// whole index and from the folder, are a full build's of the same
+// articles. Removing an article builds in full again.
+func TestBuildAddsADelta(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds BASIL four times")
+	}
+	corpus, dir := t.TempDir(), t.TempDir()
+	lines := basilLines(t, t.TempDir())
+	for _, p := range lines[:260] {
+		data, _ := os.ReadFile(p)
+		mustWrite(t, filepath.Join(corpus, filepath.Base(p)), data)
+	}
+	os.WriteFile(filepath.Join(dir, "engine.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
+	os.WriteFile(filepath.Join(dir, "wasm_exec.js"), []byte("// stand-in\n"), 0o644)
+	build := func(out string, more ...string) string {
+		t.Helper()
+		args := append([]string{"build", "-corpus", corpus, "-www", "../../www", "-wasm", filepath.Join(dir, "engine.wasm"), "-out", out}, more...)
+		stdout, stderr, code := runCmd(t, args...)
+		if code != 0 {
+			t.Fatalf("build %v: exit %d\n%s%s", more, code, stdout, stderr)
+		}
+		return stdout
+	}
+	out := filepath.Join(dir, "dist")
+	build(out)
+	baseParts, _ := filepath.Glob(filepath.Join(out, "index", "*.qtf"))
+	stamp := map[string]int64{}
+	for _, p := range baseParts {
+		st, _ := os.Stat(p)
+		stamp[p] = st.ModTime().UnixNano()
+	}
+	added := 0
+	for _, n := range []int{12, 20} { // two increments: 12, then 8 more
+		for _, p := range lines[260 : 260+n] {
+			data, _ := os.ReadFile(p)
+			mustWrite(t, filepath.Join(corpus, filepath.Base(p)), data)
+		}
+		stdout := build(out)
+		want := "with a delta of the " + plural(n, "article") + " added since"
+		if !strings.Contains(stdout, want) || !strings.Contains(stdout, plural(n-added, "article")+" read") {
+			t.Fatalf("after adding %d articles the build does not say %q:\n%s", n-added, want, stdout)
+		}
+		added = n
+		m := regexp.MustCompile(`changed since the last build: (\d+) of (\d+) files`).FindStringSubmatch(stdout)
+		t.Logf("%d articles added: %s", n, m[0])
+	}
+	for _, p := range baseParts {
+		if p == filepath.Join(out, "index", index.EntryName) {
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil || st.ModTime().UnixNano() != stamp[p] {
+			t.Fatalf("the base's part %s was removed or written again (%v)", filepath.Base(p), err)
+		}
+	}
+
+	full := filepath.Join(dir, "full")
+	build(full, "-full")
+	_, sels, err := eval.BasilLookups("../../../shared/data/basil")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotWhole, gotFolder := siteAnswers(t, out, sels)
+	wantWhole, wantFolder := siteAnswers(t, full, sels)
+	differ := 0
+	for i, sel := range sels {
+		if !reflect.DeepEqual(gotWhole[i], wantWhole[i]) {
+			differ++
+			t.Errorf("%q: the whole index after increments answers\n%+v\na full build's\n%+v", sel, gotWhole[i], wantWhole[i])
+		}
+		if !reflect.DeepEqual(gotFolder[i], wantFolder[i]) {
+			differ++
+			t.Errorf("%q: the folder index after increments answers\n%+v\na full build's\n%+v", sel, gotFolder[i], wantFolder[i])
+		}
+	}
+	t.Logf("%d BASIL selections answered by both indexes after two increments, %d otherwise than a full build", len(sels), differ)
+
+	os.Remove(filepath.Join(corpus, filepath.Base(lines[0])))
+	if stdout := build(out); strings.Contains(stdout, "with a delta") || !strings.Contains(stdout, "1 article removed") {
+		t.Errorf("a build that removes an article wrote a delta:\n%s", stdout)
+	}
+}

@@ -1,0 +1,103 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+
+	"quotetrail/internal/index"
+	"quotetrail/internal/match"
+)
+
+// Incremental builds that only add articles (none removed or changed
+// since the last build) leave the folder index's base where it is and
+// write a delta beside it (match/delta.go): the new articles are appended
+// to the last build's index with every id kept, tokenized and grouped on
+// their own (match.TokenizeAdded, match.GroupFrom), and only the parts of
+// what they changed are new. The delta holds everything added since the
+// last full build; once that passes 1/DeltaShare of the base's articles
+// (or anything is removed or changed), the build is a full one again,
+// which merges the delta into a new base (the compaction).
+
+// DeltaShare: a delta is written while the articles added since the last
+// full build are at most 1/DeltaShare of the base's. A lookup reads the
+// delta's chunks beside the base's, so a bigger delta costs every lookup
+// more, and its parts are written again by every increment.
+const DeltaShare = 8
+
+// Delta is what an incremental build that only added articles gives the
+// folder index: the base's entry (of the last full build) and its parts,
+// to leave in place.
+type Delta struct {
+	Base      *index.Entry
+	BaseBytes []byte
+	BaseParts []string // names in the folder index
+	Added     int      // articles added since the base: the delta's
+}
+
+// appendTo builds the index of an incremental build that only adds to
+// the previous one (see above): the previous index, its ids kept, with the
+// articles of x that are new (from[a] < 0) after it. It reports false when
+// the build must be a full one.
+func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index, bool) {
+	if p == nil || p.base == nil || s.Reused != len(p.x.Articles) {
+		return nil, false
+	}
+	added := len(x.Articles) - s.Reused
+	since := len(p.x.Articles) - p.base.Articles + added
+	if since*DeltaShare > p.base.Articles {
+		return nil, false
+	}
+	for a, old := range from {
+		// A stem is given by the set of input files: one added may rename
+		// an older article's.
+		if old >= 0 && x.Articles[a].Stem != p.x.Articles[old].Stem {
+			return nil, false
+		}
+	}
+	px := p.x
+	xa := &index.Index{Articles: slices.Clone(px.Articles), Quotes: slices.Clone(px.Quotes), TokensOf: px.TokensOf,
+		Vocab: slices.Clone(px.Vocab), ParaTokens: slices.Clone(px.ParaTokens), QuoteTokens: slices.Clone(px.QuoteTokens)}
+	pos := make([]int32, len(x.Articles)) // x's article → xa's
+	for a, old := range from {
+		if old >= 0 {
+			pos[a] = int32(old)
+			continue
+		}
+		pos[a] = int32(len(xa.Articles))
+		xa.Articles = append(xa.Articles, x.Articles[a])
+	}
+	for _, q := range x.Quotes {
+		if from[q.Article] < 0 {
+			q.Article, q.Utterance = int(pos[q.Article]), 0
+			xa.Quotes = append(xa.Quotes, q)
+		}
+	}
+	match.TokenizeAdded(xa, len(px.Articles), len(px.Quotes))
+	if !match.GroupFrom(xa, len(px.Quotes)) {
+		return nil, false
+	}
+	for i := range s.State.Items {
+		s.State.Items[i].Article = pos[s.State.Items[i].Article]
+	}
+	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
+	s.Delta = &Delta{Base: p.base, BaseBytes: p.baseBytes, BaseParts: p.baseParts, Added: since}
+	return xa, true
+}
+
+// loadBase reads the state's base, if the site still holds all its parts.
+func (p *Previous) loadBase(out string, s *State) {
+	if len(s.Base) == 0 {
+		return
+	}
+	en, err := index.ReadEntry(s.Base)
+	if err != nil || en.Delta != nil {
+		return
+	}
+	for _, name := range s.BaseParts {
+		if _, err := os.Stat(filepath.Join(out, "index", filepath.FromSlash(name))); err != nil {
+			return
+		}
+	}
+	p.base, p.baseBytes, p.baseParts = en, s.Base, s.BaseParts
+}
