@@ -94,6 +94,14 @@
 //	  uvarint  paragraph postings chunk count; per chunk: str first, h name
 //	  uvarint  fingerprint chunk count; per chunk: u32 first (0 for the
 //	           first; increasing), h name
+//	  then, when an incremental build added a delta (match/delta.go):
+//	  byte 1, and the fields above again but the normalization, for the
+//	  whole corpus (counts not below the base's): the weight of a word the
+//	  corpus lacks, and the delta's term, common word, paragraph postings
+//	  and fingerprint chunks. The delta's parts have the formats below;
+//	  they hold whole the utterances and paragraph texts that the articles
+//	  added since the base changed, and their postings take the place of
+//	  the base's for those.
 //	t-….qtf, magic "QTFC": a run of the vocabulary in byte order (the words
 //	    that are not common), or one common word
 //	  uvarint  pack count; per pack: h name of a pack the postings name
