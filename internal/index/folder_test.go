@@ -203,3 +203,38 @@ func TestPartNamesAreCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryDelta: an entry with a delta reads back as written, and one
+// whose delta counts less than its base, or whose delta marker is not 1,
+// is refused as damaged.
+func TestEntryDelta(t *testing.T) {
+	base := &index.Entry{TokensOf: "v", Articles: 2, Quotes: 3, Paragraphs: 4, Vocab: 1, MaxWeight: 1.5,
+		Chunks: []index.ChunkRef{{Hash: 7}}, Words: []index.ChunkRef{{Hash: 8}}}
+	delta := *base
+	delta.TokensOf, delta.Articles, delta.Quotes, delta.MaxWeight = "v", 3, 5, 1.75
+	e := *base
+	e.Delta = &delta
+	got, err := index.ReadEntry(index.MarshalEntry(&e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Delta == nil || got.Delta.Quotes != 5 || got.Delta.MaxWeight != 1.75 || got.Last() != got.Delta || got.Quotes != 3 {
+		t.Fatalf("read back %+v, delta %+v", got, got.Delta)
+	}
+	small := delta
+	small.Quotes = 2
+	e.Delta = &small
+	if _, err := index.ReadEntry(index.MarshalEntry(&e)); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("a delta smaller than its base: %v", err)
+	}
+	e.Delta = &delta
+	data := index.MarshalEntry(&e)
+	noDelta := index.MarshalEntry(base)
+	payload := bytes.Clone(data[16:])
+	payload[len(noDelta)-16] = 2 // the marker
+	forged := append(bytes.Clone(data[:16]), payload...)
+	binary.LittleEndian.PutUint32(forged[12:], crc32.ChecksumIEEE(payload))
+	if _, err := index.ReadEntry(forged); !errors.Is(err, index.ErrDamaged) {
+		t.Errorf("a delta marker of 2: %v", err)
+	}
+}
