@@ -183,6 +183,12 @@ func TestBuildAddsADelta(t *testing.T) {
 	}
 	t.Logf("%d BASIL selections answered by both indexes after two increments, %d otherwise than a full build", len(sels), differ)
 
+	// The command line counts the folder's articles with the delta's.
+	t.Setenv(indexEnv, filepath.Join(out, "index"))
+	if _, stderr, _ := runCmd(t, "lookup", sels[0]); !strings.Contains(stderr, "(280 articles;") {
+		t.Errorf("lookup over the folder with a delta says:\n%s", stderr)
+	}
+
 	os.Remove(filepath.Join(corpus, filepath.Base(lines[0])))
 	if stdout := build(out); strings.Contains(stdout, "with a delta") || !strings.Contains(stdout, "1 article removed") {
 		t.Errorf("a build that removes an article wrote a delta:\n%s", stdout)

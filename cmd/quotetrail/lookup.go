@@ -191,7 +191,7 @@ func lookupFolder(dir, text string) (match.Result, []match.Entry, int, error) {
 	if err != nil {
 		return match.Result{}, nil, 0, fmt.Errorf("%s: %w", dir, err)
 	}
-	return res, entries, f.Entry().Articles, nil
+	return res, entries, f.Entry().Last().Articles, nil
 }
 
 // loadIndex reads the whole index (index.qti) at path. It never builds
