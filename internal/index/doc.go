@@ -3,10 +3,10 @@
 // quotations with attribution, each tagged with the utterance it belongs to
 // across articles.
 //
-// Byte layout, version 2 (all integers little-endian or unsigned varints):
+// Byte layout, version 3 (all integers little-endian or unsigned varints):
 //
 //	offset 0   4 bytes  magic "QTIX"
-//	offset 4   uint16   format version (2)
+//	offset 4   uint16   format version (3)
 //	offset 6   uint16   reserved, 0
 //	offset 8   uint32   payload length in bytes
 //	offset 12  uint32   CRC-32 (IEEE) of the payload
@@ -23,8 +23,15 @@
 //	  uvarint  vocabulary size V, then V str (normalized words)
 //	  when V > 0: per article, per paragraph, then per quotation:
 //	               uvarint n, n uvarint token ids (each < V)
+//	  uvarint  syndication count S: 0, or the article count
+//	  per article when S > 0 (internal/syndicate): str the outlet it
+//	               republishes ("" none); uvarint the article whose text
+//	               it reuses, plus one (0 none); byte flags (1 the two
+//	               share their text, direction unknown); uvarint report
+//	               (the first article of its group of copies)
 //
-// where str is a uvarint byte length followed by UTF-8 bytes.
+// where str is a uvarint byte length followed by UTF-8 bytes. Version 3
+// is version 2 with the syndication section added at the end.
 //
 // Read trusts nothing in the file. It checks the magic, the version, the
 // size (MaxBytes at most, header included: TooLarge answers from a size
@@ -32,9 +39,11 @@
 // and the checksum; then, because a checksum proves nothing against a
 // crafted file, it bounds every count by the bytes left divided by the
 // smallest encoding of its record (an article 7 bytes, a quotation 13, a
-// paragraph, a word, a token list or a token id 1), never reserves room
+// syndication record 4, a paragraph, a word, a token list or a token id
+// 1), never reserves room
 // for more records than the bytes left would fill in memory, and checks
-// every reference (article, paragraph, span, utterance, token id). A
+// every reference (article, paragraph, span, utterance, token id, the
+// articles a syndication record names). A
 // damaged or forged file is refused with an error (errors.Is finds
 // ErrNotIndex, ErrDamaged or ErrTooLarge) and never panics; a count that
 // the bytes cannot back costs nothing, and room reserved for a count
