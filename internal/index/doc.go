@@ -81,7 +81,8 @@
 // paragraphs in order.
 //
 // Every part has the header of index.qti with its own magic and version
-// 2: magic (4 bytes), uint16 version, uint16 reserved 0, uint32 payload
+// 3 (FolderVersion; 3 added the articles' syndication): magic (4 bytes),
+// uint16 version, uint16 reserved 0, uint32 payload
 // length, uint32 CRC-32 (IEEE) of the payload. f64 is IEEE 754 bits,
 // little-endian, finite; h is a uint64 hash and u32 a uint32, both
 // little-endian; ids that increase are stored as the gap minus one after
@@ -127,7 +128,11 @@
 //	q-…-MM.qtf, magic "QTFQ": whole utterances and every copy of their texts
 //	  h pack, byte member (the shard's own name)
 //	  articles: uvarint n; per article (increasing): gap-coded id; str
-//	    stem, outlet, url, title, published
+//	    stem, outlet, url, title, published; syndication: str the outlet
+//	    it republishes, str the stem and str the outlet of the article
+//	    whose text it reuses ("" none), byte flags (1 the two share their
+//	    text, direction unknown), uvarint report (the first article of
+//	    its group of copies)
 //	  uvarint  quotation count; per quotation (increasing): gap-coded id;
 //	    uvarint article (one of the shard's), first copy (not after it),
 //	    utterance; byte flags (1 inferred); str text, speaker, channel,
