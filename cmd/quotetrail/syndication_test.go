@@ -35,7 +35,7 @@ func TestLookupSaysWhoRepublishedWhom(t *testing.T) {
 			Independent *int `json:"independent"`
 			Matches     []struct {
 				Outlet, Republishes, Reuses, Reuses_outlet, Shares_text string
-				Quote                                                  string
+				Quote                                                   string
 			} `json:"matches"`
 		}
 		if err := json.Unmarshal([]byte(out), &res); err != nil {
