@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -43,35 +46,62 @@ func TestCardSaysWhoRepublishedWhom(t *testing.T) {
 			}
 			st := waitCard(ctx, t, "must handle the issue")
 			checkCarriers(t, st)
-			var shown struct {
-				Lines   map[string]string
-				Reports string
-			}
-			if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
-				const card = document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card');
-				const lines = {};
-				for (const li of card.querySelectorAll('li')) lines[li.getAttribute('data-outlet')] = li.innerText;
-				const r = card.querySelector('.reports');
-				return {lines, reports: r ? r.innerText : ''};
-			})()`, &shown)); err != nil {
-				t.Fatal(err)
-			}
 			screenshot(ctx, t, "syndication-card-"+strings.ReplaceAll(c.name, " ", "-")+".png")
-			if !strings.HasPrefix(shown.Lines["The Rising Nepal"], "The Rising Nepal, republishing BBC News") {
-				t.Errorf("The Rising Nepal's entry reads %q, want it to start \"The Rising Nepal, republishing BBC News\"", shown.Lines["The Rising Nepal"])
-			}
-			if !strings.Contains(shown.Lines["Vidia News"], "shares its text with The Rising Nepal") {
-				t.Errorf("Vidia News's entry reads %q, want \"shares its text with The Rising Nepal\"", shown.Lines["Vidia News"])
-			}
-			if w := shown.Lines["The Washington Times"]; strings.Contains(w, "republishing") || strings.Contains(w, "text with") {
-				t.Errorf("The Washington Times, its own report, reads %q", w)
-			}
-			if shown.Reports != "3 outlets, 2 independent reports" {
-				t.Errorf("the card counts %q, want \"3 outlets, 2 independent reports\"", shown.Reports)
-			}
-			if !strings.Contains(st.Live, "2 independent reports") {
-				t.Errorf("the live region says %q", st.Live)
-			}
+			checkSyndication(ctx, t, st)
 		})
+	}
+}
+
+// TestExtensionSaysWhoRepublishedWhom: the same in the extension (its
+// built-in index, automatic cards turned on, a real mouse drag on a plain
+// page).
+func TestExtensionSaysWhoRepublishedWhom(t *testing.T) {
+	ext := grantedExtension(t, allSites...)
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(extensionPage))
+	}))
+	defer page.Close()
+	ctx, cancel, id := extensionBrowser(t, ext)
+	defer cancel()
+	chooseAutomatic(ctx, t, id)
+	if err := chromedp.Run(ctx, chromedp.Navigate(page.URL+"/"), chromedp.WaitVisible(`#q`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	st := dragUntilCard(ctx, t)
+	checkCarriers(t, st)
+	checkSyndication(ctx, t, st)
+}
+
+// checkSyndication checks what the open card says of the seeds' copies.
+func checkSyndication(ctx context.Context, t *testing.T, st cardState) {
+	t.Helper()
+	var shown struct {
+		Lines   map[string]string
+		Reports string
+	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const card = document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card');
+		const lines = {};
+		for (const li of card.querySelectorAll('li')) lines[li.getAttribute('data-outlet')] = li.innerText;
+		const r = card.querySelector('.reports');
+		return {lines, reports: r ? r.innerText : ''};
+	})()`, &shown)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(shown.Lines["The Rising Nepal"], "The Rising Nepal, republishing BBC News") {
+		t.Errorf("The Rising Nepal's entry reads %q, want it to start \"The Rising Nepal, republishing BBC News\"", shown.Lines["The Rising Nepal"])
+	}
+	if !strings.Contains(shown.Lines["Vidia News"], "shares its text with The Rising Nepal") {
+		t.Errorf("Vidia News's entry reads %q, want \"shares its text with The Rising Nepal\"", shown.Lines["Vidia News"])
+	}
+	if w := shown.Lines["The Washington Times"]; strings.Contains(w, "republishing") || strings.Contains(w, "text with") {
+		t.Errorf("The Washington Times, its own report, reads %q", w)
+	}
+	if shown.Reports != "3 outlets, 2 independent reports" {
+		t.Errorf("the card counts %q, want \"3 outlets, 2 independent reports\"", shown.Reports)
+	}
+	if !strings.Contains(st.Live, "2 independent reports") {
+		t.Errorf("the live region says %q", st.Live)
 	}
 }
