@@ -39,7 +39,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	var b bytes.Buffer
 	Dump(&b, got)
-	if !strings.Contains(b.String(), `"Caution" speaker="" channel="Xinhua"`) {
+	if !strings.Contains(b.String(), `"Caution" speaker="" channel="Xinhua"`) || !strings.Contains(b.String(), `| republishes "BBC News", reuses a0, shared true, report a0`) {
 		t.Errorf("dump:\n%s", b.String())
 	}
 }
