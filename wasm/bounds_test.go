@@ -40,7 +40,7 @@ globalThis.quotetrail = {engine: {index: idx, onready() {
 WebAssembly.instantiate(fs.readFileSync(wasmPath), go.importObject).then(r => { mem = r.instance.exports.mem; return go.run(r.instance); });
 `
 
-// frameIndex puts a valid header (magic, version 2, length, CRC-32)
+// frameIndex puts a valid header (magic, index.Version, length, CRC-32)
 // before payload, as doc.go lays it out, so that the engine gets past
 // the checksum to the records.
 func frameIndex(payload []byte) []byte {

@@ -133,7 +133,8 @@ func TestWasmFolderAnswersLikeTheWholeIndex(t *testing.T) {
 		read := map[string]bool{}
 		for i, q := range queries {
 			res := e.Lookup(q)
-			want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": e.Entries(res), "truncated": res.Truncated})
+			ents := e.Entries(res)
+			want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": ents, "truncated": res.Truncated, "independent": match.Independent(ents)})
 			if !jsonEqual(t, lines[i].Result, want) {
 				t.Errorf("%s, %q:\nfolder %s\nwhole  %s", name, q, lines[i].Result, want)
 			}

@@ -93,6 +93,12 @@ func toJS(res match.Result, entries []match.Entry) js.Value {
 		if e.Focus != "" {
 			m["focus"] = e.Focus
 		}
+		for k, v := range map[string]string{"republishes": e.Republishes, "reuses": e.Reuses,
+			"shares_text": e.SharesText, "reuses_outlet": e.ReusesOutlet} {
+			if v != "" { // as the JSON contract's omitempty
+				m[k] = v
+			}
+		}
 		if len(e.Differs) > 0 { // as the JSON contract's omitempty
 			differs := make([]any, len(e.Differs))
 			for k, d := range e.Differs {
@@ -102,5 +108,6 @@ func toJS(res match.Result, entries []match.Entry) js.Value {
 		}
 		ms[i] = m
 	}
-	return js.ValueOf(map[string]any{"query": res.Query, "matches": ms, "truncated": res.Truncated})
+	return js.ValueOf(map[string]any{"query": res.Query, "matches": ms, "truncated": res.Truncated,
+		"independent": match.Independent(entries)})
 }

@@ -72,7 +72,8 @@ func TestWasmAnswersLikeTheCLI(t *testing.T) {
 	e := match.New(x)
 	for i, q := range queries {
 		res := e.Lookup(q)
-		want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": e.Entries(res), "truncated": res.Truncated})
+		ents := e.Entries(res)
+		want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": ents, "truncated": res.Truncated, "independent": match.Independent(ents)})
 		if !jsonEqual(t, []byte(lines[i]), want) {
 			t.Errorf("%q:\nwasm   %s\nnative %s", q, lines[i], want)
 		}

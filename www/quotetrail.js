@@ -477,6 +477,10 @@
       head.append(title, closeButton());
       card.append(head);
       if (res.truncated) card.append(el('p', 'notice', 'Only the beginning of a long selection was looked up.'));
+      // Copies (a republication, a close reuse of another's text) are one
+      // report with their original: say how many reports the outlets are.
+      var reports = typeof res.independent === 'number' && res.independent > 0 && res.independent < n ? res.independent : 0;
+      if (reports) card.append(el('p', 'notice reports', n + ' outlets, ' + reports + (reports === 1 ? ' independent report' : ' independent reports')));
       // The engine found a quotation inside a looser selection: say which.
       if (n && ms[0].focus) card.append(el('p', 'notice focus', 'Answered for the quotation “' + String(ms[0].focus) + '” in your selection.'));
       var list = el('ol');
@@ -499,6 +503,7 @@
         li.setAttribute('data-outlet', m.outlet || '');
         var line = el('div');
         line.append(el('span', 'outlet', m.outlet || hostOf(m.url) || m.article));
+        if (m.republishes) line.append(el('span', 'syndic', ', republishing ' + m.republishes));
         if (m.published) { line.append(' '); line.append(el('span', 'meta', m.published)); }
         var kind = el('span', 'kind', m.wording ? String(m.wording) : KIND_WORDS[m.match] || m.match);
         kind.setAttribute('data-kind', m.match);
@@ -506,6 +511,9 @@
         line.append(kind);
         if (m === earliest) line.append(el('span', 'earliest', 'earliest known'));
         li.append(line);
+        var other = m.reuses_outlet || m.reuses || m.shares_text;
+        if (m.reuses) li.append(el('div', 'meta syndic', 'reuses the text of ' + other));
+        else if (m.shares_text) li.append(el('div', 'meta syndic', 'shares its text with ' + other));
         li.append(quoteWithMarks(m));
         // The extension asks several indexes: each carrier names its own.
         if (m.index) { var from = el('div', 'meta from', 'index: ' + m.index); li.setAttribute('data-index', m.index); li.append(from); }
@@ -535,6 +543,7 @@
       card.setAttribute('aria-labelledby', 'qt-title');
       card.setAttribute('data-query', text);
       live.textContent = n === 0 ? 'quotetrail: no outlet in the corpus carried this.' : 'quotetrail: carried by ' + n + (n === 1 ? ' outlet: ' : ' outlets: ') + join(names, ', ') + '.';
+      if (reports) live.textContent += ' ' + reports + (reports === 1 ? ' independent report.' : ' independent reports.');
     };
     // quoteWithMarks sets an outlet's wording with the words that differ
     // from the selection, and those only spelled differently, in <mark>:

@@ -98,10 +98,11 @@ func cmdLookup(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.Encode(struct {
-			Query     string        `json:"query"`
-			Matches   []match.Entry `json:"matches"`
-			Truncated bool          `json:"truncated,omitempty"`
-		}{res.Query, entries, res.Truncated})
+			Query       string        `json:"query"`
+			Matches     []match.Entry `json:"matches"`
+			Truncated   bool          `json:"truncated,omitempty"`
+			Independent int           `json:"independent"`
+		}{res.Query, entries, res.Truncated, match.Independent(entries)})
 	} else {
 		printEntries(stdout, entries)
 	}
@@ -249,9 +250,17 @@ func printEntries(w io.Writer, entries []match.Entry) {
 		outlets = "outlets"
 	}
 	fmt.Fprintf(w, "%d %s carried it", len(entries), outlets)
+	var notes []string
+	// Copies (republications, close reuse) are one report with the original.
+	if n := match.Independent(entries); n < len(entries) {
+		notes = append(notes, plural(n, "independent report"))
+	}
 	// The engine answered for a quotation inside the selection: say which.
 	if f := entries[0].Focus; f != "" {
-		fmt.Fprintf(w, " (answered for the quotation “%s” in the selection)", f)
+		notes = append(notes, fmt.Sprintf("answered for the quotation “%s” in the selection", f))
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(notes, "; "))
 	}
 	fmt.Fprintln(w, ":")
 	for _, e := range entries {
@@ -262,6 +271,9 @@ func printEntries(w io.Writer, entries []match.Entry) {
 			label = e.Match
 		}
 		fmt.Fprintf(w, "\n%s  %s  [%s %.2f]\n", orDash(e.Outlet), orDash(e.Published), label, e.Score)
+		if s := syndication(e); s != "" {
+			fmt.Fprintf(w, "  %s\n", s)
+		}
 		fmt.Fprintf(w, "  “%s”\n", markDiffers(e.Quote, e.Differs))
 		if len(e.Spelled) > 0 {
 			fmt.Fprintf(w, "  spelled differently: %s\n", strings.Join(spans(e.Quote, e.Spelled), ", "))
@@ -273,6 +285,22 @@ func printEntries(w io.Writer, entries []match.Entry) {
 			fmt.Fprintf(w, "  %s\n", e.URL)
 		}
 	}
+}
+
+// syndication says what the entry's article is a copy of: "republishing
+// BBC News", "shares its text with Vidia News (001_…)".
+func syndication(e match.Entry) string {
+	var parts []string
+	if e.Republishes != "" {
+		parts = append(parts, "republishing "+e.Republishes)
+	}
+	if e.Reuses != "" {
+		parts = append(parts, fmt.Sprintf("reuses the text of %s (%s)", orDash(e.ReusesOutlet), e.Reuses))
+	}
+	if e.SharesText != "" {
+		parts = append(parts, fmt.Sprintf("shares its text with %s (%s)", orDash(e.ReusesOutlet), e.SharesText))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // spans returns the parts of quote that spans (UTF-16 offsets, as the

@@ -94,8 +94,8 @@ func TestLookupDefaultIndex(t *testing.T) {
 					t.Fatalf("-json: %v\n%s", err, out)
 				}
 				for k := range obj {
-					if k != "query" && k != "matches" {
-						t.Errorf("-json carries %q: the contract's object is query and matches", k)
+					if k != "query" && k != "matches" && k != "independent" {
+						t.Errorf("-json carries %q: the contract's object is query, matches and independent", k)
 					}
 				}
 			}
@@ -153,7 +153,7 @@ func TestLookupExitStatus(t *testing.T) {
 		t.Errorf("missing explicit index: exit %d, want 2 (%s)", code, out)
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "bad.qti"), []byte("QTIX\x02\x00\x00\x00garbage-garbage"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.qti"), []byte("QTIX\x03\x00\x00\x00garbage-garbage"), 0o644)
 	_, errOut, code := runCmd(t, "lookup", "-index", filepath.Join(dir, "bad.qti"), "x y z")
 	if code != 2 || !strings.Contains(errOut, "damaged") {
 		t.Errorf("damaged index: exit %d, %q", code, errOut)

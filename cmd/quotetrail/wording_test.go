@@ -25,7 +25,7 @@ func TestLookupSaysHowEachOutletWordedIt(t *testing.T) {
 	out, _, _ = runCmd(t, "lookup", "-index", idx,
 		"“The United States must treat the Taiwan issue with prudence,” he warned, according to the official Xinhua news agency.")
 	first, _, _ := strings.Cut(out, "\n")
-	if first != "3 outlets carried it (answered for the quotation “The United States must treat the Taiwan issue with prudence” in the selection):" {
+	if first != "3 outlets carried it (2 independent reports; answered for the quotation “The United States must treat the Taiwan issue with prudence” in the selection):" {
 		t.Errorf("first line of a sloppy selection's answer: %q", first)
 	}
 }

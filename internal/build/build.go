@@ -15,6 +15,7 @@ import (
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 	"quotetrail/internal/quote"
+	"quotetrail/internal/syndicate"
 )
 
 // FileError names a corpus file that was left out and why.
@@ -238,6 +239,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)
+	x.Syndication = syndicate.Find(x) // over the whole corpus: a new article may copy an old one
 	return x, s
 }
 

@@ -67,12 +67,21 @@ func craftedPayload(field string, fill int) []byte {
 	case "quotation-tokens":
 		p := u(u(oneArticle(1), 1), 0) // the paragraph's list: [0]
 		return append(u(p, uint64(fill)), never...)
+	case "syndication": // no articles, no quotations, no words; zeros decode as records
+		return append(u(u(str(u(u(nil, 0), 0), ""), 0), uint64(fill)), zeros...)
+	case "syndication-fit": // one article, and as many records as the bytes could hold
+		return append(u(u(str(u(oneArticle0(), 0), ""), 0), uint64(fill/minSyndic)), never...)
 	}
 	panic("unknown field " + field)
 }
 
 var craftedFields = []string{"articles", "articles-fit", "paragraphs", "quotations", "quotations-fit",
-	"vocabulary", "paragraph-tokens", "quotation-tokens"}
+	"vocabulary", "paragraph-tokens", "quotation-tokens", "syndication", "syndication-fit"}
+
+// oneArticle0 is an index's prefix holding one empty article.
+func oneArticle0() []byte {
+	return append([]byte{1}, make([]byte, minArticle)...) // six empty strings, no paragraphs
+}
 
 // smallFill keeps the files in testdata/crafted small; bigFill is
 // generated in the test.

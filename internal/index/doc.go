@@ -3,10 +3,10 @@
 // quotations with attribution, each tagged with the utterance it belongs to
 // across articles.
 //
-// Byte layout, version 2 (all integers little-endian or unsigned varints):
+// Byte layout, version 3 (all integers little-endian or unsigned varints):
 //
 //	offset 0   4 bytes  magic "QTIX"
-//	offset 4   uint16   format version (2)
+//	offset 4   uint16   format version (3)
 //	offset 6   uint16   reserved, 0
 //	offset 8   uint32   payload length in bytes
 //	offset 12  uint32   CRC-32 (IEEE) of the payload
@@ -23,8 +23,15 @@
 //	  uvarint  vocabulary size V, then V str (normalized words)
 //	  when V > 0: per article, per paragraph, then per quotation:
 //	               uvarint n, n uvarint token ids (each < V)
+//	  uvarint  syndication count S: 0, or the article count
+//	  per article when S > 0 (internal/syndicate): str the outlet it
+//	               republishes ("" none); uvarint the article whose text
+//	               it reuses, plus one (0 none); byte flags (1 the two
+//	               share their text, direction unknown); uvarint report
+//	               (the first article of its group of copies)
 //
-// where str is a uvarint byte length followed by UTF-8 bytes.
+// where str is a uvarint byte length followed by UTF-8 bytes. Version 3
+// is version 2 with the syndication section added at the end.
 //
 // Read trusts nothing in the file. It checks the magic, the version, the
 // size (MaxBytes at most, header included: TooLarge answers from a size
@@ -32,9 +39,11 @@
 // and the checksum; then, because a checksum proves nothing against a
 // crafted file, it bounds every count by the bytes left divided by the
 // smallest encoding of its record (an article 7 bytes, a quotation 13, a
-// paragraph, a word, a token list or a token id 1), never reserves room
+// syndication record 4, a paragraph, a word, a token list or a token id
+// 1), never reserves room
 // for more records than the bytes left would fill in memory, and checks
-// every reference (article, paragraph, span, utterance, token id). A
+// every reference (article, paragraph, span, utterance, token id, the
+// articles a syndication record names). A
 // damaged or forged file is refused with an error (errors.Is finds
 // ErrNotIndex, ErrDamaged or ErrTooLarge) and never panics; a count that
 // the bytes cannot back costs nothing, and room reserved for a count
@@ -72,7 +81,8 @@
 // paragraphs in order.
 //
 // Every part has the header of index.qti with its own magic and version
-// 2: magic (4 bytes), uint16 version, uint16 reserved 0, uint32 payload
+// 3 (FolderVersion; 3 added the articles' syndication): magic (4 bytes),
+// uint16 version, uint16 reserved 0, uint32 payload
 // length, uint32 CRC-32 (IEEE) of the payload. f64 is IEEE 754 bits,
 // little-endian, finite; h is a uint64 hash and u32 a uint32, both
 // little-endian; ids that increase are stored as the gap minus one after
@@ -126,7 +136,11 @@
 //	q-…-MM.qtf, magic "QTFQ": whole utterances and every copy of their texts
 //	  h pack, byte member (the shard's own name)
 //	  articles: uvarint n; per article (increasing): gap-coded id; str
-//	    stem, outlet, url, title, published
+//	    stem, outlet, url, title, published; syndication: str the outlet
+//	    it republishes, str the stem and str the outlet of the article
+//	    whose text it reuses ("" none), byte flags (1 the two share their
+//	    text, direction unknown), uvarint report (the first article of
+//	    its group of copies)
 //	  uvarint  quotation count; per quotation (increasing): gap-coded id;
 //	    uvarint article (one of the shard's), first copy (not after it),
 //	    utterance; byte flags (1 inferred); str text, speaker, channel,

@@ -20,8 +20,9 @@ import (
 // their writers and their checked readers; which part holds what, and
 // the lookup over them, are the engine's (match/parts.go).
 
-// FolderVersion is the version of the folder's part formats.
-const FolderVersion = 2
+// FolderVersion is the version of the folder's part formats: 3 adds the
+// articles' syndication (doc.go).
+const FolderVersion = 3
 
 // EntryName is the name of the folder's entry file, the one file that is
 // not named by its content (it names the others, and changes with them).
@@ -175,6 +176,17 @@ type QuoteShard struct {
 type ArticleMeta struct {
 	ID                                  int32
 	Stem, Outlet, URL, Title, Published string
+	Syndic                              SyndicMeta
+}
+
+// SyndicMeta is an article's Syndication as the card shows it: the
+// article it reuses by its stem and outlet, since a shard need not hold
+// that article.
+type SyndicMeta struct {
+	Republishes          string
+	Reuses, ReusesOutlet string // stem and outlet; "" when none
+	Shared               bool
+	Report               int32 // the first article of its group of copies
 }
 
 // ShardQuote is one quotation in a shard.
@@ -418,8 +430,21 @@ func appendArticles(p []byte, arts []ArticleMeta) []byte {
 		for _, s := range []string{a.Stem, a.Outlet, a.URL, a.Title, a.Published} {
 			p = appendString(p, s)
 		}
+		p = appendSyndic(p, a.Syndic)
 	}
 	return p
+}
+
+// appendSyndic encodes an article's SyndicMeta (doc.go, folder version 3).
+func appendSyndic(p []byte, s SyndicMeta) []byte {
+	for _, v := range []string{s.Republishes, s.Reuses, s.ReusesOutlet} {
+		p = appendString(p, v)
+	}
+	var flags byte
+	if s.Shared {
+		flags = 1
+	}
+	return binary.AppendUvarint(append(p, flags), uint64(s.Report))
 }
 
 // MarshalQuoteShard encodes a quotation shard.
@@ -494,7 +519,7 @@ const (
 	minQuotePost   = 4  // two one-byte numbers, a member and a floor
 	minPrint       = 4  // a gap and one posting
 	minParaPost    = 3  // two one-byte numbers and a member
-	minArticleMeta = 6  // an id and five empty strings
+	minArticleMeta = 11 // an id, eight empty strings, the flags, a report
 	minShardQuote  = 18 // three numbers and an id, flags, five empty strings, a zero token count, a weight
 	minShardPara   = 3  // an id, an empty text, a zero token count (and at least one carrier)
 	minCarrier     = 2
@@ -789,10 +814,24 @@ func (r *reader) articles() []ArticleMeta {
 	for i := 0; i < n && r.err == nil; i++ {
 		r.spend(sizeArticleMeta)
 		a := ArticleMeta{ID: r.next(prev), Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Published: r.str()}
+		a.Syndic = r.syndic()
 		prev = a.ID
 		out = append(out, a)
 	}
 	return out
+}
+
+// syndic reads an article's SyndicMeta. Its report is an article id that
+// is only compared with others (to count reports), never used to index.
+func (r *reader) syndic() SyndicMeta {
+	s := SyndicMeta{Republishes: r.str(), Reuses: r.str(), ReusesOutlet: r.str()}
+	flags := r.byte()
+	if flags&^1 != 0 && r.err == nil {
+		r.err = damaged("unknown syndication flags")
+	}
+	s.Shared = flags&1 != 0
+	s.Report = int32(r.int())
+	return s
 }
 
 // hasArticle reports whether arts (by increasing id) holds article id.

@@ -9,8 +9,9 @@ import (
 	"unsafe"
 )
 
-// Version is the format version this package writes and reads.
-const Version = 2
+// Version is the format version this package writes and reads: 3 adds
+// the syndication section after the tokens (doc.go).
+const Version = 3
 
 const (
 	magic      = "QTIX"
@@ -45,6 +46,7 @@ const (
 	quoteCost     = quoteSize + sliceHeader
 	stringSize    = int(unsafe.Sizeof(""))
 	idSize        = int(unsafe.Sizeof(int32(0)))
+	syndicSize    = int(unsafe.Sizeof(Syndication{}))
 )
 
 // Smallest encoding of each record (see doc.go): Read bounds every count
@@ -57,6 +59,7 @@ const (
 	minWord      = 1  // an empty string
 	minIDs       = 1  // a zero id count
 	minID        = 1  // a one-byte id
+	minSyndic    = 4  // an empty outlet, no reuse, the flags, a one-byte report
 )
 
 // Article is one article of the corpus.
@@ -102,6 +105,21 @@ type Index struct {
 	Vocab       []string
 	ParaTokens  [][][]int32 // [article][paragraph]
 	QuoteTokens [][]int32
+	// Syndication is, for each article, what the build found of its
+	// source (internal/syndicate): empty, or one per article.
+	Syndication []Syndication
+}
+
+// Syndication says whether an article is a copy of another report.
+type Syndication struct {
+	Republishes string // the outlet its byline or a credit names as the original; "" if none
+	Reuses      int    // the article whose text it closely reuses, or -1
+	// Shared: Reuses is of the same or an unknown date, so the two share
+	// their text and neither is known to copy the other.
+	Shared bool
+	// Report is the first article of its group of copies (itself when it
+	// is no copy): articles with the same Report are one report.
+	Report int
 }
 
 // HasTokens reports whether x carries the tokens of all its paragraphs
@@ -169,6 +187,21 @@ func Marshal(x *Index) []byte {
 		for _, ids := range x.QuoteTokens {
 			p = appendIDs(p, ids)
 		}
+	}
+	syn := x.Syndication
+	if len(syn) != len(x.Articles) {
+		syn = nil
+	}
+	p = binary.AppendUvarint(p, uint64(len(syn)))
+	for _, s := range syn {
+		p = appendString(p, s.Republishes)
+		p = binary.AppendUvarint(p, uint64(s.Reuses+1))
+		var flags byte
+		if s.Shared {
+			flags |= 1
+		}
+		p = append(p, flags)
+		p = binary.AppendUvarint(p, uint64(s.Report))
 	}
 	return frame(p)
 }
@@ -316,6 +349,25 @@ func Read(data []byte) (*Index, error) {
 			for qi := range x.Quotes {
 				x.QuoteTokens[qi] = r.ids(nv)
 			}
+		}
+	}
+	if ns := r.count(minSyndic, "syndication records"); r.err == nil && ns > 0 {
+		if ns != len(x.Articles) {
+			return nil, damaged("syndication records do not match the articles")
+		}
+		x.Syndication = make([]Syndication, 0, ns)
+		for i := 0; i < ns && r.err == nil; i++ {
+			r.spend(syndicSize)
+			s := Syndication{Republishes: r.str(), Reuses: r.int() - 1}
+			flags := r.byte()
+			if flags&^1 != 0 {
+				r.err = damaged("unknown syndication flags")
+			}
+			s.Shared, s.Report = flags&1 != 0, r.int()
+			if r.err == nil && (s.Reuses >= ns || s.Reuses == i || s.Report >= ns) {
+				r.err = damaged("syndication of article " + strconv.Itoa(i) + ": article out of range")
+			}
+			x.Syndication = append(x.Syndication, s)
 		}
 	}
 	if r.err != nil {

@@ -24,6 +24,7 @@ func sample() *Index {
 		Vocab:       []string{"the", "united", "state", "caution", "he", "warned", "x"},
 		ParaTokens:  [][][]int32{{{0, 1, 2, 4}}, {{6}, {3, 4, 5}}},
 		QuoteTokens: [][]int32{{0, 1, 2}, {3}},
+		Syndication: []Syndication{{Reuses: -1}, {Republishes: "BBC News", Reuses: 0, Shared: true, Report: 0}},
 	}
 }
 
@@ -38,7 +39,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	var b bytes.Buffer
 	Dump(&b, got)
-	if !strings.Contains(b.String(), `"Caution" speaker="" channel="Xinhua"`) {
+	if !strings.Contains(b.String(), `"Caution" speaker="" channel="Xinhua"`) || !strings.Contains(b.String(), `| republishes "BBC News", reuses a0, shared true, report a0`) {
 		t.Errorf("dump:\n%s", b.String())
 	}
 }
@@ -80,6 +81,24 @@ func TestTokenIDsChecked(t *testing.T) {
 	got, err := Read(Marshal(y))
 	if err != nil || got.HasTokens() {
 		t.Errorf("index without tokens: %v, HasTokens %v", err, got != nil && got.HasTokens())
+	}
+}
+
+// TestSyndicationChecked: a syndication record naming an article the
+// index lacks, or the article itself, is damage (records that do not
+// match the articles: testdata/crafted/syndication-fit.qti).
+func TestSyndicationChecked(t *testing.T) {
+	for name, change := range map[string]func(x *Index){
+		"reuses past the end": func(x *Index) { x.Syndication[1].Reuses = 2 },
+		"reuses itself":       func(x *Index) { x.Syndication[1].Reuses = 1 },
+		"report past the end": func(x *Index) { x.Syndication[0].Report = 5 },
+	} {
+		x := sample()
+		change(x)
+		data := Marshal(x)
+		if _, err := Read(data); !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: Read returned %v, want ErrDamaged", name, err)
+		}
 	}
 }
 

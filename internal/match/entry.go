@@ -39,6 +39,29 @@ type Entry struct {
 	// engine found a quotation inside it (Result.Focus); empty when it
 	// answers for the whole selection.
 	Focus string `json:"focus,omitempty"`
+	// Republishes is the outlet the article's byline or credit names as
+	// the original ("BBC News" for The Rising Nepal's republication).
+	Republishes string `json:"republishes,omitempty"`
+	// Reuses is the article (its stem) whose text this one closely reuses,
+	// published before it; SharesText one whose text it closely shares
+	// on the same or an unknown date (which copied which is not known).
+	// ReusesOutlet is that article's outlet. internal/syndicate finds them.
+	Reuses       string `json:"reuses,omitempty"`
+	SharesText   string `json:"shares_text,omitempty"`
+	ReusesOutlet string `json:"reuses_outlet,omitempty"`
+	report       int32  // the first article of its group of copies (Independent)
+}
+
+// Independent is the number of independent reports among entries: the
+// carriers less the copies (an article republishing another outlet's
+// report, or closely reusing another article's text, counts once with
+// the report it copies).
+func Independent(entries []Entry) int {
+	seen := map[int32]bool{}
+	for _, e := range entries {
+		seen[e.report] = true
+	}
+	return len(seen)
 }
 
 // Entries describes a result's matches in the contract's terms.
@@ -66,6 +89,7 @@ func entries(d describer, res Result) []Entry {
 		a := d.articleMeta(m.Article)
 		en := Entry{Article: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published,
 			Match: m.Kind, Score: m.Score, Focus: res.Focus}
+		en.setSyndic(a)
 		if m.Quote >= 0 {
 			en.Quote, en.Speaker, en.Channel, en.Cue, en.Attribution, en.Inferred = d.quotation(m.Quote)
 			al, _ := align(q.ids, d.tokens(int32(m.Quote)), q.w, nil)
@@ -109,7 +133,33 @@ func wording(kind string, spelledOtherwise bool) string {
 
 func (e *Engine) articleMeta(ai int) index.ArticleMeta {
 	a := e.x.Articles[ai]
-	return index.ArticleMeta{ID: int32(ai), Stem: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published}
+	return index.ArticleMeta{ID: int32(ai), Stem: a.Stem, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Published: a.Published,
+		Syndic: e.syndic(ai)}
+}
+
+// syndic is article ai's syndication as the card shows it; an index
+// without it makes every article its own report.
+func (e *Engine) syndic(ai int) index.SyndicMeta {
+	if len(e.x.Syndication) != len(e.x.Articles) {
+		return index.SyndicMeta{Report: int32(ai)}
+	}
+	s := e.x.Syndication[ai]
+	out := index.SyndicMeta{Republishes: s.Republishes, Shared: s.Shared, Report: int32(s.Report)}
+	if s.Reuses >= 0 {
+		out.Reuses, out.ReusesOutlet = e.x.Articles[s.Reuses].Stem, e.x.Articles[s.Reuses].Outlet
+	}
+	return out
+}
+
+// setSyndic fills the entry's syndication from its article's.
+func (en *Entry) setSyndic(a index.ArticleMeta) {
+	s := a.Syndic
+	en.Republishes, en.ReusesOutlet, en.report = s.Republishes, s.ReusesOutlet, s.Report
+	if s.Shared {
+		en.SharesText = s.Reuses
+	} else {
+		en.Reuses = s.Reuses
+	}
 }
 
 func (e *Engine) quotation(qi int) (text, speaker, channel, cue, attribution string, inferred bool) {

@@ -167,6 +167,9 @@ async function lookupAll(text) {
     });
   });
   if (failed.length === sources.length) throw new Error(why);
+  // Reports apart from copies are counted within one index: with one
+  // answer its count stands; across indexes it is not known.
+  if (sources.length - failed.length === 1) answers.forEach(function (a) { if (a.status === 'fulfilled' && typeof a.value.independent === 'number') merged.independent = a.value.independent; });
   // The best match first, whatever index it came from (a stable sort: an
   // index's own order is kept between equal scores).
   merged.matches.sort(function (a, b) { return (b.score || 0) - (a.score || 0); });
