@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -118,6 +119,12 @@ func TestBuildAddsADelta(t *testing.T) {
 		data, _ := os.ReadFile(p)
 		mustWrite(t, filepath.Join(corpus, filepath.Base(p)), data)
 	}
+	// Four of the seeds, the fifth (Vidia News, which shares The Rising
+	// Nepal's text) added with the second increment: The Rising Nepal's
+	// record, in the base, changes.
+	for _, i := range []int{0, 2, 3, 4} {
+		mustWrite(t, filepath.Join(corpus, "seed"+itoa(i)+".html"), seed(t, i))
+	}
 	os.WriteFile(filepath.Join(dir, "engine.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
 	os.WriteFile(filepath.Join(dir, "wasm_exec.js"), []byte("// stand-in\n"), 0o644)
 	build := func(out string, more ...string) string {
@@ -143,9 +150,16 @@ func TestBuildAddsADelta(t *testing.T) {
 			data, _ := os.ReadFile(p)
 			mustWrite(t, filepath.Join(corpus, filepath.Base(p)), data)
 		}
+		if n == 20 {
+			mustWrite(t, filepath.Join(corpus, "seed1.html"), seed(t, 1))
+		}
 		stdout := build(out)
+		read := n - added
+		if n == 20 {
+			n, read = 21, read+1
+		}
 		want := "with a delta of the " + plural(n, "article") + " added since"
-		if !strings.Contains(stdout, want) || !strings.Contains(stdout, plural(n-added, "article")+" read") {
+		if !strings.Contains(stdout, want) || !strings.Contains(stdout, plural(read, "article")+" read") {
 			t.Fatalf("after adding %d articles the build does not say %q:\n%s", n-added, want, stdout)
 		}
 		added = n
@@ -168,24 +182,37 @@ func TestBuildAddsADelta(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sels = append(sels, "The U.S. must handle the issue of arms sales to Taiwan with prudence",
+		"the United States must treat the issue of arms sales to Taiwan with caution",
+		// Only The Rising Nepal prints it: its utterance is the base's, but
+		// the card says whose text the article shares.
+		"China is showing other major players on the world stage the importance of")
 	gotWhole, gotFolder := siteAnswers(t, out, sels)
 	wantWhole, wantFolder := siteAnswers(t, full, sels)
+	// What the contract shows: the entries' fields and the count of
+	// independent reports (the entries' own report ids are article ids,
+	// which differ).
+	same := func(a, b []match.Entry) bool {
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		return string(ja) == string(jb) && match.Independent(a) == match.Independent(b)
+	}
 	differ := 0
 	for i, sel := range sels {
-		if !reflect.DeepEqual(gotWhole[i], wantWhole[i]) {
+		if !same(gotWhole[i], wantWhole[i]) {
 			differ++
-			t.Errorf("%q: the whole index after increments answers\n%+v\na full build's\n%+v", sel, gotWhole[i], wantWhole[i])
+			t.Errorf("%q: the whole index after increments answers\n%s", sel, entriesDiff(gotWhole[i], wantWhole[i]))
 		}
-		if !reflect.DeepEqual(gotFolder[i], wantFolder[i]) {
+		if !same(gotFolder[i], wantFolder[i]) {
 			differ++
-			t.Errorf("%q: the folder index after increments answers\n%+v\na full build's\n%+v", sel, gotFolder[i], wantFolder[i])
+			t.Errorf("%q: the folder index after increments answers\n%s", sel, entriesDiff(gotFolder[i], wantFolder[i]))
 		}
 	}
 	t.Logf("%d BASIL selections answered by both indexes after two increments, %d otherwise than a full build", len(sels), differ)
 
 	// The command line counts the folder's articles with the delta's.
 	t.Setenv(indexEnv, filepath.Join(out, "index"))
-	if _, stderr, _ := runCmd(t, "lookup", sels[0]); !strings.Contains(stderr, "(280 articles;") {
+	if _, stderr, _ := runCmd(t, "lookup", sels[0]); !strings.Contains(stderr, "(285 articles;") {
 		t.Errorf("lookup over the folder with a delta says:\n%s", stderr)
 	}
 
@@ -193,4 +220,25 @@ func TestBuildAddsADelta(t *testing.T) {
 	if stdout := build(out); strings.Contains(stdout, "with a delta") || !strings.Contains(stdout, "1 article removed") {
 		t.Errorf("a build that removes an article wrote a delta:\n%s", stdout)
 	}
+}
+
+// entriesDiff says how two answers differ: entries missing from either,
+// and the fields that differ in the others.
+func entriesDiff(got, want []match.Entry) string {
+	var b strings.Builder
+	if len(got) != len(want) {
+		fmt.Fprintf(&b, "%d entries, a full build's %d\n", len(got), len(want))
+	}
+	for i := range min(len(got), len(want)) {
+		g, w := reflect.ValueOf(got[i]), reflect.ValueOf(want[i])
+		for f := range g.NumField() {
+			if !g.Type().Field(f).IsExported() {
+				continue
+			}
+			if !reflect.DeepEqual(g.Field(f).Interface(), w.Field(f).Interface()) {
+				fmt.Fprintf(&b, "%s %s: %v, a full build's %v\n", got[i].Article, g.Type().Field(f).Name, g.Field(f).Interface(), w.Field(f).Interface())
+			}
+		}
+	}
+	return b.String()
 }

@@ -239,7 +239,19 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)
-	x.Syndication = syndicate.Find(x) // over the whole corpus: a new article may copy an old one
+	// Over the whole corpus (a new article may copy an old one), with the
+	// shingles of the articles taken unchanged known.
+	var known [][]uint64
+	if p := opt.Previous; p != nil && p.found.Shingles != nil {
+		known = make([][]uint64, len(x.Articles))
+		for a, old := range from {
+			if old >= 0 {
+				known[a] = p.found.Shingles[old]
+			}
+		}
+	}
+	found := syndicate.FindKnown(x, known)
+	x.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
 	return x, s
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
+	"quotetrail/internal/syndicate"
 )
 
 // Incremental builds that only add articles (none removed or changed
@@ -33,6 +34,10 @@ type Delta struct {
 	BaseBytes []byte
 	BaseParts []string // names in the folder index
 	Added     int      // articles added since the base: the delta's
+	// Touched are earlier articles whose syndication the added ones
+	// changed (an added one copied first, or joining two reports): what
+	// the folder shows of them is written again in the delta.
+	Touched []int
 }
 
 // appendTo builds the index of an incremental build that only adds to
@@ -40,7 +45,7 @@ type Delta struct {
 // articles of x that are new (from[a] < 0) after it. It reports false when
 // the build must be a full one.
 func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index, bool) {
-	if p == nil || p.base == nil || s.Reused != len(p.x.Articles) {
+	if p == nil || p.base == nil || p.found.Shingles == nil || s.Reused != len(p.x.Articles) {
 		return nil, false
 	}
 	added := len(x.Articles) - s.Reused
@@ -77,11 +82,28 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	if !match.GroupFrom(xa, len(px.Quotes)) {
 		return nil, false
 	}
+	found := syndicate.Added(xa, p.found)
+	xa.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
+	// The base's articles that this increment or an earlier one touched.
+	touched := slices.Clone(p.touched)
+	for a := range p.base.Articles {
+		if a < len(px.Syndication) && found.Syndication[a] != px.Syndication[a] {
+			touched = append(touched, a)
+		}
+	}
+	slices.Sort(touched)
+	touched = slices.Compact(touched)
+	for _, a := range touched {
+		if a < 0 || a >= p.base.Articles {
+			return nil, false // a state that does not go with its index
+		}
+	}
+	s.State.Touched = touched
 	for i := range s.State.Items {
 		s.State.Items[i].Article = pos[s.State.Items[i].Article]
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
-	s.Delta = &Delta{Base: p.base, BaseBytes: p.baseBytes, BaseParts: p.baseParts, Added: since}
+	s.Delta = &Delta{Base: p.base, BaseBytes: p.baseBytes, BaseParts: p.baseParts, Added: since, Touched: touched}
 	return xa, true
 }
 
@@ -99,5 +121,5 @@ func (p *Previous) loadBase(out string, s *State) {
 			return
 		}
 	}
-	p.base, p.baseBytes, p.baseParts = en, s.Base, s.BaseParts
+	p.base, p.baseBytes, p.baseParts, p.touched = en, s.Base, s.BaseParts, s.Touched
 }

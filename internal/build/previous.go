@@ -16,6 +16,7 @@ import (
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 	"quotetrail/internal/quote"
+	"quotetrail/internal/syndicate"
 	"quotetrail/internal/textnorm"
 )
 
@@ -65,6 +66,14 @@ type State struct {
 	// them in place (delta.go). Empty when no folder index was written.
 	Base      []byte
 	BaseParts []string
+	// Shingles and Best are what syndicate found of each article
+	// (syndicate.Found), so that the next build reads only the new
+	// articles' text to find which copy which.
+	Shingles [][]uint64
+	Best     []float64
+	// Touched are the base's articles whose syndication the articles
+	// added since changed (Delta.Touched), increasing.
+	Touched []int
 }
 
 // Previous is the last build into a site folder, read for an incremental
@@ -78,6 +87,8 @@ type Previous struct {
 	base      *index.Entry
 	baseBytes []byte
 	baseParts []string
+	found     syndicate.Found // of the previous index's articles; empty if the state has none
+	touched   []int           // State.Touched
 }
 
 // Articles is how many articles the previous build's index holds.
@@ -143,6 +154,9 @@ func LoadPrevious(out string) (*Previous, error) {
 		return nil, errors.New("its quotations are not in article order")
 	}
 	p.loadBase(out, &s)
+	if n := len(x.Articles); len(s.Shingles) == n && len(s.Best) == n && len(x.Syndication) == n {
+		p.found = syndicate.Found{Syndication: x.Syndication, Shingles: s.Shingles, Best: s.Best}
+	}
 	return p, nil
 }
 

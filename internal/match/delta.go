@@ -31,7 +31,10 @@ import (
 // build's entry, with no delta) and the entry.qtf that names both. x holds
 // the base's articles and quotations first, with the base's ids and token
 // ids (TokenizeAdded), then the added ones, grouped by GroupFrom.
-func BuildDelta(x *index.Index, base *index.Entry, opt FolderOptions) (map[string][]byte, error) {
+// touched lists earlier articles whose card metadata (their syndication)
+// the added ones changed: their utterances and paragraphs are written in
+// the delta too.
+func BuildDelta(x *index.Index, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
 	switch {
 	case base.Delta != nil:
 		return nil, errors.New("a delta is built over a full build's entry, not over another delta")
@@ -40,10 +43,10 @@ func BuildDelta(x *index.Index, base *index.Entry, opt FolderOptions) (map[strin
 	case len(x.Articles) < base.Articles || len(x.Quotes) < base.Quotes || len(x.Vocab) < base.Vocab:
 		return nil, errors.New("the index holds less than the base")
 	}
-	if len(x.Articles) == base.Articles {
+	if len(x.Articles) == base.Articles && len(touched) == 0 {
 		return map[string][]byte{index.EntryName: index.MarshalEntry(base)}, nil // nothing added: the base alone
 	}
-	return buildFolder(x, opt, base), nil
+	return buildFolder(x, opt, base, touched), nil
 }
 
 // TokenizeAdded tokenizes the articles from article on and the quotations

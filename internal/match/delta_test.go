@@ -51,7 +51,7 @@ func deltaOver(t testing.TB, base *index.Index, arts []index.Article, quotes []i
 	if !match.GroupFrom(x, len(base.Quotes)) {
 		t.Fatal("GroupFrom refused the base's utterances")
 	}
-	delta, err = match.BuildDelta(x, en, match.DefaultFolder)
+	delta, err = match.BuildDelta(x, en, nil, match.DefaultFolder)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,13 +64,13 @@ var DefaultFolder = FolderOptions{QuoteShardBytes: 1 << 10, ParaShardBytes: 4 <<
 // BuildFolder splits x into a folder index: file name → bytes, the entry
 // under index.EntryName and every other part named by its content.
 func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
-	return buildFolder(x, opt, nil)
+	return buildFolder(x, opt, nil, nil)
 }
 
 // buildFolder is BuildFolder, or with a base BuildDelta: only the
 // quotation groups and paragraph texts the articles after the base's
 // changed, and their postings, in parts of their own (delta.go).
-func buildFolder(x *index.Index, opt FolderOptions, base *index.Entry) map[string][]byte {
+func buildFolder(x *index.Index, opt FolderOptions, base *index.Entry, touched []int) map[string][]byte {
 	e := New(x)
 	files := map[string][]byte{}
 	put := func(kind byte, data []byte) uint64 {
@@ -131,11 +131,15 @@ func buildFolder(x *index.Index, opt FolderOptions, base *index.Entry) map[strin
 	// hold a quotation after the base's (whole, base quotations too), and
 	// the paragraph texts that an article after the base's holds.
 	quoteIn := func(int32) bool { return true }
+	touch := make([]bool, len(x.Articles))
+	for _, a := range touched {
+		touch[a] = true
+	}
 	if base != nil {
 		changed := make([]bool, len(x.Quotes))
 		kept := comps[:0]
 		for _, comp := range comps {
-			if comp[len(comp)-1] >= int32(base.Quotes) {
+			if comp[len(comp)-1] >= int32(base.Quotes) || slices.ContainsFunc(comp, func(qi int32) bool { return touch[x.Quotes[qi].Article] }) {
 				kept = append(kept, comp)
 				for _, qi := range comp {
 					changed[qi] = true
@@ -198,8 +202,11 @@ func buildFolder(x *index.Index, opt FolderOptions, base *index.Entry) map[strin
 		// holds it (its last copy is then one of those).
 		paraIn = func(g int32) bool {
 			last := g
-			if cs := e.paraCopies[g]; len(cs) > 0 {
-				last = max(last, slices.Max(cs))
+			for _, c := range append([]int32{g}, e.paraCopies[g]...) {
+				last = max(last, c)
+				if touch[e.paraRef[c].article] {
+					return true
+				}
 			}
 			return last >= int32(base.Paragraphs)
 		}
@@ -1164,7 +1171,9 @@ func (v *view) addShards(shards []string, have map[string]any) error {
 		switch s := have[name].(type) {
 		case *index.QuoteShard:
 			for _, a := range s.Articles {
-				v.arts[a.ID] = a
+				if _, ok := v.arts[a.ID]; !ok { // the delta's, read first, is as the article is now
+					v.arts[a.ID] = a
+				}
 			}
 			for i := range s.Quotes {
 				q := &s.Quotes[i]
@@ -1182,7 +1191,9 @@ func (v *view) addShards(shards []string, have map[string]any) error {
 			}
 		case *index.ParaShard:
 			for _, a := range s.Articles {
-				v.arts[a.ID] = a
+				if _, ok := v.arts[a.ID]; !ok { // the delta's, read first, is as the article is now
+					v.arts[a.ID] = a
+				}
 			}
 			for i := range s.Paras {
 				if v.paras[s.Paras[i].ID] == nil {

@@ -6,13 +6,56 @@ import "quotetrail/internal/index"
 // its credit names, the article whose text it closely reuses (the one it
 // shares most with, above Threshold), and its report (the first article
 // of its group: articles joined by reuse, or crediting the same outlet).
-func Find(x *index.Index) []index.Syndication {
+func Find(x *index.Index) []index.Syndication { return FindAll(x).Syndication }
+
+// Found is what Find finds, with what Added needs to go on from it.
+type Found struct {
+	Syndication []index.Syndication
+	Shingles    [][]uint64 // each article's sampled shingles, sorted and distinct
+	Best        []float64  // the containment of the article each reuses (0 when none)
+}
+
+// FindAll is Find, keeping the shingles and containments.
+func FindAll(x *index.Index) Found { return FindKnown(x, nil) }
+
+// FindKnown is FindAll taking the shingles known (ShinglesKnown).
+func FindKnown(x *index.Index, known [][]uint64) Found {
+	sh := ShinglesKnown(x, known)
+	return settle(x, Found{}, pairs(x, sh), sh)
+}
+
+// Added is FindAll for x whose articles before len(prev.Syndication) are
+// the ones prev was found for, unchanged, in the same order: only the
+// added articles are read, and only the pairs that hold one of them are
+// compared (their text with every article's shingles, which prev keeps).
+// The earlier articles' records change only where an added article is a
+// closer copy of one, or joins its report to another. One thing differs
+// from FindAll: a shingle that an added article makes too common
+// (maxCarriers) still counts for two earlier articles that share it.
+func Added(x *index.Index, prev Found) Found {
+	from := len(prev.Syndication)
+	sh := make([][]uint64, len(x.Articles))
+	copy(sh, prev.Shingles)
+	for ai := from; ai < len(x.Articles); ai++ {
+		sh[ai] = articleShingles(x, ai)
+	}
+	return settle(x, prev, addedPairs(x, sh, from), sh)
+}
+
+// settle finds the records of x from the pairs ps, going on from prev's
+// records of its first articles (none for a whole corpus).
+func settle(x *index.Index, prev Found, ps []Pair, sh [][]uint64) Found {
 	n := len(x.Articles)
+	from := len(prev.Syndication)
 	out := make([]index.Syndication, n)
+	best := make([]float64, n)
 	parent := make([]int, n)
 	for i := range out {
 		out[i] = index.Syndication{Reuses: -1, Report: i}
 		parent[i] = i
+		if i < from {
+			out[i], best[i], parent[i] = prev.Syndication[i], prev.Best[i], prev.Syndication[i].Report
+		}
 	}
 	var root func(int) int
 	root = func(i int) int {
@@ -31,7 +74,10 @@ func Find(x *index.Index) []index.Syndication {
 	}
 	credited := map[string]int{} // an outlet's key → the first article crediting it
 	for i, a := range x.Articles {
-		name := Credit(a.Outlet, a.URL, a.Byline, a.Paragraphs)
+		name := out[i].Republishes
+		if i >= from {
+			name = Credit(a.Outlet, a.URL, a.Byline, a.Paragraphs)
+		}
 		if name == "" {
 			continue
 		}
@@ -42,8 +88,7 @@ func Find(x *index.Index) []index.Syndication {
 			credited[key(name)] = i
 		}
 	}
-	best := make([]float64, n)
-	for _, p := range Pairs(x) {
+	for _, p := range ps {
 		if p.Containment < Threshold {
 			continue
 		}
@@ -71,5 +116,5 @@ func Find(x *index.Index) []index.Syndication {
 	for i := range out {
 		out[i].Report = root(i)
 	}
-	return out
+	return Found{Syndication: out, Shingles: sh, Best: best}
 }

@@ -43,12 +43,15 @@ type Pair struct {
 
 // Pairs returns every pair of articles of different outlets that share a
 // sampled shingle, with its containment, in order of A then B.
-func Pairs(x *index.Index) []Pair {
-	type post struct {
-		h  uint64
-		ai int32
-	}
-	// Shingles on every core: normalizing the text is most of the work.
+func Pairs(x *index.Index) []Pair { return pairs(x, Shingles(x)) }
+
+// Shingles returns each article's sampled shingles, sorted and distinct,
+// on every core (normalizing the text is most of the work).
+func Shingles(x *index.Index) [][]uint64 { return ShinglesKnown(x, nil) }
+
+// ShinglesKnown is Shingles taking known[a], when not nil, as article a's
+// (an incremental build knows those of the articles it takes unchanged).
+func ShinglesKnown(x *index.Index, known [][]uint64) [][]uint64 {
 	sh := make([][]uint64, len(x.Articles))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -57,11 +60,24 @@ func Pairs(x *index.Index) []Pair {
 		go func() {
 			defer wg.Done()
 			for ai := w; ai < len(x.Articles); ai += workers {
-				sh[ai] = articleShingles(x, ai)
+				if ai < len(known) && known[ai] != nil {
+					sh[ai] = known[ai]
+				} else {
+					sh[ai] = articleShingles(x, ai)
+				}
 			}
 		}()
 	}
 	wg.Wait()
+	return sh
+}
+
+// pairs is Pairs over the articles' shingles sh.
+func pairs(x *index.Index, sh [][]uint64) []Pair {
+	type post struct {
+		h  uint64
+		ai int32
+	}
 	// Outlets by number, so that pairs compare them cheaply.
 	outlet := make([]int32, len(x.Articles))
 	outlets := map[string]int32{}
@@ -85,7 +101,6 @@ func Pairs(x *index.Index) []Pair {
 		for _, h := range sh[ai] {
 			posts = append(posts, post{h, int32(ai)})
 		}
-		sh[ai] = nil
 	}
 	slices.SortFunc(posts, func(a, b post) int {
 		if a.h != b.h {
@@ -118,6 +133,60 @@ func Pairs(x *index.Index) []Pair {
 	for k, n := range shared {
 		a, b := int(k[0]), int(k[1])
 		out = append(out, Pair{A: a, B: b, Shared: n, Containment: float64(n) / float64(min(sizes[a], sizes[b]))})
+	}
+	slices.SortFunc(out, func(p, q Pair) int {
+		if p.A != q.A {
+			return p.A - q.A
+		}
+		return p.B - q.B
+	})
+	return out
+}
+
+// addedPairs returns the pairs of pairs(x, sh) that hold an article from
+// from on, in the same order, comparing only the shingles those hold.
+func addedPairs(x *index.Index, sh [][]uint64, from int) []Pair {
+	outlet := make([]string, len(x.Articles))
+	for ai, a := range x.Articles {
+		outlet[ai] = key(a.Outlet)
+	}
+	sameOutlet := func(a, b int32) bool { return outlet[a] != "" && outlet[a] == outlet[b] }
+	added := map[uint64][]int32{} // a shingle of an added article → the added articles holding it
+	for ai := from; ai < len(x.Articles); ai++ {
+		if len(sh[ai]) >= minShingles {
+			for _, h := range sh[ai] {
+				added[h] = append(added[h], int32(ai))
+			}
+		}
+	}
+	earlier := map[uint64][]int32{} // the same shingles → the earlier articles holding them
+	for ai := 0; ai < from && ai < len(sh); ai++ {
+		if len(sh[ai]) >= minShingles {
+			for _, h := range sh[ai] {
+				if _, ok := added[h]; ok {
+					earlier[h] = append(earlier[h], int32(ai))
+				}
+			}
+		}
+	}
+	shared := map[[2]int32]int{}
+	for h, late := range added {
+		run := append(slices.Clone(earlier[h]), late...) // increasing
+		if len(run) < 2 || len(run) > maxCarriers {
+			continue
+		}
+		for p := range run {
+			for q := max(p+1, len(run)-len(late)); q < len(run); q++ {
+				if a, b := run[p], run[q]; !sameOutlet(a, b) {
+					shared[[2]int32{a, b}]++
+				}
+			}
+		}
+	}
+	out := make([]Pair, 0, len(shared))
+	for k, n := range shared {
+		a, b := int(k[0]), int(k[1])
+		out = append(out, Pair{A: a, B: b, Shared: n, Containment: float64(n) / float64(min(len(sh[a]), len(sh[b])))})
 	}
 	slices.SortFunc(out, func(p, q Pair) int {
 		if p.A != q.A {
