@@ -279,9 +279,15 @@ func sameBytes(p string, data []byte) bool {
 	}
 }
 
-// named reports whether a file's name is the hash of its content.
+// named reports whether a file's name is the hash of its content: the
+// folder index's parts but its entry, and the demo's list pages and
+// texts (build.demoName). Their sizes are enough to tell them unchanged:
+// reading the 25,600 demo files of 100,000 generated articles to compare
+// them was most of the 5.3 s of CPU that comparing took in an incremental
+// build (pprof of quotetrail build).
 func named(name string) bool {
-	return strings.HasPrefix(name, "index/") && !last[name] && filepath.Ext(name) == ".qtf"
+	return filepath.Ext(name) == ".qtf" && !last[name] &&
+		(strings.HasPrefix(name, "index/") || strings.HasPrefix(name, "demo/"))
 }
 
 // removeOthers removes from out the files that are not the site's (nor
