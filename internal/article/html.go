@@ -23,7 +23,7 @@ func ParseHTTP(data []byte, contentType string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(dropScripts(data)))
 	if err != nil {
 		return nil, err
 	}
