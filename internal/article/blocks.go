@@ -181,25 +181,17 @@ var mediaWords = map[string]bool{"caption": true, "captions": true, "gallery": t
 // classWeight is readability's class and id weight: +25 for a name that
 // says article, -25 for one that says furniture or media.
 func classWeight(n *html.Node) float64 {
-	var name string
+	var kinds uint8
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			name += " " + a.Val
+			kinds |= nameKinds(a.Val)
 		}
 	}
-	if name == "" {
-		return 0
-	}
 	w := 0.0
-	pos, neg := false, false
-	for _, f := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
-		pos = pos || bodyWords[f]
-		neg = neg || furnitureWords[f] || mediaWords[f]
-	}
-	if pos {
+	if kinds&kindBody != 0 {
 		w += 25
 	}
-	if neg {
+	if kinds&(kindFurniture|kindMedia) != 0 {
 		w -= 25
 	}
 	return w

@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -165,12 +166,8 @@ func isFurniture(n *html.Node) bool {
 			}
 		}
 	}
-	name := strings.ToLower(class + " " + id)
-	furniture, body := false, false
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
-		furniture = furniture || furnitureWords[w]
-		body = body || bodyWords[w]
-	}
+	kinds := nameKinds(class) | nameKinds(id)
+	furniture, body := kinds&kindFurniture != 0, kinds&kindBody != 0
 	if !furniture {
 		return false
 	}
@@ -219,10 +216,8 @@ func isCommentsBlock(n *html.Node) bool {
 		if l := strings.ToLower(a.Val); !strings.Contains(l, "comment") && !strings.Contains(l, "disqus") {
 			continue // the common case, without splitting the name
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
-			if commentWords[w] {
-				return true
-			}
+		if nameKinds(a.Val)&kindComment != 0 {
+			return true
 		}
 	}
 	return false
@@ -242,4 +237,68 @@ func countParagraphs(n *html.Node, limit int) int {
 	}
 	walk(n)
 	return count
+}
+
+// The kinds of words in class and id names, as bits: nameKinds tells them
+// for a whole name.
+const (
+	kindFurniture uint8 = 1 << iota // furnitureWords
+	kindBody                        // bodyWords
+	kindMedia                       // mediaWords
+	kindComment                     // commentWords
+)
+
+var wordKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, set := range []struct {
+		words map[string]bool
+		kind  uint8
+	}{{furnitureWords, kindFurniture}, {bodyWords, kindBody}, {mediaWords, kindMedia}, {commentWords, kindComment}} {
+		for w := range set.words {
+			m[w] |= set.kind
+		}
+	}
+	return m
+}()
+
+// nameKinds returns the kinds of the words of a class or id name, split at
+// spaces, hyphens and underscores and in lower case ("Share-Tools" →
+// share, tools). It runs on every element of a page, so an ASCII word is
+// lowered in place rather than in a new string.
+func nameKinds(name string) uint8 {
+	var kinds uint8
+	var buf [24]byte
+	for len(name) > 0 {
+		i := 0
+		for i < len(name) && isNameSep(name[i]) {
+			i++
+		}
+		j := i
+		ascii := true
+		for j < len(name) && !isNameSep(name[j]) {
+			ascii = ascii && name[j] < utf8.RuneSelf
+			j++
+		}
+		w := name[i:j]
+		name = name[j:]
+		switch {
+		case w == "":
+		case ascii && len(w) <= len(buf):
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			kinds |= wordKinds[string(buf[:len(w)])]
+		default:
+			kinds |= wordKinds[strings.ToLower(w)]
+		}
+	}
+	return kinds
+}
+
+func isNameSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'
 }

@@ -91,15 +91,15 @@ func readMetadata(doc *goquery.Document, a *Article) {
 					}
 				}
 			}
-			name := lowerName(n)
-			if !inComments && name != "" {
-				inComments = isComments(name)
+			c, id := lowerName(n)
+			if !inComments && (c != "" || id != "") {
+				inComments = isComments(c, id)
 			}
 			if !inComments {
 				if byline == nil && isByline(n, inAuthor) {
 					byline = n
 				}
-				if name != "" && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(name) {
+				if (c != "" || id != "") && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(c, id) {
 					bylineClass = append(bylineClass, n)
 				}
 			}
@@ -263,39 +263,38 @@ func isModTime(n *html.Node) bool {
 	return strings.Contains(s, "modif") || strings.Contains(s, "updated")
 }
 
-// isComments reports whether n holds the readers' comments, whose authors
-// and times are not the article's.
-func isComments(name string) bool {
-	return strings.Contains(name, "comment") && !strings.Contains(name, "nocomment")
+// isComments reports whether an element of this class and id holds the
+// readers' comments, whose authors and times are not the article's.
+func isComments(class, id string) bool {
+	has := func(w string) bool { return strings.Contains(class, w) || strings.Contains(id, w) }
+	return has("comment") && !has("nocomment")
 }
 
-// lowerName returns n's class and id, lower-cased, or "" (without
-// allocating) when it has neither: the metadata walk asks it of every
-// element.
-func lowerName(n *html.Node) string {
-	var c, id string
+// lowerName returns n's class and id, lower-cased: the metadata walk asks
+// them of every element, and a name already in lower case (the common
+// case) is not copied. The two are looked at apart rather than joined, as
+// the words looked for hold no space.
+func lowerName(n *html.Node) (class, id string) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			c = a.Val
+			class = a.Val
 		case "id":
 			id = a.Val
 		}
 	}
-	if c == "" && id == "" {
-		return ""
-	}
-	return strings.ToLower(c + " " + id)
+	return strings.ToLower(class), strings.ToLower(id)
 }
 
 // isBylineClass: an element named for its byline or author, as
 // readability's /byline|author|writtenby/ finds it, holding a short text.
-func isBylineClass(s string) bool {
-	if !strings.Contains(s, "byline") && !strings.Contains(s, "author") && !strings.Contains(s, "writtenby") {
+func isBylineClass(class, id string) bool {
+	has := func(w string) bool { return strings.Contains(class, w) || strings.Contains(id, w) }
+	if !has("byline") && !has("author") && !has("writtenby") {
 		return false
 	}
 	for _, bad := range []string{"bio", "avatar", "image", "photo", "img", "about", "more", "box", "social", "follow"} {
-		if strings.Contains(s, bad) {
+		if has(bad) {
 			return false
 		}
 	}
@@ -379,7 +378,8 @@ func isByline(n *html.Node, inAuthor bool) bool {
 	if v, ok := attr(n, "itemprop"); ok && (v == "author" || v == "name" && inAuthor) {
 		return true
 	}
-	if c, ok := attr(n, "class"); ok {
+	// The class is split only when it may hold one of the two names.
+	if c, ok := attr(n, "class"); ok && (strings.Contains(c, "byline__name") || strings.Contains(c, "author-name")) {
 		for _, f := range strings.Fields(c) {
 			if f == "byline__name" || f == "author-name" {
 				return true
