@@ -3,6 +3,7 @@ package article
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -75,15 +76,7 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 				owner = own
 			}
 			buf.WriteString(n.Data)
-			c, k := 0, 0
-			for _, r := range n.Data {
-				if !isSpace(r) && r != ' ' {
-					c++
-					if r == ',' || r == '，' || r == '、' {
-						k++
-					}
-				}
-			}
+			c, k := countChars(n.Data)
 			chars += c
 			commas += k
 			if inLink {
@@ -139,6 +132,32 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 	walk(root, root, false, hasBlockChild(root))
 	flush(false)
 	return pb
+}
+
+// countChars returns the characters of a text that are not space, and its
+// commas. ASCII, most of a page, is read a byte at a time.
+func countChars(s string) (chars, commas int) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if !isSpace(rune(c)) {
+				chars++
+				if c == ',' {
+					commas++
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !isSpace(r) {
+			chars++
+			if r == '，' || r == '、' {
+				commas++
+			}
+		}
+	}
+	return chars, commas
 }
 
 // hasBlockChild reports whether n has a block-level element among its
