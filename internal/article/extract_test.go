@@ -130,6 +130,7 @@ func TestBylineText(t *testing.T) {
 		"Di Fu":                                                   "Di Fu",
 		"By Brenda  Goodman, MA\n   WebMD Health News":            "Brenda Goodman, MA",
 		strings.Repeat("A long paragraph of words ", 10):          "",
+		"Last Updated: January 7, 2025":                           "",
 	} {
 		if got := bylineText(in); got != want {
 			t.Errorf("bylineText(%q) = %q, want %q", in, got, want)

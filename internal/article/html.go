@@ -132,7 +132,11 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			}
 		})
 	}
-	metas := map[string]string{}
+	// A key's value from a property attribute (RDFa, Open Graph) comes
+	// before one from a name or itemprop attribute: pages that give both
+	// ("DC.creator" and "dc:creator") give the property for readers that
+	// read properties, as readability does.
+	metas, nameMetas := map[string]string{}, map[string]string{}
 	for _, n := range metaTags {
 		content, _ := attr(n, "content")
 		v := cleanSpace(content)
@@ -151,8 +155,12 @@ func readMetadata(doc *goquery.Document, a *Article) {
 				if at == "name" {
 					k = strings.ReplaceAll(k, ".", ":")
 				}
-				if _, seen := metas[k]; !seen {
-					metas[k] = v
+				m := metas
+				if at != "property" {
+					m = nameMetas
+				}
+				if _, seen := m[k]; !seen {
+					m[k] = v
 				}
 			}
 		}
@@ -162,6 +170,9 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			if v := metas[k]; v != "" {
 				return v
 			}
+			if v := nameMetas[k]; v != "" {
+				return v
+			}
 		}
 		return ""
 	}
@@ -169,11 +180,7 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	fill(&a.Outlet, meta("og:site_name", "application-name", "publisher", "dc:publisher"))
 	// Publication dates only: never a modification date.
 	fillDate(&a.Published, meta("article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:created", "parsely-pub-date", "sailthru:date", "og:article:published_time", "article:published", "dcsext:articlefirstpublished"))
-	for _, author := range []string{meta("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru:author", "byl")} {
-		if !strings.Contains(author, "://") {
-			fill(&a.Byline, bylineText(author))
-		}
-	}
+	fill(&a.Byline, bylineText(metaAuthor(meta("dc:creator", "dcterm:creator", "author", "article:author", "og:article:author", "parsely-author", "sailthru:author", "byl"))))
 	if canonical != nil {
 		href, _ := attr(canonical, "href")
 		fill(&a.URL, href)
@@ -209,6 +216,19 @@ func readMetadata(doc *goquery.Document, a *Article) {
 		a.URL = ""
 	}
 }
+
+// metaAuthor reads an author meta tag's value: a name, less a web address
+// in brackets after it ("Bradley M. Kuhn (http://ebb.org/bkuhn/)"); a
+// value that is a web address (a profile page) names no one.
+func metaAuthor(v string) string {
+	v = strings.TrimSpace(authorURL.ReplaceAllString(v, ""))
+	if strings.Contains(v, "://") {
+		return ""
+	}
+	return v
+}
+
+var authorURL = regexp.MustCompile(`\s*[(<\[]\s*(?:https?://|mailto:|www\.)[^)>\]]*[)>\]]\s*$`)
 
 // fillDate sets *dst to v's date when *dst is empty and v starts with
 // one: a source that gives no readable date leaves the next its turn.
@@ -334,7 +354,7 @@ var bylinePrefix = regexp.MustCompile(`^((?i:by|par|por|written by|posted by|aut
 // bylineText reduces a byline element's text to its names: the "By"
 // dropped, and the first line that is left, up to a date, a handle, a
 // separator or a time.
-var bylineCut = regexp.MustCompile(`\s(\||—|–|-\s|•|@|·)|\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d|updated|published|posted)`)
+var bylineCut = regexp.MustCompile(`\s(\||—|–|-\s|•|@|·)|\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d|(?:last\s+)?updated|published|posted)`)
 
 func bylineText(s string) string {
 	var line string
