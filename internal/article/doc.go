@@ -6,7 +6,8 @@
 // html.go reads HTML with goquery: metadata from JSON-LD first (CDATA
 // wrappers stripped), then Open Graph, Dublin Core and article meta tags,
 // then the document itself (title, h1, a <time> marked as the
-// publication's, rel=author and byline- or author-named elements outside
+// publication's outside the microdata items an article embeds (a
+// video's datePublished is the video's), rel=author and byline- or author-named elements outside
 // the comments, and last the URL's /YYYY/MM/DD/ for the date). Dates are
 // publication dates only: never a modification date or a copyright year,
 // and a page that gives none has none. body.go and blocks.go find the

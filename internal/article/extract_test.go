@@ -103,7 +103,8 @@ func TestBodyListsHeadingsPosts(t *testing.T) {
 
 // TestMetadataDates: the publication date comes from JSON-LD (in a CDATA
 // section too), a <time> marked as the publication's, or the URL; never
-// from a modification date, a comment's time or a copyright year; a page
+// from a modification date, a comment's time, an embedded video's date
+// (microdata scopes) or a copyright year; a page
 // that gives none has none.
 func TestMetadataDates(t *testing.T) {
 	for _, c := range []struct{ page, date, byline string }{
@@ -111,6 +112,7 @@ func TestMetadataDates(t *testing.T) {
 		{"meta/dates-modified-only.html", "", ""},
 		{"meta/dates-time-and-url.html", "2015-03-18", "Steven Mufson"},
 		{"meta/dates-pubdate-time.html", "2015-05-04", "Martin Untersinger"},
+		{"meta/dates-embedded-video.html", "2015-03-11", ""},
 	} {
 		a := readTestPage(t, c.page)
 		if a.Published != c.date || a.Byline != c.byline {

@@ -56,8 +56,10 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	var ld, metaTags []*html.Node
 	var canonical, title, h1, byline, timeTag, timePub *html.Node
 	var bylineClass []*html.Node
-	var walk func(n *html.Node, inAuthor, inComments bool)
-	walk = func(n *html.Node, inAuthor, inComments bool) {
+	// inItem: inside a microdata item embedded in the article (a video, an
+	// image, a comment), whose datePublished is that item's.
+	var walk func(n *html.Node, inAuthor, inComments, inItem bool)
+	walk = func(n *html.Node, inAuthor, inComments, inItem bool) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "script":
@@ -66,7 +68,9 @@ func readMetadata(doc *goquery.Document, a *Article) {
 				}
 			case "meta":
 				if _, ok := attr(n, "content"); ok {
-					metaTags = append(metaTags, n)
+					if _, prop := attr(n, "itemprop"); !prop || !inItem {
+						metaTags = append(metaTags, n)
+					}
 				}
 			case "link":
 				if v, ok := attr(n, "rel"); ok && v == "canonical" && canonical == nil {
@@ -83,7 +87,7 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			case "time":
 				// The first <time> marked as the publication's, else the
 				// first one not marked as a modification's.
-				if _, ok := attr(n, "datetime"); ok && !inComments {
+				if _, ok := attr(n, "datetime"); ok && !inComments && !inItem {
 					if isPubTime(n) && timePub == nil {
 						timePub = n
 					} else if timeTag == nil && !isModTime(n) {
@@ -106,13 +110,19 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			if v, ok := attr(n, "itemprop"); ok && v == "author" {
 				inAuthor = true
 			}
+			// An item's own itemprop belongs to the item around it; its
+			// children's to it.
+			if _, ok := attr(n, "itemscope"); ok {
+				t, _ := attr(n, "itemtype")
+				inItem = embeddedItem(t)
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inAuthor, inComments)
+			walk(c, inAuthor, inComments, inItem)
 		}
 	}
 	for _, n := range doc.Nodes {
-		walk(n, false, false)
+		walk(n, false, false, false)
 	}
 	text := func(n *html.Node) string { return doc.FindNodes(n).Text() }
 
@@ -215,6 +225,24 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	if !webAddress(a.URL) {
 		a.URL = ""
 	}
+}
+
+// embeddedItem reports whether a microdata itemtype
+// ("https://schema.org/VideoObject") is one of the items an article
+// embeds rather than the article or its page: a media object, a comment,
+// a review.
+func embeddedItem(itemtype string) bool {
+	f := strings.Fields(itemtype)
+	if len(f) == 0 {
+		return false
+	}
+	t := f[0]
+	t = t[strings.LastIndexByte(t, '/')+1:]
+	switch t {
+	case "VideoObject", "ImageObject", "AudioObject", "MediaObject", "Clip", "Comment", "Review":
+		return true
+	}
+	return false
 }
 
 // metaAuthor reads an author meta tag's value: a name, less a web address
