@@ -6,9 +6,11 @@
 // html.go reads HTML with goquery: metadata from JSON-LD first (CDATA
 // wrappers stripped), then Open Graph, Dublin Core and article meta tags,
 // then the document itself (title, h1, a <time> marked as the
-// publication's outside the microdata items an article embeds (a
-// video's datePublished is the video's), rel=author and byline- or author-named elements outside
-// the comments, and last the URL's /YYYY/MM/DD/ for the date). Dates are
+// publication's, rel=author and byline- or author-named elements outside
+// the comments, and last the URL's /YYYY/MM/DD/ for the date); a date
+// inside a microdata item the article embeds (a video) is that item's
+// and not read. A meta property's value comes before a meta name's for
+// the same key. Dates are
 // publication dates only: never a modification date or a copyright year,
 // and a page that gives none has none. body.go and blocks.go find the
 // article body as readability does, on text blocks rather than <p> alone
