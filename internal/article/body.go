@@ -102,14 +102,13 @@ func isFurnitureLine(p string) bool {
 
 // bodyParagraphs returns the article's paragraphs, furniture dropped.
 func bodyParagraphs(doc *goquery.Document) []string {
-	root := doc.Find("body")
-	if root.Length() == 0 {
-		root = doc.Selection
-	}
-	if root.Length() == 0 {
+	if len(doc.Nodes) == 0 {
 		return nil
 	}
-	body := root.Nodes[0]
+	body := firstElement(doc.Nodes[0], "body")
+	if body == nil {
+		body = doc.Nodes[0]
+	}
 	removeJunk(body)
 	// As readability does: a strict pass first, without the furniture
 	// named by class and id; when it finds little text, the page may
@@ -122,6 +121,20 @@ func bodyParagraphs(doc *goquery.Document) []string {
 		}
 	}
 	return out
+}
+
+// firstElement returns the first element named tag under n, in document
+// order, as doc.Find(tag) would, without compiling a selector for it.
+func firstElement(n *html.Node, tag string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == tag {
+			return c
+		}
+		if e := firstElement(c, tag); e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 func paragraphs(blocks []string) []string {
