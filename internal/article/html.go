@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/url"
 	"regexp"
@@ -23,7 +22,7 @@ func ParseHTTP(data []byte, contentType string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(dropScripts(data)))
+	doc, err := goquery.NewDocumentFromReader(withoutScripts(data))
 	if err != nil {
 		return nil, err
 	}

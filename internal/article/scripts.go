@@ -1,6 +1,9 @@
 package article
 
-import "bytes"
+import (
+	"bytes"
+	"io"
+)
 
 // dropScripts returns the page with the contents of its <script> and
 // <style> elements removed (the tags stay), JSON-LD kept. Nearly half the
@@ -21,19 +24,27 @@ import "bytes"
 // off) any raw-text element, an element that leaves the foreign content,
 // or a CDATA section.
 func dropScripts(data []byte) []byte {
+	return bytes.Join(keptPieces(data), nil)
+}
+
+// withoutScripts is dropScripts as a reader over the kept pieces of the
+// page, which the parser copies anyway: no second copy of the page.
+func withoutScripts(data []byte) io.Reader {
+	return &piecesReader{keptPieces(data)}
+}
+
+// keptPieces returns the pieces of data that dropScripts keeps, in order.
+func keptPieces(data []byte) [][]byte {
 	s := scanner{b: data}
 	s.run()
-	if s.out == nil {
-		return data
-	}
-	return append(s.out, data[s.copied:]...)
+	return append(s.kept, data[s.copied:])
 }
 
 type scanner struct {
 	b      []byte
-	i      int    // the read position
-	out    []byte // nil until something is dropped
-	copied int    // data[:copied] is in out
+	i      int      // the read position
+	kept   [][]byte // the pieces of b before copied that are kept
+	copied int      // b[:copied] is in kept or dropped
 	// foreign holds the open elements of foreign content (<svg>, <math>
 	// and what they hold), where nothing is dropped and the parser turns
 	// raw text off.
@@ -42,11 +53,26 @@ type scanner struct {
 
 // drop removes b[from:to] from the output.
 func (s *scanner) drop(from, to int) {
-	if s.out == nil {
-		s.out = make([]byte, 0, len(s.b))
-	}
-	s.out = append(s.out, s.b[s.copied:from]...)
+	s.kept = append(s.kept, s.b[s.copied:from])
 	s.copied = to
+}
+
+// piecesReader reads a list of byte slices one after the other.
+type piecesReader struct{ pieces [][]byte }
+
+func (r *piecesReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && len(r.pieces) > 0 {
+		c := copy(p[n:], r.pieces[0])
+		n += c
+		if r.pieces[0] = r.pieces[0][c:]; len(r.pieces[0]) == 0 {
+			r.pieces = r.pieces[1:]
+		}
+	}
+	if n == 0 && len(r.pieces) == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // byteClass sorts the bytes that end a tag's name, key or value: a

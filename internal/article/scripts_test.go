@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"golang.org/x/net/html"
 )
@@ -18,6 +19,10 @@ import (
 func sameTree(t *testing.T, name string, data []byte) int {
 	t.Helper()
 	dropped := dropScripts(data)
+	// The parser reads the page through withoutScripts.
+	if err := iotest.TestReader(withoutScripts(data), dropped); err != nil {
+		t.Errorf("%s: withoutScripts: %v", name, err)
+	}
 	want := renderTree(t, data)
 	got := renderTree(t, dropped)
 	if got != want {
