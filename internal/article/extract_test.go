@@ -133,6 +133,7 @@ func TestBylineText(t *testing.T) {
 		"By Brenda  Goodman, MA\n   WebMD Health News":            "Brenda Goodman, MA",
 		strings.Repeat("A long paragraph of words ", 10):          "",
 		"Last Updated: January 7, 2025":                           "",
+		"by Lucas Nolan22 Dec 2016651":                            "Lucas Nolan",
 	} {
 		if got := bylineText(in); got != want {
 			t.Errorf("bylineText(%q) = %q, want %q", in, got, want)

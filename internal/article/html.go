@@ -394,6 +394,7 @@ func bylineText(s string) string {
 		break
 	}
 	line = bylinePrefix.ReplaceAllString(line, "")
+	line = line[:gluedDigit(line)]
 	if loc := bylineCut.FindStringIndex(strings.ToLower(" " + line)); loc != nil {
 		line = line[:max(0, loc[0]-1)]
 	}
@@ -403,6 +404,19 @@ func bylineText(s string) string {
 		return "" // a paragraph, not a byline
 	}
 	return line
+}
+
+// gluedDate finds a date written right after a name, with no space
+// between the name's element and the date's in the page ("Lucas
+// Nolan22 Dec 2016"): group 1 is the date.
+var gluedDate = regexp.MustCompile(`\pL(\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4})`)
+
+// gluedDigit returns where a glued date starts in s, or len(s).
+func gluedDigit(s string) int {
+	if m := gluedDate.FindStringSubmatchIndex(s); m != nil {
+		return m[2]
+	}
+	return len(s)
 }
 
 // attr returns an element's attribute (the first of its name).
