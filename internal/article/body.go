@@ -85,7 +85,10 @@ var bodyWords = map[string]bool{
 // furnitureLines are paragraph texts that pages put among article
 // paragraphs but that are not article text.
 var (
-	furnitureStart = regexp.MustCompile(`(?i)^(read more|also read|related|source|sources|click here|follow us|subscribe|sign up|advertisement|share this|comments are closed|please read our comment policy|how did you feel after reading)\b`)
+	furniturePhrases = []string{"read more", "also read", "related", "source", "sources", "click here",
+		"follow us", "subscribe", "sign up", "advertisement", "share this", "comments are closed",
+		"please read our comment policy", "how did you feel after reading"}
+	furnitureStart = regexp.MustCompile(`(?i)^(` + strings.Join(furniturePhrases, "|") + `)\b`)
 	furnitureMail  = regexp.MustCompile(`\bcan be reached at \S+@\S+|^•?\s*[\w.+-]+@[\w.-]+\.\w+$`)
 )
 
@@ -94,10 +97,42 @@ var (
 // the address patterns run only where there is an "@": the unanchored
 // regular expression was a tenth of the extraction time.
 func isFurnitureLine(p string) bool {
-	if furnitureStart.MatchString(p[:min(len(p), 64)]) {
+	if mayStartFurniture(p) && furnitureStart.MatchString(p[:min(len(p), 64)]) {
 		return true
 	}
 	return strings.IndexByte(p, '@') >= 0 && furnitureMail.MatchString(p)
+}
+
+// furnitureHeads are the first four letters of the furniture phrases.
+var furnitureHeads = func() map[[4]byte]bool {
+	m := map[[4]byte]bool{}
+	for _, w := range furniturePhrases {
+		m[[4]byte([]byte(w[:4]))] = true
+	}
+	return m
+}()
+
+// mayStartFurniture reports whether p may match furnitureStart, from its
+// first four bytes: most paragraphs are ruled out without running the
+// regular expression. Four ASCII bytes that start no phrase rule p out;
+// anything else (a non-ASCII letter may fold to an ASCII one) is left to
+// the expression.
+func mayStartFurniture(p string) bool {
+	if len(p) < 4 {
+		return false // every phrase is longer
+	}
+	var head [4]byte
+	for i := range head {
+		c := p[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		head[i] = c
+	}
+	return furnitureHeads[head]
 }
 
 // bodyParagraphs returns the article's paragraphs, furniture dropped.
