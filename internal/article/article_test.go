@@ -158,6 +158,10 @@ func TestMetadataSources(t *testing.T) {
 		{`<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">`, "", "", "https://a.example/x", ""},
 		{`<time>no</time><time datetime="2026-02-05T10:00:00Z">x</time><article><time datetime="2026-03-01">y</time></article>`, "", "", "", "2026-02-05"},
 		{`<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD","author":{"name":"Eve"},"datePublished":"2026-01-02"}</script><meta name="author" content="Meta Man"><h1>H</h1>`, "Eve", "LD", "", "2026-01-02"},
+		{`<meta name="DC.creator" content="Name Attr"><meta property="dc:creator" content="Prop Attr">`, "Prop Attr", "", "", ""},
+		{`<meta property="og:article:author" content="Ola Nordmann"><span class="byline">Other</span>`, "Ola Nordmann", "", "", ""},
+		{`<meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)">`, "Bradley M. Kuhn", "", "", ""},
+		{`<meta name="author" content="https://www.facebook.com/someone"><span class="byline">By Pat Roe</span>`, "Pat Roe", "", "", ""},
 	} {
 		a, err := Parse([]byte(`<html><head></head>` + strings.Replace(body, "<body>", "<body>"+c.head, 1) + `</html>`))
 		if err != nil {

@@ -3,6 +3,7 @@ package article
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -75,15 +76,7 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 				owner = own
 			}
 			buf.WriteString(n.Data)
-			c, k := 0, 0
-			for _, r := range n.Data {
-				if !isSpace(r) && r != ' ' {
-					c++
-					if r == ',' || r == '，' || r == '、' {
-						k++
-					}
-				}
-			}
+			c, k := countChars(n.Data)
 			chars += c
 			commas += k
 			if inLink {
@@ -141,6 +134,32 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 	return pb
 }
 
+// countChars returns the characters of a text that are not space, and its
+// commas. ASCII, most of a page, is read a byte at a time.
+func countChars(s string) (chars, commas int) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if !isSpace(rune(c)) {
+				chars++
+				if c == ',' {
+					commas++
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !isSpace(r) {
+			chars++
+			if r == '，' || r == '、' {
+				commas++
+			}
+		}
+	}
+	return chars, commas
+}
+
 // hasBlockChild reports whether n has a block-level element among its
 // children (a <span> or <a> wrapping one counts too).
 func hasBlockChild(n *html.Node) bool {
@@ -181,25 +200,17 @@ var mediaWords = map[string]bool{"caption": true, "captions": true, "gallery": t
 // classWeight is readability's class and id weight: +25 for a name that
 // says article, -25 for one that says furniture or media.
 func classWeight(n *html.Node) float64 {
-	var name string
+	var kinds uint8
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			name += " " + a.Val
+			kinds |= nameKinds(a.Val)
 		}
 	}
-	if name == "" {
-		return 0
-	}
 	w := 0.0
-	pos, neg := false, false
-	for _, f := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
-		pos = pos || bodyWords[f]
-		neg = neg || furnitureWords[f] || mediaWords[f]
-	}
-	if pos {
+	if kinds&kindBody != 0 {
 		w += 25
 	}
-	if neg {
+	if kinds&(kindFurniture|kindMedia) != 0 {
 		w -= 25
 	}
 	return w

@@ -3,6 +3,7 @@ package article
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -84,7 +85,10 @@ var bodyWords = map[string]bool{
 // furnitureLines are paragraph texts that pages put among article
 // paragraphs but that are not article text.
 var (
-	furnitureStart = regexp.MustCompile(`(?i)^(read more|also read|related|source|sources|click here|follow us|subscribe|sign up|advertisement|share this|comments are closed|please read our comment policy|how did you feel after reading)\b`)
+	furniturePhrases = []string{"read more", "also read", "related", "source", "sources", "click here",
+		"follow us", "subscribe", "sign up", "advertisement", "share this", "comments are closed",
+		"please read our comment policy", "how did you feel after reading"}
+	furnitureStart = regexp.MustCompile(`(?i)^(` + strings.Join(furniturePhrases, "|") + `)\b`)
 	furnitureMail  = regexp.MustCompile(`\bcan be reached at \S+@\S+|^•?\s*[\w.+-]+@[\w.-]+\.\w+$`)
 )
 
@@ -93,22 +97,53 @@ var (
 // the address patterns run only where there is an "@": the unanchored
 // regular expression was a tenth of the extraction time.
 func isFurnitureLine(p string) bool {
-	if furnitureStart.MatchString(p[:min(len(p), 64)]) {
+	if mayStartFurniture(p) && furnitureStart.MatchString(p[:min(len(p), 64)]) {
 		return true
 	}
 	return strings.IndexByte(p, '@') >= 0 && furnitureMail.MatchString(p)
 }
 
+// furnitureHeads are the first four letters of the furniture phrases.
+var furnitureHeads = func() map[[4]byte]bool {
+	m := map[[4]byte]bool{}
+	for _, w := range furniturePhrases {
+		m[[4]byte([]byte(w[:4]))] = true
+	}
+	return m
+}()
+
+// mayStartFurniture reports whether p may match furnitureStart, from its
+// first four bytes: most paragraphs are ruled out without running the
+// regular expression. Four ASCII bytes that start no phrase rule p out;
+// anything else (a non-ASCII letter may fold to an ASCII one) is left to
+// the expression.
+func mayStartFurniture(p string) bool {
+	if len(p) < 4 {
+		return false // every phrase is longer
+	}
+	var head [4]byte
+	for i := range head {
+		c := p[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		head[i] = c
+	}
+	return furnitureHeads[head]
+}
+
 // bodyParagraphs returns the article's paragraphs, furniture dropped.
 func bodyParagraphs(doc *goquery.Document) []string {
-	root := doc.Find("body")
-	if root.Length() == 0 {
-		root = doc.Selection
-	}
-	if root.Length() == 0 {
+	if len(doc.Nodes) == 0 {
 		return nil
 	}
-	body := root.Nodes[0]
+	body := firstElement(doc.Nodes[0], "body")
+	if body == nil {
+		body = doc.Nodes[0]
+	}
 	removeJunk(body)
 	// As readability does: a strict pass first, without the furniture
 	// named by class and id; when it finds little text, the page may
@@ -121,6 +156,20 @@ func bodyParagraphs(doc *goquery.Document) []string {
 		}
 	}
 	return out
+}
+
+// firstElement returns the first element named tag under n, in document
+// order, as doc.Find(tag) would, without compiling a selector for it.
+func firstElement(n *html.Node, tag string) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == tag {
+			return c
+		}
+		if e := firstElement(c, tag); e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 func paragraphs(blocks []string) []string {
@@ -165,12 +214,8 @@ func isFurniture(n *html.Node) bool {
 			}
 		}
 	}
-	name := strings.ToLower(class + " " + id)
-	furniture, body := false, false
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
-		furniture = furniture || furnitureWords[w]
-		body = body || bodyWords[w]
-	}
+	kinds := nameKinds(class) | nameKinds(id)
+	furniture, body := kinds&kindFurniture != 0, kinds&kindBody != 0
 	if !furniture {
 		return false
 	}
@@ -219,10 +264,8 @@ func isCommentsBlock(n *html.Node) bool {
 		if l := strings.ToLower(a.Val); !strings.Contains(l, "comment") && !strings.Contains(l, "disqus") {
 			continue // the common case, without splitting the name
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' }) {
-			if commentWords[w] {
-				return true
-			}
+		if nameKinds(a.Val)&kindComment != 0 {
+			return true
 		}
 	}
 	return false
@@ -242,4 +285,68 @@ func countParagraphs(n *html.Node, limit int) int {
 	}
 	walk(n)
 	return count
+}
+
+// The kinds of words in class and id names, as bits: nameKinds tells them
+// for a whole name.
+const (
+	kindFurniture uint8 = 1 << iota // furnitureWords
+	kindBody                        // bodyWords
+	kindMedia                       // mediaWords
+	kindComment                     // commentWords
+)
+
+var wordKinds = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, set := range []struct {
+		words map[string]bool
+		kind  uint8
+	}{{furnitureWords, kindFurniture}, {bodyWords, kindBody}, {mediaWords, kindMedia}, {commentWords, kindComment}} {
+		for w := range set.words {
+			m[w] |= set.kind
+		}
+	}
+	return m
+}()
+
+// nameKinds returns the kinds of the words of a class or id name, split at
+// spaces, hyphens and underscores and in lower case ("Share-Tools" →
+// share, tools). It runs on every element of a page, so an ASCII word is
+// lowered in place rather than in a new string.
+func nameKinds(name string) uint8 {
+	var kinds uint8
+	var buf [24]byte
+	for len(name) > 0 {
+		i := 0
+		for i < len(name) && isNameSep(name[i]) {
+			i++
+		}
+		j := i
+		ascii := true
+		for j < len(name) && !isNameSep(name[j]) {
+			ascii = ascii && name[j] < utf8.RuneSelf
+			j++
+		}
+		w := name[i:j]
+		name = name[j:]
+		switch {
+		case w == "":
+		case ascii && len(w) <= len(buf):
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			kinds |= wordKinds[string(buf[:len(w)])]
+		default:
+			kinds |= wordKinds[strings.ToLower(w)]
+		}
+	}
+	return kinds
+}
+
+func isNameSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'
 }

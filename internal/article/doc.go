@@ -7,7 +7,10 @@
 // wrappers stripped), then Open Graph, Dublin Core and article meta tags,
 // then the document itself (title, h1, a <time> marked as the
 // publication's, rel=author and byline- or author-named elements outside
-// the comments, and last the URL's /YYYY/MM/DD/ for the date). Dates are
+// the comments, and last the URL's /YYYY/MM/DD/ for the date); a date
+// inside a microdata item the article embeds (a video) is that item's
+// and not read. A meta property's value comes before a meta name's for
+// the same key. Dates are
 // publication dates only: never a modification date or a copyright year,
 // and a page that gives none has none. body.go and blocks.go find the
 // article body as readability does, on text blocks rather than <p> alone
@@ -18,6 +21,9 @@
 // link lists and furniture lines. Furniture named by class and id is left
 // out in a strict pass; when that pass finds little text, a lenient pass
 // that leaves out only readers' comments is taken if it finds much more.
+// scripts.go drops the texts of scripts and style sheets (JSON-LD aside)
+// before parsing, following the tokenizer so that the tree is the same
+// less those texts: they are nearly half of a page's bytes.
 // text.go reads plain text files (one paragraph a line). file.go checks a
 // file before parsing it (empty, binary, huge, badly encoded) so that every
 // file gives either an Article or an error that says why.

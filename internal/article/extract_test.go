@@ -103,7 +103,8 @@ func TestBodyListsHeadingsPosts(t *testing.T) {
 
 // TestMetadataDates: the publication date comes from JSON-LD (in a CDATA
 // section too), a <time> marked as the publication's, or the URL; never
-// from a modification date, a comment's time or a copyright year; a page
+// from a modification date, a comment's time, an embedded video's date
+// (microdata scopes) or a copyright year; a page
 // that gives none has none.
 func TestMetadataDates(t *testing.T) {
 	for _, c := range []struct{ page, date, byline string }{
@@ -111,6 +112,7 @@ func TestMetadataDates(t *testing.T) {
 		{"meta/dates-modified-only.html", "", ""},
 		{"meta/dates-time-and-url.html", "2015-03-18", "Steven Mufson"},
 		{"meta/dates-pubdate-time.html", "2015-05-04", "Martin Untersinger"},
+		{"meta/dates-embedded-video.html", "2015-03-11", ""},
 	} {
 		a := readTestPage(t, c.page)
 		if a.Published != c.date || a.Byline != c.byline {
@@ -130,6 +132,8 @@ func TestBylineText(t *testing.T) {
 		"Di Fu":                                                   "Di Fu",
 		"By Brenda  Goodman, MA\n   WebMD Health News":            "Brenda Goodman, MA",
 		strings.Repeat("A long paragraph of words ", 10):          "",
+		"Last Updated: January 7, 2025":                           "",
+		"by Lucas Nolan22 Dec 2016651":                            "Lucas Nolan",
 	} {
 		if got := bylineText(in); got != want {
 			t.Errorf("bylineText(%q) = %q, want %q", in, got, want)

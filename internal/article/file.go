@@ -222,30 +222,75 @@ func checkLanguage(paragraphs []string) error {
 }
 
 // wordShare counts the non-space characters of the paragraphs, and those
-// of them that stand in clean words.
+// of them that stand in clean words. It reads each paragraph once, rune by
+// rune, without cutting it into words first: it runs on every article.
 func wordShare(paragraphs []string) (clean, total int) {
 	for _, p := range paragraphs {
-		for _, w := range strings.FieldsFunc(p, unicode.IsSpace) {
-			n, letters, noise := 0, 0, false
-			for _, r := range w {
-				n++
-				switch {
-				case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
-					letters++
-				case unicode.IsPunct(r):
-				case unicode.IsControl(r), r == utf8.RuneError, unicode.Is(unicode.Co, r),
-					unicode.IsSymbol(r) && r < 0x2000: // ASCII and Latin-1 symbols; emoji and arrows are text
-					noise = true
-				}
-			}
+		n, letters, noise := 0, 0, false
+		end := func() {
 			total += n
 			if letters > 0 && !noise {
 				clean += n
 			}
+			n, letters, noise = 0, 0, false
+		}
+		for _, r := range p {
+			var k uint8
+			if r < utf8.RuneSelf {
+				k = asciiKinds[r]
+			} else {
+				k = runeKind(r)
+			}
+			switch k {
+			case kindSpace:
+				if n > 0 {
+					end()
+				}
+				continue
+			case kindLetter:
+				letters++
+			case kindNoise:
+				noise = true
+			}
+			n++
+		}
+		if n > 0 {
+			end()
 		}
 	}
 	return clean, total
 }
+
+// The kinds of characters wordShare tells apart.
+const (
+	kindOther uint8 = iota // punctuation and the rest: in a word, neither
+	kindSpace
+	kindLetter // letters, marks, digits
+	kindNoise  // controls, invalid bytes, private use, ASCII and Latin-1 symbols
+)
+
+func runeKind(r rune) uint8 {
+	switch {
+	case unicode.IsSpace(r):
+		return kindSpace
+	case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
+		return kindLetter
+	case unicode.IsPunct(r):
+		return kindOther
+	case unicode.IsControl(r), r == utf8.RuneError, unicode.Is(unicode.Co, r),
+		unicode.IsSymbol(r) && r < 0x2000: // ASCII and Latin-1 symbols; emoji and arrows are text
+		return kindNoise
+	}
+	return kindOther
+}
+
+// asciiKinds is runeKind for ASCII, looked up.
+var asciiKinds = func() (t [utf8.RuneSelf]uint8) {
+	for r := range t {
+		t[r] = runeKind(rune(r))
+	}
+	return t
+}()
 
 // minJudged is the length below which checkLanguage does not judge a text,
 // and minClean the share of characters in clean words that it asks.

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/url"
 	"regexp"
@@ -23,7 +22,7 @@ func ParseHTTP(data []byte, contentType string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+	doc, err := goquery.NewDocumentFromReader(withoutScripts(data))
 	if err != nil {
 		return nil, err
 	}
@@ -56,8 +55,10 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	var ld, metaTags []*html.Node
 	var canonical, title, h1, byline, timeTag, timePub *html.Node
 	var bylineClass []*html.Node
-	var walk func(n *html.Node, inAuthor, inComments bool)
-	walk = func(n *html.Node, inAuthor, inComments bool) {
+	// inItem: inside a microdata item embedded in the article (a video, an
+	// image, a comment), whose datePublished is that item's.
+	var walk func(n *html.Node, inAuthor, inComments, inItem bool)
+	walk = func(n *html.Node, inAuthor, inComments, inItem bool) {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "script":
@@ -66,7 +67,9 @@ func readMetadata(doc *goquery.Document, a *Article) {
 				}
 			case "meta":
 				if _, ok := attr(n, "content"); ok {
-					metaTags = append(metaTags, n)
+					if _, prop := attr(n, "itemprop"); !prop || !inItem {
+						metaTags = append(metaTags, n)
+					}
 				}
 			case "link":
 				if v, ok := attr(n, "rel"); ok && v == "canonical" && canonical == nil {
@@ -83,7 +86,7 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			case "time":
 				// The first <time> marked as the publication's, else the
 				// first one not marked as a modification's.
-				if _, ok := attr(n, "datetime"); ok && !inComments {
+				if _, ok := attr(n, "datetime"); ok && !inComments && !inItem {
 					if isPubTime(n) && timePub == nil {
 						timePub = n
 					} else if timeTag == nil && !isModTime(n) {
@@ -91,28 +94,34 @@ func readMetadata(doc *goquery.Document, a *Article) {
 					}
 				}
 			}
-			name := lowerName(n)
-			if !inComments && name != "" {
-				inComments = isComments(name)
+			c, id := lowerName(n)
+			if !inComments && (c != "" || id != "") {
+				inComments = isComments(c, id)
 			}
 			if !inComments {
 				if byline == nil && isByline(n, inAuthor) {
 					byline = n
 				}
-				if name != "" && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(name) {
+				if (c != "" || id != "") && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(c, id) {
 					bylineClass = append(bylineClass, n)
 				}
 			}
 			if v, ok := attr(n, "itemprop"); ok && v == "author" {
 				inAuthor = true
 			}
+			// An item's own itemprop belongs to the item around it; its
+			// children's to it.
+			if _, ok := attr(n, "itemscope"); ok {
+				t, _ := attr(n, "itemtype")
+				inItem = embeddedItem(t)
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inAuthor, inComments)
+			walk(c, inAuthor, inComments, inItem)
 		}
 	}
 	for _, n := range doc.Nodes {
-		walk(n, false, false)
+		walk(n, false, false, false)
 	}
 	text := func(n *html.Node) string { return doc.FindNodes(n).Text() }
 
@@ -132,7 +141,11 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			}
 		})
 	}
-	metas := map[string]string{}
+	// A key's value from a property attribute (RDFa, Open Graph) comes
+	// before one from a name or itemprop attribute: pages that give both
+	// ("DC.creator" and "dc:creator") give the property for readers that
+	// read properties, as readability does.
+	metas, nameMetas := map[string]string{}, map[string]string{}
 	for _, n := range metaTags {
 		content, _ := attr(n, "content")
 		v := cleanSpace(content)
@@ -151,8 +164,12 @@ func readMetadata(doc *goquery.Document, a *Article) {
 				if at == "name" {
 					k = strings.ReplaceAll(k, ".", ":")
 				}
-				if _, seen := metas[k]; !seen {
-					metas[k] = v
+				m := metas
+				if at != "property" {
+					m = nameMetas
+				}
+				if _, seen := m[k]; !seen {
+					m[k] = v
 				}
 			}
 		}
@@ -162,6 +179,9 @@ func readMetadata(doc *goquery.Document, a *Article) {
 			if v := metas[k]; v != "" {
 				return v
 			}
+			if v := nameMetas[k]; v != "" {
+				return v
+			}
 		}
 		return ""
 	}
@@ -169,11 +189,7 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	fill(&a.Outlet, meta("og:site_name", "application-name", "publisher", "dc:publisher"))
 	// Publication dates only: never a modification date.
 	fillDate(&a.Published, meta("article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:created", "parsely-pub-date", "sailthru:date", "og:article:published_time", "article:published", "dcsext:articlefirstpublished"))
-	for _, author := range []string{meta("dc:creator", "dcterm:creator", "author", "article:author", "parsely-author", "sailthru:author", "byl")} {
-		if !strings.Contains(author, "://") {
-			fill(&a.Byline, bylineText(author))
-		}
-	}
+	fill(&a.Byline, bylineText(metaAuthor(meta("dc:creator", "dcterm:creator", "author", "article:author", "og:article:author", "parsely-author", "sailthru:author", "byl"))))
 	if canonical != nil {
 		href, _ := attr(canonical, "href")
 		fill(&a.URL, href)
@@ -209,6 +225,37 @@ func readMetadata(doc *goquery.Document, a *Article) {
 		a.URL = ""
 	}
 }
+
+// embeddedItem reports whether a microdata itemtype
+// ("https://schema.org/VideoObject") is one of the items an article
+// embeds rather than the article or its page: a media object, a comment,
+// a review.
+func embeddedItem(itemtype string) bool {
+	f := strings.Fields(itemtype)
+	if len(f) == 0 {
+		return false
+	}
+	t := f[0]
+	t = t[strings.LastIndexByte(t, '/')+1:]
+	switch t {
+	case "VideoObject", "ImageObject", "AudioObject", "MediaObject", "Clip", "Comment", "Review":
+		return true
+	}
+	return false
+}
+
+// metaAuthor reads an author meta tag's value: a name, less a web address
+// in brackets after it ("Bradley M. Kuhn (http://ebb.org/bkuhn/)"); a
+// value that is a web address (a profile page) names no one.
+func metaAuthor(v string) string {
+	v = strings.TrimSpace(authorURL.ReplaceAllString(v, ""))
+	if strings.Contains(v, "://") {
+		return ""
+	}
+	return v
+}
+
+var authorURL = regexp.MustCompile(`\s*[(<\[]\s*(?:https?://|mailto:|www\.)[^)>\]]*[)>\]]\s*$`)
 
 // fillDate sets *dst to v's date when *dst is empty and v starts with
 // one: a source that gives no readable date leaves the next its turn.
@@ -263,39 +310,38 @@ func isModTime(n *html.Node) bool {
 	return strings.Contains(s, "modif") || strings.Contains(s, "updated")
 }
 
-// isComments reports whether n holds the readers' comments, whose authors
-// and times are not the article's.
-func isComments(name string) bool {
-	return strings.Contains(name, "comment") && !strings.Contains(name, "nocomment")
+// isComments reports whether an element of this class and id holds the
+// readers' comments, whose authors and times are not the article's.
+func isComments(class, id string) bool {
+	has := func(w string) bool { return strings.Contains(class, w) || strings.Contains(id, w) }
+	return has("comment") && !has("nocomment")
 }
 
-// lowerName returns n's class and id, lower-cased, or "" (without
-// allocating) when it has neither: the metadata walk asks it of every
-// element.
-func lowerName(n *html.Node) string {
-	var c, id string
+// lowerName returns n's class and id, lower-cased: the metadata walk asks
+// them of every element, and a name already in lower case (the common
+// case) is not copied. The two are looked at apart rather than joined, as
+// the words looked for hold no space.
+func lowerName(n *html.Node) (class, id string) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			c = a.Val
+			class = a.Val
 		case "id":
 			id = a.Val
 		}
 	}
-	if c == "" && id == "" {
-		return ""
-	}
-	return strings.ToLower(c + " " + id)
+	return strings.ToLower(class), strings.ToLower(id)
 }
 
 // isBylineClass: an element named for its byline or author, as
 // readability's /byline|author|writtenby/ finds it, holding a short text.
-func isBylineClass(s string) bool {
-	if !strings.Contains(s, "byline") && !strings.Contains(s, "author") && !strings.Contains(s, "writtenby") {
+func isBylineClass(class, id string) bool {
+	has := func(w string) bool { return strings.Contains(class, w) || strings.Contains(id, w) }
+	if !has("byline") && !has("author") && !has("writtenby") {
 		return false
 	}
 	for _, bad := range []string{"bio", "avatar", "image", "photo", "img", "about", "more", "box", "social", "follow"} {
-		if strings.Contains(s, bad) {
+		if has(bad) {
 			return false
 		}
 	}
@@ -335,7 +381,7 @@ var bylinePrefix = regexp.MustCompile(`^((?i:by|par|por|written by|posted by|aut
 // bylineText reduces a byline element's text to its names: the "By"
 // dropped, and the first line that is left, up to a date, a handle, a
 // separator or a time.
-var bylineCut = regexp.MustCompile(`\s(\||—|–|-\s|•|@|·)|\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d|updated|published|posted)`)
+var bylineCut = regexp.MustCompile(`\s(\||—|–|-\s|•|@|·)|\s(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d|(?:last\s+)?updated|published|posted)`)
 
 func bylineText(s string) string {
 	var line string
@@ -348,6 +394,7 @@ func bylineText(s string) string {
 		break
 	}
 	line = bylinePrefix.ReplaceAllString(line, "")
+	line = line[:gluedDigit(line)]
 	if loc := bylineCut.FindStringIndex(strings.ToLower(" " + line)); loc != nil {
 		line = line[:max(0, loc[0]-1)]
 	}
@@ -357,6 +404,19 @@ func bylineText(s string) string {
 		return "" // a paragraph, not a byline
 	}
 	return line
+}
+
+// gluedDate finds a date written right after a name, with no space
+// between the name's element and the date's in the page ("Lucas
+// Nolan22 Dec 2016"): group 1 is the date.
+var gluedDate = regexp.MustCompile(`\pL(\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4})`)
+
+// gluedDigit returns where a glued date starts in s, or len(s).
+func gluedDigit(s string) int {
+	if m := gluedDate.FindStringSubmatchIndex(s); m != nil {
+		return m[2]
+	}
+	return len(s)
 }
 
 // attr returns an element's attribute (the first of its name).
@@ -379,7 +439,8 @@ func isByline(n *html.Node, inAuthor bool) bool {
 	if v, ok := attr(n, "itemprop"); ok && (v == "author" || v == "name" && inAuthor) {
 		return true
 	}
-	if c, ok := attr(n, "class"); ok {
+	// The class is split only when it may hold one of the two names.
+	if c, ok := attr(n, "class"); ok && (strings.Contains(c, "byline__name") || strings.Contains(c, "author-name")) {
 		for _, f := range strings.Fields(c) {
 			if f == "byline__name" || f == "author-name" {
 				return true

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseText reads a plain-text article: each non-blank line is a paragraph.
@@ -30,10 +31,16 @@ func ParseText(data []byte) (*Article, error) {
 // to one space and trims the ends.
 func cleanSpace(s string) string {
 	// One pass, and no copy when s is clean already: it runs on every
-	// block of text of every page.
+	// block of text of every page. ASCII is read a byte at a time and
+	// copied a run at a time; other characters are decoded.
 	clean := true
 	prevSpace := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		sp := isSpace(r)
 		if sp && (prevSpace || r != ' ') {
 			clean = false
@@ -47,7 +54,27 @@ func cleanSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pending := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isSpace(rune(c)) {
+				pending = b.Len() > 0
+				i++
+				continue
+			}
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !isSpace(rune(s[j])) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if isSpace(r) {
 			pending = b.Len() > 0
 			continue
@@ -56,7 +83,7 @@ func cleanSpace(s string) string {
 			b.WriteByte(' ')
 			pending = false
 		}
-		b.WriteRune(r)
+		b.WriteRune(r) // an invalid byte becomes U+FFFD
 	}
 	return b.String()
 }

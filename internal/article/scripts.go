@@ -1,0 +1,513 @@
+package article
+
+import (
+	"bytes"
+	"io"
+)
+
+// dropScripts returns the page with the contents of its <script> and
+// <style> elements removed (the tags stay), JSON-LD kept. Nearly half the
+// bytes of a news page are scripts and style sheets, which the extractor
+// never reads; golang.org/x/net/html reads them a byte at a time and keeps
+// each as a text node, which was a third of the parse.
+//
+// The page's tree must stay the same, less those texts (TestDropScripts
+// compares the two trees on every real page, FuzzDropScripts on any
+// input). So the scan follows x/net/html's tokenizer wherever an element
+// starts: text, tags and their attribute values, comments, declarations,
+// and the raw text of <script>, <style>, <textarea>, <title>, <xmp>,
+// <iframe>, <noembed>, <noframes> and <noscript>. Where the tokenizer's
+// rules depend on more than this scan follows, the rest of the page is
+// left as it is: a script holding "<!--" before its end (its end tag then
+// depends on the escaped states), <plaintext>, a page that ends inside an
+// element, and inside <svg> or <math> (where the parser turns raw text
+// off) any raw-text element, an element that leaves the foreign content,
+// or a CDATA section.
+func dropScripts(data []byte) []byte {
+	return bytes.Join(keptPieces(data), nil)
+}
+
+// withoutScripts is dropScripts as a reader over the kept pieces of the
+// page, which the parser copies anyway: no second copy of the page.
+func withoutScripts(data []byte) io.Reader {
+	return &piecesReader{keptPieces(data)}
+}
+
+// keptPieces returns the pieces of data that dropScripts keeps, in order.
+func keptPieces(data []byte) [][]byte {
+	s := scanner{b: data}
+	s.run()
+	return append(s.kept, data[s.copied:])
+}
+
+type scanner struct {
+	b      []byte
+	i      int      // the read position
+	kept   [][]byte // the pieces of b before copied that are kept
+	copied int      // b[:copied] is in kept or dropped
+	// foreign holds the open elements of foreign content (<svg>, <math>
+	// and what they hold), where nothing is dropped and the parser turns
+	// raw text off.
+	foreign []string
+}
+
+// drop removes b[from:to] from the output.
+func (s *scanner) drop(from, to int) {
+	s.kept = append(s.kept, s.b[s.copied:from])
+	s.copied = to
+}
+
+// piecesReader reads a list of byte slices one after the other.
+type piecesReader struct{ pieces [][]byte }
+
+func (r *piecesReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && len(r.pieces) > 0 {
+		c := copy(p[n:], r.pieces[0])
+		n += c
+		if r.pieces[0] = r.pieces[0][c:]; len(r.pieces[0]) == 0 {
+			r.pieces = r.pieces[1:]
+		}
+	}
+	if n == 0 && len(r.pieces) == 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+// byteClass sorts the bytes that end a tag's name, key or value: a
+// table, since the scan asks of every byte of every tag.
+var byteClass = func() (t [256]uint8) {
+	for _, c := range " \n\r\t\f" {
+		t[c] = classSpace
+	}
+	t['/'], t['>'], t['='] = classSlash, classClose, classEquals
+	return t
+}()
+
+const (
+	classSpace uint8 = 1 << iota
+	classSlash
+	classClose
+	classEquals
+)
+
+func isHTMLSpace(c byte) bool { return byteClass[c] == classSpace }
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// run scans from the start; it returns where the scan stops following the
+// tokenizer (the rest is kept as it is).
+func (s *scanner) run() {
+	b := s.b
+	for {
+		k := bytes.IndexByte(b[s.i:], '<')
+		if k < 0 || s.i+k+1 >= len(b) {
+			return
+		}
+		s.i += k + 1
+		c := b[s.i]
+		switch {
+		case isLetter(c):
+			if !s.startTag() {
+				return
+			}
+		case c == '/':
+			s.i++
+			if s.i >= len(b) {
+				return
+			}
+			switch c := b[s.i]; {
+			case c == '>':
+				s.i++
+			case isLetter(c):
+				name, _, _, ok := s.tag()
+				if !ok {
+					return
+				}
+				if len(s.foreign) > 0 && !s.endForeign(lowerASCII(name)) {
+					return
+				}
+			default:
+				if !s.untilCloseAngle() {
+					return
+				}
+			}
+		case c == '!':
+			s.i++
+			if bytes.HasPrefix(b[s.i:], []byte("--")) {
+				s.i += 2
+				if !s.comment() {
+					return
+				}
+				continue
+			}
+			if len(s.foreign) > 0 && bytes.HasPrefix(b[s.i:], []byte("[CDATA[")) {
+				return
+			}
+			// A doctype or a bogus comment, both to the next '>'.
+			if !s.untilCloseAngle() {
+				return
+			}
+		case c == '?':
+			if !s.untilCloseAngle() {
+				return
+			}
+		}
+	}
+}
+
+// tag reads a tag from its name (b[i] is its first letter) to its '>', as
+// the tokenizer's readTag does, and returns its name, whether it closes
+// itself, for a <script> whether an attribute value holds "json" or an
+// entity (perhaps JSON-LD), and false at the end of the data.
+func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
+	b := s.b
+	start := s.i
+	for s.i++; s.i < len(b) && byteClass[b[s.i]]&(classSpace|classSlash|classClose) == 0; s.i++ {
+	}
+	if s.i >= len(b) {
+		return nil, false, false, false
+	}
+	name = b[start:s.i]
+	script := foldEqual(name, []byte("script"))
+	// The end of the last attribute's value, for "/>": the tokenizer
+	// compares with the last it keeps, the first of a repeated name; a
+	// repeated last name makes a tag closing itself seem open here, which
+	// only keeps the scan in foreign content longer.
+	lastValEnd := -1
+	s.skipSpace()
+	for {
+		if s.i >= len(b) {
+			return nil, false, false, false
+		}
+		if b[s.i] == '>' {
+			s.i++
+			break
+		}
+		// readTagAttrKey
+		kStart := s.i
+		for ; s.i < len(b); s.i++ {
+			if k := byteClass[b[s.i]]; k != 0 && (k != classEquals || s.i != kStart) {
+				break // an '=' before the name is part of it
+			}
+		}
+		if s.i >= len(b) {
+			return nil, false, false, false
+		}
+		key := b[kStart:s.i]
+		// readTagAttrVal
+		vStart, vEnd := s.i, s.i
+		s.skipSpace()
+		if s.i >= len(b) {
+			return nil, false, false, false
+		}
+		switch c := b[s.i]; c {
+		case '/':
+			s.i++
+		case '=':
+			s.i++
+			s.skipSpace()
+			if s.i >= len(b) {
+				return nil, false, false, false
+			}
+			switch q := b[s.i]; q {
+			case '>':
+			case '\'', '"':
+				s.i++
+				k := bytes.IndexByte(b[s.i:], q)
+				if k < 0 {
+					return nil, false, false, false
+				}
+				vStart, vEnd = s.i, s.i+k
+				s.i += k + 1
+			default:
+				vStart = s.i
+				for s.i++; s.i < len(b) && byteClass[b[s.i]]&(classSpace|classClose) == 0; s.i++ {
+				}
+				if s.i >= len(b) {
+					return nil, false, false, false
+				}
+				vEnd = s.i
+			}
+		}
+		if len(key) > 0 {
+			lastValEnd = vEnd
+			if v := b[vStart:vEnd]; script && (bytes.IndexByte(v, '&') >= 0 || containsFold(v, "json")) {
+				keep = true
+			}
+		}
+		s.skipSpace()
+	}
+	// readStartTag: "/>" closes the tag unless the '/' ends an unquoted
+	// value (<p a=/>).
+	end := s.i - 2
+	selfClosing = end > start && b[end] == '/' && (lastValEnd < 0 || end != lastValEnd-1)
+	return name, selfClosing, keep, true
+}
+
+func (s *scanner) skipSpace() {
+	for s.i < len(s.b) && isHTMLSpace(s.b[s.i]) {
+		s.i++
+	}
+}
+
+// rawTags are the elements whose contents the tokenizer reads as text up
+// to their end tag.
+var rawTags = map[string]bool{"script": true, "style": true, "textarea": true, "title": true,
+	"xmp": true, "iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true}
+
+// breakout are the start tags that end foreign content (the HTML
+// standard's list; <font> only with some attributes, here always).
+var breakout = map[string]bool{"b": true, "big": true, "blockquote": true, "body": true, "br": true,
+	"center": true, "code": true, "dd": true, "div": true, "dl": true, "dt": true, "em": true, "embed": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true, "hr": true, "i": true,
+	"img": true, "li": true, "listing": true, "menu": true, "meta": true, "nobr": true, "ol": true, "p": true,
+	"pre": true, "ruby": true, "s": true, "small": true, "span": true, "strong": true, "strike": true,
+	"sub": true, "sup": true, "table": true, "tt": true, "u": true, "ul": true, "var": true, "font": true}
+
+// startTag reads a start tag and, for a raw-text element, its contents up
+// to its end tag; it returns false where the scan stops.
+func (s *scanner) startTag() bool {
+	name, selfClosing, keep, ok := s.tag()
+	if !ok {
+		return false
+	}
+	lower := knownName(name)
+	if len(s.foreign) > 0 {
+		if lower == "" {
+			lower = lowerASCII(name)
+		}
+		return s.startForeign(lower, selfClosing)
+	}
+	switch {
+	case lower == "svg" || lower == "math":
+		if !selfClosing {
+			s.foreign = append(s.foreign, lower)
+		}
+		return true
+	case lower == "plaintext":
+		return false
+	case !rawTags[lower]:
+		return true
+	}
+	// The tokenizer reads raw text even after "<script/>".
+	end := rawEnd(s.b, s.i, lower)
+	if end < 0 {
+		return false
+	}
+	if lower == "script" && bytes.Contains(s.b[s.i:end], []byte("<!--")) {
+		return false
+	}
+	if (lower == "script" || lower == "style") && !keep {
+		s.drop(s.i, end)
+	}
+	s.i = end
+	return true
+}
+
+// rawEnd returns where the end tag of the raw-text element name starts at
+// or after i: "</name" (any case) followed by a space, '/' or '>'; -1 if
+// there is none.
+func rawEnd(b []byte, i int, name string) int {
+	for {
+		k := bytes.Index(b[i:], []byte("</"))
+		if k < 0 {
+			return -1
+		}
+		j := i + k + 2
+		if j+len(name) < len(b) && equalFold(b[j:j+len(name)], name) {
+			if c := b[j+len(name)]; isHTMLSpace(c) || c == '/' || c == '>' {
+				return i + k
+			}
+		}
+		i += k + 1
+	}
+}
+
+// integrationPoints are the foreign elements whose contents the parser
+// reads as HTML.
+var integrationPoints = map[string]bool{"foreignobject": true, "desc": true, "title": true,
+	"mi": true, "mo": true, "mn": true, "ms": true, "mtext": true, "annotation-xml": true}
+
+// startForeign follows a start tag in foreign content, where every element
+// is a foreign one until a tag leaves it: it returns false (the scan stops)
+// for a raw-text element or one that ends the foreign content, and for an
+// integration point that holds more than text.
+func (s *scanner) startForeign(name string, selfClosing bool) bool {
+	if rawTags[name] || breakout[name] {
+		return false
+	}
+	if selfClosing {
+		return true
+	}
+	if integrationPoints[name] {
+		// Only text, up to the element's own end tag.
+		k := bytes.IndexByte(s.b[s.i:], '<')
+		if k < 0 || rawEnd(s.b, s.i+k, name) != s.i+k {
+			return false
+		}
+		s.i += k
+	}
+	s.foreign = append(s.foreign, name)
+	return true
+}
+
+// endForeign follows an end tag in foreign content: as the parser does, it
+// closes the innermost open element of its name. It returns false for an
+// end tag that the parser would give to the HTML rules: </p>, </br>, or
+// one that closes no foreign element.
+func (s *scanner) endForeign(name string) bool {
+	if name == "p" || name == "br" {
+		return false
+	}
+	for k := len(s.foreign) - 1; k >= 0; k-- {
+		if s.foreign[k] == name {
+			s.foreign = s.foreign[:k]
+			return true
+		}
+	}
+	return false
+}
+
+// comment reads a comment after its "<!--" as the tokenizer's readComment
+// does: it ends at "-->", "--!>", or at once for "<!-->" and "<!--->".
+func (s *scanner) comment() bool {
+	b := s.b
+	dashes, beginning := 0, true
+	for ; s.i < len(b); s.i++ {
+		switch b[s.i] {
+		case '-':
+			dashes++
+			continue
+		case '>':
+			if dashes >= 2 || beginning {
+				s.i++
+				return true
+			}
+		case '!':
+			if dashes >= 2 {
+				s.i++
+				if s.i >= len(b) {
+					return false
+				}
+				if b[s.i] == '>' {
+					s.i++
+					return true
+				}
+				if b[s.i] == '-' {
+					dashes, beginning = 1, false
+					continue
+				}
+			}
+		}
+		dashes, beginning = 0, false
+	}
+	return false
+}
+
+func (s *scanner) untilCloseAngle() bool {
+	k := bytes.IndexByte(s.b[s.i:], '>')
+	if k < 0 {
+		return false
+	}
+	s.i += k + 1
+	return true
+}
+
+// knownName returns a tag name that the scan asks about, in lower case,
+// or "" for any other, without allocating: it runs on every tag.
+func knownName(b []byte) string {
+	if len(b) > 14 { // "annotation-xml"
+		return ""
+	}
+	var buf [14]byte
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return knownNames[string(buf[:len(b)])]
+}
+
+var knownNames = func() map[string]string {
+	m := map[string]string{"svg": "svg", "math": "math"}
+	for _, set := range []map[string]bool{rawTags, breakout, integrationPoints} {
+		for k := range set {
+			m[k] = k
+		}
+	}
+	return m
+}()
+
+// lowerASCII returns a tag name in lower case; the names the scan asks
+// about are short, and the common ones come back without allocating.
+func lowerASCII(b []byte) string {
+	var buf [16]byte
+	if len(b) > len(buf) {
+		out := make([]byte, len(b))
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			out[i] = c
+		}
+		return string(out)
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return string(buf[:len(b)])
+}
+
+// containsFold reports whether s holds sub (ASCII lower case) in any case.
+func containsFold(s []byte, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if equalFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFold reports whether b is lower, ASCII letters in any case, as the
+// tokenizer compares tag and attribute names.
+func equalFold(b []byte, lower string) bool {
+	if len(b) != len(lower) {
+		return false
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// foldEqual reports whether a and b are the same, ASCII letters in any
+// case.
+func foldEqual(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

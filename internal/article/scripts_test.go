@@ -1,0 +1,161 @@
+package article
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/net/html"
+)
+
+// sameTree checks that the page parses, after dropScripts, to the tree it
+// parses to as it is, less the texts of its HTML <script> and <style>
+// elements other than JSON-LD, and returns how many bytes were dropped.
+func sameTree(t *testing.T, name string, data []byte) int {
+	t.Helper()
+	dropped := dropScripts(data)
+	// The parser reads the page through withoutScripts.
+	if err := iotest.TestReader(withoutScripts(data), dropped); err != nil {
+		t.Errorf("%s: withoutScripts: %v", name, err)
+	}
+	want := renderTree(t, data)
+	got := renderTree(t, dropped)
+	if got != want {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("%s: the tree differs at byte %d:\nwant …%q…\ngot  …%q…", name, i,
+			want[max(0, i-80):min(len(want), i+80)], got[max(0, i-80):min(len(got), i+80)])
+	}
+	return len(data) - len(dropped)
+}
+
+// renderTree parses data and renders the tree with the texts of the HTML
+// scripts and style sheets (JSON-LD aside) left out.
+func renderTree(t *testing.T, data []byte) string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Namespace == "" && (n.Data == "script" || n.Data == "style") {
+			if v, _ := attr(n, "type"); !strings.Contains(v, "ld+json") {
+				for n.FirstChild != nil {
+					n.RemoveChild(n.FirstChild)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	var b strings.Builder
+	if err := html.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestDropScripts: on every real page, the tree is the same with the
+// scripts' and style sheets' texts dropped before parsing, and most of
+// those bytes are dropped.
+func TestDropScripts(t *testing.T) {
+	var pages []string
+	for _, g := range []string{"../../../shared/data/realhtml/readability/*/source.html",
+		"../../../shared/data/realhtml/scrapinghub/html/*.html.gz", "testdata/*.html", "testdata/*/*.html"} {
+		p, _ := filepath.Glob(g)
+		pages = append(pages, p...)
+	}
+	total, dropped := 0, 0
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(p, ".gz") {
+			r, err := gzip.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if data, err = io.ReadAll(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if data, err = decode(data, "text/html"); err != nil {
+			continue
+		}
+		total += len(data)
+		dropped += sameTree(t, p, data)
+	}
+	t.Logf("%d pages, %d of %d bytes dropped", len(pages), dropped, total)
+	if len(pages) > 100 && dropped < total/5 {
+		t.Errorf("only %d of %d bytes dropped", dropped, total)
+	}
+}
+
+// scriptCases are the tokenizer's corners: where the scan must find the
+// same element boundaries as golang.org/x/net/html, or stop.
+var scriptCases = []string{
+	`<p>a</p><script>var x = "<p>";</script><p>b</p>`,
+	`<SCRIPT type=text/javascript>x<y</SCRIPT ><style>p{}</style/><p>c`,
+	`<script type="application/ld+json">{"@type":"NewsArticle"}</script><p>d`,
+	`<script>document.write("<!--<script>x</script>-->")</script><p>e</p>`,
+	`<script><!-- if (a) { document.write('<script></script>') } --></script><p>f`,
+	`<!-- <script> --><p>g</p><script>h</script>`,
+	`<!--> <script>i</script> <!---> <script>j</script>`,
+	`<!-- a --!> <script>k</script> <!-- b --!x --> <script>l</script>`,
+	`<p title="<script>">m</p><script>n</script>`,
+	`<p title="a > <script>b</script>">c</p><!-- d > <script>e</script> -->`,
+	`<p title='a>b' data-x=c>d <script>o</script>`,
+	`<textarea><script>p</script></textarea><script>q</script>`,
+	`<title><style>r</style></title><noscript><script>s</script></noscript><script>t</script>`,
+	`<xmp><script>u</xmp><iframe><script></iframe><script>v</script>`,
+	`<script>w</scripts>x</script ><script>y</script/><script>z</script`,
+	`<script>unfinished`,
+	`<svg><style>a{}</style><script>b</script></svg><script>c</script>`,
+	`<svg/><script>d</script><svg a=b/><script>e</script>`,
+	`<svg><g><title>T</title></g></svg><script>f</script>`,
+	`<svg><foreignObject><p>g</p></foreignObject></svg><script>h</script>`,
+	`<svg><foreignObject><section></svg><script>i</script>`,
+	`<math></svg><script>j</script>`,
+	`<svg><p>k</p><script>l</script>`,
+	`<svg><![CDATA[<script>m</script>]]></svg><script>n</script>`,
+	`<math><mi>o</mi></math><script>p</script><plaintext><script>q</script>`,
+	`<div class="a" / =/><script>r</script><br/ ><script>s</script>`,
+	`<!DOCTYPE html><?xml x?></ x><script>t</script></><script>u</script>`,
+	`<p a="1" a="2" type=json><script a=x type=x type=json>v</script>`,
+	`<script type="application/ld&#43;json">{}</script><p>w`,
+	`<select><svg><script>x</script></select><script>y</script>`,
+	`<table><svg><script>z</script></svg></table><script>a</script>`,
+	`<style>a</style <script>b</script>`,
+	"<script>\x00</script\t><p\x00>c</p>",
+}
+
+// TestDropScriptsCases: the tree is the same on each corner, and a plain
+// script's text is dropped while JSON-LD stays.
+func TestDropScriptsCases(t *testing.T) {
+	for _, c := range scriptCases {
+		sameTree(t, c, []byte(c))
+	}
+	if got := string(dropScripts([]byte(`<script src=a.js>var a;</script><style>p{}</style><script type="application/ld+json">{}</script>`))); got != `<script src=a.js></script><style></style><script type="application/ld+json">{}</script>` {
+		t.Errorf("dropped: %q", got)
+	}
+}
+
+func FuzzDropScripts(f *testing.F) {
+	for _, c := range scriptCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sameTree(t, "input", data)
+	})
+}
