@@ -725,14 +725,32 @@ func isChannel(np []word) bool {
 }
 
 func matchChannel(ws []word) (channelRef, bool) {
-	for _, c := range channels {
-		for i := 0; i+len(c.pattern) <= len(ws); i++ {
-			if channelAt(ws, i, c) {
-				return channelRef{name: c.name}, true
+	if ci, _ := firstChannel(ws); ci >= 0 {
+		return channelRef{name: channels[ci].name}, true
+	}
+	return channelRef{}, false
+}
+
+// firstChannel returns the earliest channel of the list that the words
+// name (-1 if none) and its first place: each word looks up only the
+// channels whose pattern opens with it.
+func firstChannel(ws []word) (ci, at int) {
+	best, at := len(channels), -1
+	for i := range ws {
+		for _, k := range channelsByFirst[ws[i].low] {
+			if k >= best {
+				break
+			}
+			if c := channels[k]; i+len(c.pattern) <= len(ws) && channelAt(ws, i, c) {
+				best, at = k, i
+				break
 			}
 		}
 	}
-	return channelRef{}, false
+	if at < 0 {
+		return -1, -1
+	}
+	return best, at
 }
 
 func channelAt(ws []word, i int, c channel) bool {
@@ -751,23 +769,30 @@ func channelAt(ws []word, i int, c channel) bool {
 // findChannel finds the most specific channel the words name, with the
 // clause that names it ("according to the official Xinhua news agency").
 func findChannel(ow []word) channelRef {
-	for _, c := range channels {
-		for i := 0; i+len(c.pattern) <= len(ow); i++ {
-			if !channelAt(ow, i, c) {
-				continue
-			}
-			from, to := i, i+len(c.pattern)
-			for from > 0 && ow[from-1].isWord() && ow[from-1].q < 0 {
-				from--
-			}
-			for to < len(ow) && ow[to].isWord() && ow[to].q < 0 {
-				to++
-			}
-			return channelRef{name: c.name, text: joinWords(ow[from:to])}
-		}
+	ci, i := firstChannel(ow)
+	if ci < 0 {
+		return channelRef{}
 	}
-	return channelRef{}
+	c := channels[ci]
+	from, to := i, i+len(c.pattern)
+	for from > 0 && ow[from-1].isWord() && ow[from-1].q < 0 {
+		from--
+	}
+	for to < len(ow) && ow[to].isWord() && ow[to].q < 0 {
+		to++
+	}
+	return channelRef{name: c.name, text: joinWords(ow[from:to])}
 }
+
+// channelsByFirst lists, for each first word of a channel's pattern, the
+// indexes in channels of the patterns that open with it, in list order.
+var channelsByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for i, c := range channels {
+		m[c.pattern[0]] = append(m[c.pattern[0]], i)
+	}
+	return m
+}()
 
 // functionWords start sentences in capitals but never name a speaker.
 var functionWords = map[string]bool{

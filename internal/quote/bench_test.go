@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -19,4 +21,31 @@ func BenchmarkLongParagraph(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkFindPolNeAR runs the finder alone (no HTML) over the 84
+// articles of PolNeAR dev, one article an iteration, in articles per
+// second: the quote-finding share of the build's per-article time.
+//
+//	go test -run '^$' -bench FindPolNeAR -benchtime 840x -cpu 1 ./internal/quote
+func BenchmarkFindPolNeAR(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/data/polnear/dev/text/*.txt")
+	if len(files) == 0 {
+		b.Skip("../shared/data/polnear is absent")
+	}
+	arts := make([][]string, len(files))
+	for i, p := range files {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts[i] = strings.Split(string(d), "\n")
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		Find(arts[n%len(arts)])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }

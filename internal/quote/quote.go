@@ -37,20 +37,35 @@ func Find(paragraphs []string) []Quote {
 func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuote func([]uint32)) []Quote {
 	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2, visit: visit, visitQuote: visitQuote}
 	f.paras = make([]paraInfo, len(paragraphs))
-	toks := make([][]word, len(paragraphs))
+	// Each paragraph is tokenized once, marking its quotations (info
+	// reuses the tokens). The table of people reads every word, quoted or
+	// not: it gets a copy with the marks cleared, one buffer for all.
+	n := 0
 	for i, p := range paragraphs {
-		toks[i] = words(p, nil)
-		f.people.learn(toks[i])
 		f.paras[i].spans = findSpans(p)
+		f.paras[i].toks = words(p, f.paras[i].spans)
+		n += len(f.paras[i].toks)
 	}
-	for _, ws := range toks {
-		f.people.learnGender(ws)
+	all := make([]word, 0, n)
+	for i := range f.paras {
+		from := len(all)
+		all = append(all, f.paras[i].toks...)
+		ws := all[from:len(all):len(all)]
+		for k := range ws {
+			ws[k].q = -1
+		}
+		f.people.learn(ws)
+	}
+	for i, from := 0, 0; i < len(f.paras); i++ {
+		to := from + len(f.paras[i].toks)
+		f.people.learnGender(all[from:to:to])
+		from = to
 	}
 	var out []Quote
 	prev := -1
 	f.seq = make([]int, len(paragraphs))
 	f.text = paragraphs
-	n := 0
+	n = 0
 	for i, p := range paragraphs {
 		f.prevPara, f.seq[i] = prev, n
 		out = append(out, f.paragraph(i, p)...)

@@ -105,7 +105,9 @@ func (f *finder) info(pi int) *paraInfo {
 	}
 	in.done = true
 	p := f.text[pi]
-	in.toks = words(p, in.spans) // once per paragraph; sentences are slices of it
+	if in.toks == nil {
+		in.toks = words(p, in.spans) // once per paragraph; sentences are slices of it
+	}
 	ti, si := 0, 0
 	for _, end := range sentenceEnds(p, in.spans) {
 		from := si
