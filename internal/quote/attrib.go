@@ -27,8 +27,7 @@ var auxiliaries = map[string]bool{
 
 // attribute reads the words of a sentence outside its quotations for a cue
 // verb and its subject, and for a channel.
-func (f *finder) attribute(sent []word) (a attribution) {
-	ow := outside(sent)
+func (f *finder) attribute(sent, ow []word) (a attribution) {
 	a.channel = findChannel(ow)
 	channelNP := ""
 	defer func() {
@@ -138,7 +137,7 @@ func (f *finder) attribute(sent []word) (a attribution) {
 // quote-mark token standing where each quotation was, so that phrases
 // never run across a quotation.
 func outside(sent []word) []word {
-	var out []word
+	out := make([]word, 0, len(sent))
 	lastQ := -1
 	for _, w := range sent {
 		if w.q >= 0 {
@@ -276,17 +275,40 @@ var bodyWords = map[string]bool{
 // humanLike reports whether a resolved speaker reads as a person's name:
 // capitalised words, the last not a paper's or a body's.
 func humanLike(name string) bool {
-	ws := strings.Fields(name)
-	if len(ws) == 0 {
-		return false
-	}
-	for _, w := range ws {
+	// The words of name as strings.Fields cuts them, without a slice:
+	// this runs for every capitalised run of every article.
+	last := ""
+	for rest := name; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		w := rest
+		if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
 		}
+		last = w
 	}
-	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], "'’s"))
-	return !bodyWords[last] && !bodyWords[strings.ToLower(ws[len(ws)-1])]
+	if last == "" {
+		return false
+	}
+	return !bodyWords[lower(strings.TrimRight(last, "'’s"))] && !bodyWords[lower(last)]
+}
+
+// lower is strings.ToLower, returning ASCII words with no capital as they
+// are without scanning twice.
+func lower(s string) string {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // timeWords end a phrase of time or occasion that may stand between a

@@ -26,6 +26,10 @@ type people struct {
 	// fulls holds, for each surname, the names of two words or more the
 	// article gives with it ("Donald Trump"), for one name per speaker.
 	fulls map[string][]string
+	// memo holds lookup's answers (nil ones too) while the table stays
+	// as it is: add clears it. Names are looked up again and again, for
+	// every quotation that has them among its candidates.
+	memo map[string]*person
 }
 
 func newPeople() *people { return &people{byKey: map[string]*person{}} }
@@ -111,6 +115,7 @@ func isTitleWord(w word) bool {
 
 func (pp *people) add(name string, titles map[string]bool) {
 	p := pp.lookup(name)
+	pp.memo = nil
 	if p == nil {
 		p = &person{name: name, titles: map[string]bool{}}
 		pp.all = append(pp.all, p)
@@ -129,6 +134,18 @@ func (pp *people) known(name string) bool { return pp.lookup(name) != nil }
 
 // lookup finds the person whose name holds every word of name.
 func (pp *people) lookup(name string) *person {
+	if p, ok := pp.memo[name]; ok {
+		return p
+	}
+	p := pp.lookupTable(name)
+	if pp.memo == nil {
+		pp.memo = map[string]*person{}
+	}
+	pp.memo[name] = p
+	return p
+}
+
+func (pp *people) lookupTable(name string) *person {
 	ws := strings.Fields(strings.ToLower(name))
 	if len(ws) == 0 {
 		return nil

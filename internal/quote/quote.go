@@ -133,15 +133,16 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	}
 	for si := range info.sents {
 		f.sentIdx = si
-		out = append(out, f.sentence(pi, p, info.sents[si].toks, info.sents[si].spans)...)
+		out = append(out, f.sentence(pi, p, &info.sents[si])...)
 	}
 	return out
 }
 
 // sentence attributes the quotations opened in one sentence and updates
 // the article's state from it.
-func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
-	a := f.attribute(sent)
+func (f *finder) sentence(pi int, p string, si *sentInfo) []Quote {
+	sent, spans := si.toks, si.spans
+	a := f.attribute(sent, si.outside())
 	if f.para != pi {
 		f.para, f.paraSpeaker, f.paraSpeakerText = pi, "", ""
 	}

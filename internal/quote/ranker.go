@@ -123,6 +123,15 @@ func (f *finder) info(pi int) *paraInfo {
 	return in
 }
 
+// outside returns the sentence's words outside quotations (attrib.go's
+// outside), cut once for the rules and the ranker.
+func (s *sentInfo) outside() []word {
+	if s.ow == nil {
+		s.ow = outside(s.toks)
+	}
+	return s.ow
+}
+
 // mentions returns the mentions of sentence si of paragraph pi.
 func (f *finder) mentions(pi, si int) *sentInfo {
 	s := &f.info(pi).sents[si]
@@ -130,8 +139,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		return s
 	}
 	s.mentDone = true
-	s.ow = outside(s.toks)
-	ow := s.ow
+	ow := s.outside()
 	s.quoteOnly = true
 	for _, w := range ow {
 		if w.q < 0 && w.isWord() {
