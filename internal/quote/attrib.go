@@ -27,7 +27,7 @@ var auxiliaries = map[string]bool{
 
 // attribute reads the words of a sentence outside its quotations for a cue
 // verb and its subject, and for a channel.
-func (f *finder) attribute(sent, ow []word) (a attribution) {
+func (f *finder) attribute(sent, ow []word, cues []int) (a attribution) {
 	a.channel = findChannel(ow)
 	channelNP := ""
 	defer func() {
@@ -53,7 +53,7 @@ func (f *finder) attribute(sent, ow []word) (a attribution) {
 			}
 		}
 	}
-	for _, c := range cueOrder(ow) {
+	for _, c := range cueOrder(ow, cues) {
 		cue := ow[c].text
 		var np []word
 		switch {
@@ -156,7 +156,7 @@ func outside(sent []word) []word {
 // cueOrder returns the positions of cue words in ow, the likeliest first:
 // a cue just after a quotation (",” he said"), then cues before the first
 // quotation from the nearest back, then the rest.
-func cueOrder(ow []word) []int {
+func cueOrder(ow []word, cues []int) []int {
 	var after, before, rest []int
 	firstQ := len(ow)
 	for i, w := range ow {
@@ -164,10 +164,7 @@ func cueOrder(ow []word) []int {
 			firstQ = min(firstQ, i)
 		}
 	}
-	for i, w := range ow {
-		if w.q >= 0 || !isCue(ow, i) {
-			continue
-		}
+	for _, i := range cues {
 		switch {
 		case i > 0 && nearQuoteBefore(ow, i):
 			after = append(after, i)

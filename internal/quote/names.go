@@ -83,7 +83,7 @@ func runEnd(ws []word, i int) int {
 // follows them. The name is "" when the run ends in a title or holds a word
 // that is not a name.
 func splitTitles(run []word) (map[string]bool, string) {
-	titles := map[string]bool{}
+	var titles map[string]bool // made only when the run has titles: most have none
 	// The name is what follows the last title word ("Clinton spokesman
 	// Jesse Ferguson" → Jesse Ferguson {clinton, spokesman}).
 	k := 0
@@ -97,9 +97,13 @@ func splitTitles(run []word) (map[string]bool, string) {
 		if syn, ok := roleSynonyms[t]; ok {
 			t = syn
 		}
+		if titles == nil {
+			titles = map[string]bool{}
+		}
 		titles[t] = true
 	}
-	var name []string
+	var buf [8]string
+	name := buf[:0]
 	for _, w := range run[k:] {
 		if !w.isCapitalized() || notNames[w.low] {
 			return titles, ""

@@ -142,7 +142,7 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 // the article's state from it.
 func (f *finder) sentence(pi int, p string, si *sentInfo) []Quote {
 	sent, spans := si.toks, si.spans
-	a := f.attribute(sent, si.outside())
+	a := f.attribute(sent, si.outside(), si.cues())
 	if f.para != pi {
 		f.para, f.paraSpeaker, f.paraSpeakerText = pi, "", ""
 	}

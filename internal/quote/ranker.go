@@ -46,6 +46,8 @@ type sentInfo struct {
 	mentDone  bool
 	hasCue    bool
 	quoteOnly bool // no word outside its quotations
+	cueAt     []int
+	cuesDone  bool
 }
 
 // mention kinds.
@@ -130,6 +132,21 @@ func (s *sentInfo) outside() []word {
 		s.ow = outside(s.toks)
 	}
 	return s.ow
+}
+
+// cues returns the positions in outside() of the cue words outside
+// quotations, found once for the rules and the ranker.
+func (s *sentInfo) cues() []int {
+	if !s.cuesDone {
+		s.cuesDone = true
+		ow := s.outside()
+		for i := range ow {
+			if ow[i].q < 0 && isCue(ow, i) {
+				s.cueAt = append(s.cueAt, i)
+			}
+		}
+	}
+	return s.cueAt
 }
 
 // mentions returns the mentions of sentence si of paragraph pi.
@@ -236,10 +253,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 	}
 	// The phrases the cues take as subjects, nominals among them.
 	names := len(ms)
-	for c := range ow {
-		if ow[c].q >= 0 || !isCue(ow, c) {
-			continue
-		}
+	for _, c := range s.cues() {
 		s.hasCue = true
 		var np []word
 		rel := "subj"

@@ -26,6 +26,10 @@ func findSpans(p string) []span {
 	depth := 0 // quotations nested inside the open one (“… “inner” …”)
 	single := -1
 	for i := 0; i < len(p); {
+		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '`' && c != '\'' {
+			i++ // no case below takes an ASCII byte but these three
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '"' && inchMark(p, i):
