@@ -105,19 +105,22 @@ func TestUnknownIsNotGuessed(t *testing.T) {
 
 func TestSpans(t *testing.T) {
 	cases := map[string][]string{
-		`He said "one" and "two".`:                     {"one", "two"},
-		"«Bonjour», dit-il.":                           {"Bonjour"},
-		"„Low-nine opens“ here":                        {"Low-nine opens"},
-		"“Runs on to the next paragraph":               {"Runs on to the next paragraph"},
-		`"Keep the stop."`:                             {"Keep the stop."},
-		`“Drop the comma,” he said.`:                   {"Drop the comma"},
-		`Empty “ ” marks and "" none`:                  nil,
-		"He said ``typewriter quotes'' here":           {"typewriter quotes"},
-		"Orders ‘Should Be in Jail’ he said":           {"Should Be in Jail"},
-		"don’t split at ‘apostrophes’ or ’90s":         {"apostrophes"},
-		"“Outer ‘inner’ text,” he said":                {"Outer ‘inner’ text"},
-		`He is 6'3" tall and "quoted"`:                 {"quoted"},
-		"“An “inner” quotation stays inside,” he said": {"An “inner” quotation stays inside"},
+		`He said "one" and "two".`:                      {"one", "two"},
+		"«Bonjour», dit-il.":                            {"Bonjour"},
+		"„Low-nine opens“ here":                         {"Low-nine opens"},
+		"“Runs on to the next paragraph":                {"Runs on to the next paragraph"},
+		`"Keep the stop."`:                              {"Keep the stop."},
+		`“Drop the comma,” he said.`:                    {"Drop the comma"},
+		`Empty “ ” marks and "" none`:                   nil,
+		"He said ``typewriter quotes'' here":            {"typewriter quotes"},
+		"Orders ‘Should Be in Jail’ he said":            {"Should Be in Jail"},
+		"don’t split at ‘apostrophes’ or ’90s":          {"apostrophes"},
+		"“Outer ‘inner’ text,” he said":                 {"Outer ‘inner’ text"},
+		`He is 6'3" tall and "quoted"`:                  {"quoted"},
+		"“An “inner” quotation stays inside,” he said":  {"An “inner” quotation stays inside"},
+		"”Typed with the right mark.” ― Sonya Herridge": {"Typed with the right mark."},
+		"He said ”half” and “whole”":                    {"half", "whole"},
+		"“Closed,”then more":                            {"Closed"},
 	}
 	for p, want := range cases {
 		var got []string
