@@ -93,7 +93,13 @@ func crossValidate(name string, exs []example, n int) {
 		for _, ex := range folds[k] {
 			if p := argmax(w, ex); !ex.right[p] && shown < n {
 				shown++
-				fmt.Printf("%s: %q\n  gold %q, chose %d %q among %q\n", name, prefix(ex.quote, 80), ex.source, p, at(ex.texts, p), ex.texts)
+				var right []int
+				for i, r := range ex.right {
+					if r {
+						right = append(right, i)
+					}
+				}
+				fmt.Printf("%s: %q\n  gold %q, chose %d %q (right: %v) among %q\n", name, prefix(ex.quote, 80), ex.source, p, at(ex.texts, p), right, ex.texts)
 			}
 		}
 	}
