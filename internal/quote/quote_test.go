@@ -279,3 +279,22 @@ func TestParagraphAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestBylineSentence: a byline the sentence splitter leaves in front of
+// the first sentence ("By …, BBC News, Jan 5: China's leader …") names
+// the writers, never a speaker, but the sentence after its colon keeps
+// its own: the ranker must see Xi Jinping there.
+func TestBylineSentence(t *testing.T) {
+	check(t, []string{
+		"By Kelly Ng and Tessa Wong, BBC News, Jan 5: China's leader Xi Jinping has called Taiwan “the most important issue” in China-US relations during a phone call with US President Donald Trump.",
+	}, []want{
+		{text: "the most important issue", speaker: "Xi Jinping", cue: "called"},
+	})
+	f := &finder{people: newPeople(), text: []string{"By Kelly Ng, BBC News: Jane Doe said it was “fine.”"}}
+	f.paras = []paraInfo{{spans: findSpans(f.text[0])}}
+	for _, m := range f.mentions(0, 0).ments {
+		if strings.Contains(m.text, "Kelly") || strings.Contains(m.text, "BBC") {
+			t.Errorf("the byline gives a mention: %q", m.text)
+		}
+	}
+}

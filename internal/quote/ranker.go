@@ -16,7 +16,7 @@ import (
 // quotation's speaker; nobody), describes each by features (kind, where it
 // stands relative to the quotation and to the cues, whether it is a cue's
 // subject, the cue, the word before it, agreement with the rules…) and
-// picks the best by a linear model: an averaged perceptron trained on
+// picks the best by a linear model: a log-linear ranker trained on
 // PolNeAR train (cmd/train-speakers, `make train`), committed as
 // ranker_model.go. Features are hashed strings, so that the model is a
 // plain table and nothing at run time needs the training data.
@@ -165,12 +165,20 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		}
 	}
 	var ms []mention
+	from := 0
 	if len(ow) > 1 && ow[0].text == "By" && ow[1].isCapitalized() {
 		// A byline ("By Kelly Ng and Tessa Wong, BBC News, Jan 5: …")
-		// names the writers, never a speaker.
-		return s
+		// names the writers, never a speaker; the sentence the colon
+		// opens ("…: China's leader Xi Jinping has called …") has its own.
+		from = len(ow)
+		for k, w := range ow {
+			if w.text == ":" {
+				from = k + 1
+				break
+			}
+		}
 	}
-	for i := 0; i < len(ow); i++ {
+	for i := from; i < len(ow); i++ {
 		w := ow[i]
 		if w.q >= 0 || !w.isWord() {
 			continue
@@ -254,6 +262,9 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 	// The phrases the cues take as subjects, nominals among them.
 	names := len(ms)
 	for _, c := range s.cues() {
+		if c < from {
+			continue
+		}
 		s.hasCue = true
 		var np []word
 		rel := "subj"
@@ -279,7 +290,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			continue
 		}
 		at := sort.Search(len(ow), func(k int) bool { return ow[k].start >= np[0].start })
-		if at == len(ow) || ow[at].start != np[0].start {
+		if at == len(ow) || ow[at].start != np[0].start || at < from {
 			continue
 		}
 		found := false
