@@ -119,7 +119,7 @@ func isTitleWord(w word) bool {
 
 func (pp *people) add(name string, titles map[string]bool) {
 	p := pp.lookup(name)
-	pp.memo = nil
+	clear(pp.memo) // keeps its buckets for the next answers
 	if p == nil {
 		p = &person{name: name, titles: map[string]bool{}}
 		pp.all = append(pp.all, p)
