@@ -298,3 +298,39 @@ func TestBylineSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestTokensAroundQuotation: the look-behind and look-ahead that
+// cueBeside and titlePlace read, taken from the paragraph's tokens, hold
+// the words that tokenizing the bounded text again gives, whatever the
+// edge cuts (a long link, an abbreviation, a curly apostrophe).
+func TestTokensAroundQuotation(t *testing.T) {
+	paras := []string{
+		`He said “yes,” and then the U.S. envoy told reporters “no” on Monday.`,
+		`See https://example.com/a-very-long-path/with-many-segments/and-more-segments-still “Title” there.`,
+		`Officials in the U.S. said it was “fine” after the president’s aides, Mr. Smith’s team and the governor’s office agreed, writing “done.”`,
+		strings.Repeat("word ", 30) + `“quoted”` + strings.Repeat(" U.S.", 30),
+		`“Opening” at the start, and “closing at the end`,
+	}
+	lows := func(ws []word) string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, w.low)
+		}
+		return strings.Join(out, "|")
+	}
+	for _, p := range paras {
+		spans := findSpans(p)
+		toks := words(p, spans)
+		for _, s := range spans {
+			for _, n := range []int{3, 17, 40, 80} {
+				if got, want := lows(tokensBefore(p, s.open, n, toks)), lows(words(suffix(p[:s.open], n), nil)); got != want {
+					t.Errorf("before %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
+				}
+				at := min(s.close, len(p))
+				if got, want := lows(tokensAfter(p, at, n, toks)), lows(words(prefix(p[at:], n), nil)); got != want {
+					t.Errorf("after %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
+				}
+			}
+		}
+	}
+}
