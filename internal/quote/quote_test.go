@@ -311,6 +311,19 @@ func TestTokensAroundQuotation(t *testing.T) {
 		strings.Repeat("word ", 30) + `“quoted”` + strings.Repeat(" U.S.", 30),
 		`“Opening” at the start, and “closing at the end`,
 	}
+	for _, p := range paras {
+		checkTokensAround(t, p)
+	}
+}
+
+// FuzzTokensAroundQuotation: the same on any paragraph.
+func FuzzTokensAroundQuotation(f *testing.F) {
+	f.Add(`He said “yes,” and the U.S. envoy “no” on Monday.`)
+	f.Add("x“a”y ‘b’ «c» \"d\" ``e'' „f“")
+	f.Fuzz(checkTokensAround)
+}
+
+func checkTokensAround(t *testing.T, p string) {
 	lows := func(ws []word) string {
 		var out []string
 		for _, w := range ws {
@@ -318,18 +331,16 @@ func TestTokensAroundQuotation(t *testing.T) {
 		}
 		return strings.Join(out, "|")
 	}
-	for _, p := range paras {
-		spans := findSpans(p)
-		toks := words(p, spans)
-		for _, s := range spans {
-			for _, n := range []int{3, 17, 40, 80} {
-				if got, want := lows(tokensBefore(p, s.open, n, toks)), lows(words(suffix(p[:s.open], n), nil)); got != want {
-					t.Errorf("before %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
-				}
-				at := min(s.close, len(p))
-				if got, want := lows(tokensAfter(p, at, n, toks)), lows(words(prefix(p[at:], n), nil)); got != want {
-					t.Errorf("after %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
-				}
+	spans := findSpans(p)
+	toks := words(p, spans)
+	for _, s := range spans {
+		for _, n := range []int{3, 17, 40, 80} {
+			if got, want := lows(tokensBefore(p, s.open, n, toks)), lows(words(suffix(p[:s.open], n), nil)); got != want {
+				t.Errorf("before %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
+			}
+			at := min(s.close, len(p))
+			if got, want := lows(tokensAfter(p, at, n, toks)), lows(words(prefix(p[at:], n), nil)); got != want {
+				t.Errorf("after %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
 			}
 		}
 	}
