@@ -137,6 +137,18 @@ func (f *finder) attribute(sent, ow []word, cues []int) (a attribution) {
 // quote-mark token standing where each quotation was, so that phrases
 // never run across a quotation.
 func outside(sent []word) []word {
+	quoted := false
+	for i := range sent {
+		if sent[i].q >= 0 {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		// Most sentences quote nothing: their words are the sentence's
+		// own (capped, so that an append never writes past it).
+		return sent[:len(sent):len(sent)]
+	}
 	out := make([]word, 0, len(sent))
 	lastQ := -1
 	for _, w := range sent {
