@@ -36,10 +36,10 @@ func TestModelFileIsTrainersOutput(t *testing.T) {
 	}
 }
 
-// TestPerceptronLearnsTheRightCandidate trains on a made-up set where
+// TestTrainLearnsTheRightCandidate trains on a made-up set where
 // feature 1 marks the right candidate and feature 2 a wrong one that
 // comes first: the model must learn to prefer feature 1.
-func TestPerceptronLearnsTheRightCandidate(t *testing.T) {
+func TestTrainLearnsTheRightCandidate(t *testing.T) {
 	var exs []example
 	for i := 0; i < 20; i++ {
 		exs = append(exs, example{feats: [][]uint32{{2, 3}, {1, 3}}, right: []bool{false, true}})
@@ -47,7 +47,7 @@ func TestPerceptronLearnsTheRightCandidate(t *testing.T) {
 	if a := accuracy(exs, nil); a != 0 {
 		t.Fatalf("an empty model picks the first candidate: accuracy %.2f, want 0", a)
 	}
-	w := perceptron(exs)
+	w := train(exs)
 	if a := accuracy(exs, w); a != 1 {
 		t.Errorf("trained accuracy %.2f, want 1 (weights %v)", a, w)
 	}

@@ -27,8 +27,7 @@ var auxiliaries = map[string]bool{
 
 // attribute reads the words of a sentence outside its quotations for a cue
 // verb and its subject, and for a channel.
-func (f *finder) attribute(sent []word) (a attribution) {
-	ow := outside(sent)
+func (f *finder) attribute(sent, ow []word, cues []int) (a attribution) {
 	a.channel = findChannel(ow)
 	channelNP := ""
 	defer func() {
@@ -54,7 +53,7 @@ func (f *finder) attribute(sent []word) (a attribution) {
 			}
 		}
 	}
-	for _, c := range cueOrder(ow) {
+	for _, c := range cueOrder(ow, cues) {
 		cue := ow[c].text
 		var np []word
 		switch {
@@ -138,7 +137,19 @@ func (f *finder) attribute(sent []word) (a attribution) {
 // quote-mark token standing where each quotation was, so that phrases
 // never run across a quotation.
 func outside(sent []word) []word {
-	var out []word
+	quoted := false
+	for i := range sent {
+		if sent[i].q >= 0 {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		// Most sentences quote nothing: their words are the sentence's
+		// own (capped, so that an append never writes past it).
+		return sent[:len(sent):len(sent)]
+	}
+	out := make([]word, 0, len(sent))
 	lastQ := -1
 	for _, w := range sent {
 		if w.q >= 0 {
@@ -157,7 +168,7 @@ func outside(sent []word) []word {
 // cueOrder returns the positions of cue words in ow, the likeliest first:
 // a cue just after a quotation (",” he said"), then cues before the first
 // quotation from the nearest back, then the rest.
-func cueOrder(ow []word) []int {
+func cueOrder(ow []word, cues []int) []int {
 	var after, before, rest []int
 	firstQ := len(ow)
 	for i, w := range ow {
@@ -165,10 +176,7 @@ func cueOrder(ow []word) []int {
 			firstQ = min(firstQ, i)
 		}
 	}
-	for i, w := range ow {
-		if w.q >= 0 || !isCue(ow, i) {
-			continue
-		}
+	for _, i := range cues {
 		switch {
 		case i > 0 && nearQuoteBefore(ow, i):
 			after = append(after, i)
@@ -276,17 +284,40 @@ var bodyWords = map[string]bool{
 // humanLike reports whether a resolved speaker reads as a person's name:
 // capitalised words, the last not a paper's or a body's.
 func humanLike(name string) bool {
-	ws := strings.Fields(name)
-	if len(ws) == 0 {
-		return false
-	}
-	for _, w := range ws {
+	// The words of name as strings.Fields cuts them, without a slice:
+	// this runs for every capitalised run of every article.
+	last := ""
+	for rest := name; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		w := rest
+		if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
+			w, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
 		}
+		last = w
 	}
-	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], "'’s"))
-	return !bodyWords[last] && !bodyWords[strings.ToLower(ws[len(ws)-1])]
+	if last == "" {
+		return false
+	}
+	return !bodyWords[lower(strings.TrimRight(last, "'’s"))] && !bodyWords[lower(last)]
+}
+
+// lower is strings.ToLower, returning ASCII words with no capital as they
+// are without scanning twice.
+func lower(s string) string {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // timeWords end a phrase of time or occasion that may stand between a
@@ -725,14 +756,32 @@ func isChannel(np []word) bool {
 }
 
 func matchChannel(ws []word) (channelRef, bool) {
-	for _, c := range channels {
-		for i := 0; i+len(c.pattern) <= len(ws); i++ {
-			if channelAt(ws, i, c) {
-				return channelRef{name: c.name}, true
+	if ci, _ := firstChannel(ws); ci >= 0 {
+		return channelRef{name: channels[ci].name}, true
+	}
+	return channelRef{}, false
+}
+
+// firstChannel returns the earliest channel of the list that the words
+// name (-1 if none) and its first place: each word looks up only the
+// channels whose pattern opens with it.
+func firstChannel(ws []word) (ci, at int) {
+	best, at := len(channels), -1
+	for i := range ws {
+		for _, k := range channelsByFirst[ws[i].low] {
+			if k >= best {
+				break
+			}
+			if c := channels[k]; i+len(c.pattern) <= len(ws) && channelAt(ws, i, c) {
+				best, at = k, i
+				break
 			}
 		}
 	}
-	return channelRef{}, false
+	if at < 0 {
+		return -1, -1
+	}
+	return best, at
 }
 
 func channelAt(ws []word, i int, c channel) bool {
@@ -751,23 +800,30 @@ func channelAt(ws []word, i int, c channel) bool {
 // findChannel finds the most specific channel the words name, with the
 // clause that names it ("according to the official Xinhua news agency").
 func findChannel(ow []word) channelRef {
-	for _, c := range channels {
-		for i := 0; i+len(c.pattern) <= len(ow); i++ {
-			if !channelAt(ow, i, c) {
-				continue
-			}
-			from, to := i, i+len(c.pattern)
-			for from > 0 && ow[from-1].isWord() && ow[from-1].q < 0 {
-				from--
-			}
-			for to < len(ow) && ow[to].isWord() && ow[to].q < 0 {
-				to++
-			}
-			return channelRef{name: c.name, text: joinWords(ow[from:to])}
-		}
+	ci, i := firstChannel(ow)
+	if ci < 0 {
+		return channelRef{}
 	}
-	return channelRef{}
+	c := channels[ci]
+	from, to := i, i+len(c.pattern)
+	for from > 0 && ow[from-1].isWord() && ow[from-1].q < 0 {
+		from--
+	}
+	for to < len(ow) && ow[to].isWord() && ow[to].q < 0 {
+		to++
+	}
+	return channelRef{name: c.name, text: joinWords(ow[from:to])}
 }
+
+// channelsByFirst lists, for each first word of a channel's pattern, the
+// indexes in channels of the patterns that open with it, in list order.
+var channelsByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for i, c := range channels {
+		m[c.pattern[0]] = append(m[c.pattern[0]], i)
+	}
+	return m
+}()
 
 // functionWords start sentences in capitals but never name a speaker.
 var functionWords = map[string]bool{

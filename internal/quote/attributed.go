@@ -17,7 +17,7 @@ import (
 
 // quoteFeats returns the features of quotation q (span s of paragraph p,
 // in sentence sent) for the attributed model.
-func quoteFeats(q *Quote, p string, s span, sent []word, a attribution, ruleSays bool, paraHasCue bool) []uint32 {
+func quoteFeats(q *Quote, p string, s span, sent []word, a attribution, ruleSays bool, paraHasCue bool, toks []word) []uint32 {
 	var fs feats
 	ws := strings.Fields(q.Text)
 	fs.add("bias")
@@ -26,7 +26,7 @@ func quoteFeats(q *Quote, p string, s span, sent []word, a attribution, ruleSays
 	fs.add("title", yes(isTitle(ws)), bucket(len(ws)))
 	fs.add("sp", yes(q.Speaker != "" || q.SpeakerText != ""), yes(a.cue != ""), yes(q.Channel != ""))
 	fs.add("phc", yes(paraHasCue), bucket(len(ws)))
-	cb, tp := cueBeside(p, s), titlePlace(p, s)
+	cb, tp := cueBeside(p, s, toks), titlePlace(p, s, toks)
 	fs.add("cbtp", yes(cb), yes(tp), yes(isTitle(ws)))
 	fs.add("end", endClass(q.Text), q.Kind)
 	caps := 0

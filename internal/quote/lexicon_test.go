@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestCueForms(t *testing.T) {
@@ -123,4 +125,92 @@ func TestMinedCuesFromTrain(t *testing.T) {
 	sort.Slice(missing, func(i, j int) bool { return seen[missing[i]] > seen[missing[j]] })
 	t.Logf("%d distinct words in train Cue spans; %d frequent ones (20 or more) outside the lexicon, mostly function words, nouns and verbs of opinion: %s",
 		len(seen), len(missing), strings.Join(missing[:min(len(missing), 60)], " "))
+}
+
+// refWords is the tokenizer as it was before its ASCII fast paths: the
+// reference FuzzWordsFastPath holds words to.
+func refWords(p string) []word {
+	var out []word
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j = refTokenEnd(p, i)
+		}
+		w := word{text: p[i:j], start: i, end: j, q: -1}
+		w.low = strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(w.text), "’", "'"), ".", "")
+		out = append(out, w)
+		i = j
+	}
+	return out
+}
+
+func refTokenEnd(p string, i int) int {
+	j := i
+	for j < len(p) {
+		r, size := utf8.DecodeRuneInString(p[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j += size
+			continue
+		}
+		if r == '\'' || r == '’' || r == '-' {
+			if n, _ := utf8.DecodeRuneInString(p[j+size:]); j+size < len(p) && (unicode.IsLetter(n) || unicode.IsDigit(n)) {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	if j < len(p) && p[j] == '.' {
+		if abbrevDot[p[i:j]] {
+			return j + 1
+		}
+		k := i
+		for k+1 < len(p) && p[k] >= 'A' && p[k] <= 'Z' && p[k+1] == '.' {
+			k += 2
+		}
+		if k-i >= 4 && k >= j {
+			return k
+		}
+	}
+	return j
+}
+
+// refChannel is findChannel as it was before channels were looked up by
+// their first word: every channel of the list tried at every place.
+func refChannel(ow []word) (string, int) {
+	for _, c := range channels {
+		for i := 0; i+len(c.pattern) <= len(ow); i++ {
+			if channelAt(ow, i, c) {
+				return c.name, i
+			}
+		}
+	}
+	return "", -1
+}
+
+// FuzzWordsFastPath: the tokenizer's ASCII fast paths and the channel
+// index give what the plain versions give, on any text.
+func FuzzWordsFastPath(f *testing.F) {
+	f.Add("Mr. Xi told the U.S. “no,” Xinhua said\tin a\vstatement on social media (AP).")
+	f.Add("Trump’s rock-’n’-roll state-run media\u00a0said 3.5 e.g. A.B.C.D. the Ministry of Foreign Affairs")
+	f.Fuzz(func(t *testing.T, p string) {
+		got, want := words(p, nil), refWords(p)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens, want %d", p, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d %+v, want %+v", p, i, got[i], want[i])
+			}
+		}
+		name, at := refChannel(got)
+		if ci, i := firstChannel(got); ci >= 0 && (channels[ci].name != name || i != at) || ci < 0 && at >= 0 {
+			t.Fatalf("%q: channel %d at %d, want %q at %d", p, ci, i, name, at)
+		}
+	})
 }

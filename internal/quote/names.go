@@ -26,6 +26,10 @@ type people struct {
 	// fulls holds, for each surname, the names of two words or more the
 	// article gives with it ("Donald Trump"), for one name per speaker.
 	fulls map[string][]string
+	// memo holds lookup's answers (nil ones too) while the table stays
+	// as it is: add clears it. Names are looked up again and again, for
+	// every quotation that has them among its candidates.
+	memo map[string]*person
 }
 
 func newPeople() *people { return &people{byKey: map[string]*person{}} }
@@ -79,7 +83,7 @@ func runEnd(ws []word, i int) int {
 // follows them. The name is "" when the run ends in a title or holds a word
 // that is not a name.
 func splitTitles(run []word) (map[string]bool, string) {
-	titles := map[string]bool{}
+	var titles map[string]bool // made only when the run has titles: most have none
 	// The name is what follows the last title word ("Clinton spokesman
 	// Jesse Ferguson" → Jesse Ferguson {clinton, spokesman}).
 	k := 0
@@ -93,9 +97,13 @@ func splitTitles(run []word) (map[string]bool, string) {
 		if syn, ok := roleSynonyms[t]; ok {
 			t = syn
 		}
+		if titles == nil {
+			titles = map[string]bool{}
+		}
 		titles[t] = true
 	}
-	var name []string
+	var buf [8]string
+	name := buf[:0]
 	for _, w := range run[k:] {
 		if !w.isCapitalized() || notNames[w.low] {
 			return titles, ""
@@ -111,6 +119,7 @@ func isTitleWord(w word) bool {
 
 func (pp *people) add(name string, titles map[string]bool) {
 	p := pp.lookup(name)
+	clear(pp.memo) // keeps its buckets for the next answers
 	if p == nil {
 		p = &person{name: name, titles: map[string]bool{}}
 		pp.all = append(pp.all, p)
@@ -129,6 +138,18 @@ func (pp *people) known(name string) bool { return pp.lookup(name) != nil }
 
 // lookup finds the person whose name holds every word of name.
 func (pp *people) lookup(name string) *person {
+	if p, ok := pp.memo[name]; ok {
+		return p
+	}
+	p := pp.lookupTable(name)
+	if pp.memo == nil {
+		pp.memo = map[string]*person{}
+	}
+	pp.memo[name] = p
+	return p
+}
+
+func (pp *people) lookupTable(name string) *person {
 	ws := strings.Fields(strings.ToLower(name))
 	if len(ws) == 0 {
 		return nil

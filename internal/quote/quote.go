@@ -37,20 +37,35 @@ func Find(paragraphs []string) []Quote {
 func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuote func([]uint32)) []Quote {
 	f := finder{people: newPeople(), lastChannel: map[string]channelRef{}, colonPara: -2, visit: visit, visitQuote: visitQuote}
 	f.paras = make([]paraInfo, len(paragraphs))
-	toks := make([][]word, len(paragraphs))
+	// Each paragraph is tokenized once, marking its quotations (info
+	// reuses the tokens). The table of people reads every word, quoted or
+	// not: it gets a copy with the marks cleared, one buffer for all.
+	n := 0
 	for i, p := range paragraphs {
-		toks[i] = words(p, nil)
-		f.people.learn(toks[i])
 		f.paras[i].spans = findSpans(p)
+		f.paras[i].toks = words(p, f.paras[i].spans)
+		n += len(f.paras[i].toks)
 	}
-	for _, ws := range toks {
-		f.people.learnGender(ws)
+	all := make([]word, 0, n)
+	for i := range f.paras {
+		from := len(all)
+		all = append(all, f.paras[i].toks...)
+		ws := all[from:len(all):len(all)]
+		for k := range ws {
+			ws[k].q = -1
+		}
+		f.people.learn(ws)
+	}
+	for i, from := 0, 0; i < len(f.paras); i++ {
+		to := from + len(f.paras[i].toks)
+		f.people.learnGender(all[from:to:to])
+		from = to
 	}
 	var out []Quote
 	prev := -1
 	f.seq = make([]int, len(paragraphs))
 	f.text = paragraphs
-	n := 0
+	n = 0
 	for i, p := range paragraphs {
 		f.prevPara, f.seq[i] = prev, n
 		out = append(out, f.paragraph(i, p)...)
@@ -118,15 +133,16 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	}
 	for si := range info.sents {
 		f.sentIdx = si
-		out = append(out, f.sentence(pi, p, info.sents[si].toks, info.sents[si].spans)...)
+		out = append(out, f.sentence(pi, p, &info.sents[si])...)
 	}
 	return out
 }
 
 // sentence attributes the quotations opened in one sentence and updates
 // the article's state from it.
-func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
-	a := f.attribute(sent)
+func (f *finder) sentence(pi int, p string, si *sentInfo) []Quote {
+	sent, spans := si.toks, si.spans
+	a := f.attribute(sent, si.outside(), si.cues())
 	if f.para != pi {
 		f.para, f.paraSpeaker, f.paraSpeakerText = pi, "", ""
 	}
@@ -190,9 +206,9 @@ func (f *finder) sentence(pi int, p string, sent []word, spans []span) []Quote {
 		rule := ruleSpeaker{speaker: q.Speaker, text: q.SpeakerText}
 		rq := q
 		f.inferChannel(&rq)
-		q.Unattributed = unattributed(rq, p, s, f.paraHasCue)
+		q.Unattributed = unattributed(rq, p, s, f.paraHasCue, f.paras[pi].toks)
 		if hasLetter(q.Text) && (attribWeights != nil || f.visitQuote != nil) {
-			qf := quoteFeats(&rq, p, s, sent, a, !q.Unattributed, f.paraHasCue)
+			qf := quoteFeats(&rq, p, s, sent, a, !q.Unattributed, f.paraHasCue, f.paras[pi].toks)
 			if f.visitQuote != nil {
 				f.visitQuote(qf)
 			}
@@ -302,7 +318,7 @@ const maxAttribution = 400
 // (inside an attribution, PolNeAR counts even one word), a title-case name set where
 // names of shows and papers stand ("Fox News Sunday") with no cue beside
 // it, or one with no letters at all.
-func unattributed(q Quote, p string, s span, paraHasCue bool) bool {
+func unattributed(q Quote, p string, s span, paraHasCue bool, toks []word) bool {
 	words := strings.Fields(q.Text)
 	if !hasLetter(q.Text) {
 		return true
@@ -311,7 +327,7 @@ func unattributed(q Quote, p string, s span, paraHasCue bool) bool {
 	if none && len(words) <= maxScareWords && !paraHasCue {
 		return true
 	}
-	return isTitle(words) && !cueBeside(p, s) && titlePlace(p, s)
+	return isTitle(words) && !cueBeside(p, s, toks) && titlePlace(p, s, toks)
 }
 
 // maxScareWords is the longest quotation, in words, that counts as scare
@@ -349,14 +365,14 @@ func isTitle(words []string) bool {
 
 // cueBeside reports whether a cue verb stands within three words before
 // the quotation or right after it.
-func cueBeside(p string, s span) bool {
-	before := words(suffix(p[:s.open], 80), nil)
+func cueBeside(p string, s span, toks []word) bool {
+	before := tokensBefore(p, s.open, 80, toks)
 	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
 		if cueWords[before[i].low] {
 			return true
 		}
 	}
-	after := words(prefix(p[min(s.close, len(p)):], 80), nil)
+	after := tokensAfter(p, min(s.close, len(p)), 80, toks)
 	for i := 0; i < len(after) && i < 4; i++ {
 		if cueWords[after[i].low] {
 			return true
@@ -407,8 +423,8 @@ func nearestCue(sent []word, cues []int, spans []span, s span, fallback string) 
 // possessive ("on MSNBC's “Morning Joe”"). After a verb it is more often
 // words someone used ("called her “Miss Piggy”"), which PolNeAR counts as
 // attributed (dev F1 0.942 against 0.936 for every title dropped).
-func titlePlace(p string, s span) bool {
-	before := words(suffix(p[:s.open], 40), nil)
+func titlePlace(p string, s span, toks []word) bool {
+	before := tokensBefore(p, s.open, 40, toks)
 	if len(before) == 0 {
 		return false
 	}
@@ -418,4 +434,31 @@ func titlePlace(p string, s span) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "'s")
+}
+
+// tokensBefore returns the tokens of suffix(p[:at], n), the look-behind
+// of cueBeside and titlePlace, taken from the paragraph's tokens toks (at
+// is a token's start: a quotation mark) rather than tokenized again for
+// each quotation. Their words are what words would give; their offsets
+// and quotation marks are the paragraph's (the callers read the words).
+// A token cut by the look's edge makes it tokenize the look as before.
+func tokensBefore(p string, at, n int, toks []word) []word {
+	edge := at - len(suffix(p[:at], n))
+	e := sort.Search(len(toks), func(k int) bool { return toks[k].start >= at })
+	k := sort.Search(e, func(k int) bool { return toks[k].start >= edge })
+	if k > 0 && toks[k-1].end > edge || e < len(toks) && toks[e].start != at && at < len(p) {
+		return words(p[edge:at], nil)
+	}
+	return toks[k:e]
+}
+
+// tokensAfter returns the tokens of prefix(p[at:], n), as tokensBefore.
+func tokensAfter(p string, at, n int, toks []word) []word {
+	edge := at + len(prefix(p[at:], n))
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= at })
+	e := sort.Search(len(toks), func(k int) bool { return toks[k].start >= edge })
+	if e > k && toks[e-1].end > edge || k < len(toks) && toks[k].start != at && at < len(p) {
+		return words(p[at:edge], nil)
+	}
+	return toks[k:e]
 }

@@ -105,19 +105,22 @@ func TestUnknownIsNotGuessed(t *testing.T) {
 
 func TestSpans(t *testing.T) {
 	cases := map[string][]string{
-		`He said "one" and "two".`:                     {"one", "two"},
-		"«Bonjour», dit-il.":                           {"Bonjour"},
-		"„Low-nine opens“ here":                        {"Low-nine opens"},
-		"“Runs on to the next paragraph":               {"Runs on to the next paragraph"},
-		`"Keep the stop."`:                             {"Keep the stop."},
-		`“Drop the comma,” he said.`:                   {"Drop the comma"},
-		`Empty “ ” marks and "" none`:                  nil,
-		"He said ``typewriter quotes'' here":           {"typewriter quotes"},
-		"Orders ‘Should Be in Jail’ he said":           {"Should Be in Jail"},
-		"don’t split at ‘apostrophes’ or ’90s":         {"apostrophes"},
-		"“Outer ‘inner’ text,” he said":                {"Outer ‘inner’ text"},
-		`He is 6'3" tall and "quoted"`:                 {"quoted"},
-		"“An “inner” quotation stays inside,” he said": {"An “inner” quotation stays inside"},
+		`He said "one" and "two".`:                      {"one", "two"},
+		"«Bonjour», dit-il.":                            {"Bonjour"},
+		"„Low-nine opens“ here":                         {"Low-nine opens"},
+		"“Runs on to the next paragraph":                {"Runs on to the next paragraph"},
+		`"Keep the stop."`:                              {"Keep the stop."},
+		`“Drop the comma,” he said.`:                    {"Drop the comma"},
+		`Empty “ ” marks and "" none`:                   nil,
+		"He said ``typewriter quotes'' here":            {"typewriter quotes"},
+		"Orders ‘Should Be in Jail’ he said":            {"Should Be in Jail"},
+		"don’t split at ‘apostrophes’ or ’90s":          {"apostrophes"},
+		"“Outer ‘inner’ text,” he said":                 {"Outer ‘inner’ text"},
+		`He is 6'3" tall and "quoted"`:                  {"quoted"},
+		"“An “inner” quotation stays inside,” he said":  {"An “inner” quotation stays inside"},
+		"”Typed with the right mark.” ― Sonya Herridge": {"Typed with the right mark."},
+		"He said ”half” and “whole”":                    {"half", "whole"},
+		"“Closed,”then more":                            {"Closed"},
 	}
 	for p, want := range cases {
 		var got []string
@@ -274,5 +277,71 @@ func TestParagraphAttribution(t *testing.T) {
 			{text: "You look at the questions", speaker: "Ted Cruz", speakerText: "Cruz", cue: "continued"},
 			{text: "Everyone home tonight", speaker: "Trump", cue: "said", inferred: true},
 		})
+	}
+}
+
+// TestBylineSentence: a byline the sentence splitter leaves in front of
+// the first sentence ("By …, BBC News, Jan 5: China's leader …") names
+// the writers, never a speaker, but the sentence after its colon keeps
+// its own: the ranker must see Xi Jinping there.
+func TestBylineSentence(t *testing.T) {
+	check(t, []string{
+		"By Kelly Ng and Tessa Wong, BBC News, Jan 5: China's leader Xi Jinping has called Taiwan “the most important issue” in China-US relations during a phone call with US President Donald Trump.",
+	}, []want{
+		{text: "the most important issue", speaker: "Xi Jinping", cue: "called"},
+	})
+	f := &finder{people: newPeople(), text: []string{"By Kelly Ng, BBC News: Jane Doe said it was “fine.”"}}
+	f.paras = []paraInfo{{spans: findSpans(f.text[0])}}
+	for _, m := range f.mentions(0, 0).ments {
+		if strings.Contains(m.text, "Kelly") || strings.Contains(m.text, "BBC") {
+			t.Errorf("the byline gives a mention: %q", m.text)
+		}
+	}
+}
+
+// TestTokensAroundQuotation: the look-behind and look-ahead that
+// cueBeside and titlePlace read, taken from the paragraph's tokens, hold
+// the words that tokenizing the bounded text again gives, whatever the
+// edge cuts (a long link, an abbreviation, a curly apostrophe).
+func TestTokensAroundQuotation(t *testing.T) {
+	paras := []string{
+		`He said “yes,” and then the U.S. envoy told reporters “no” on Monday.`,
+		`See https://example.com/a-very-long-path/with-many-segments/and-more-segments-still “Title” there.`,
+		`Officials in the U.S. said it was “fine” after the president’s aides, Mr. Smith’s team and the governor’s office agreed, writing “done.”`,
+		strings.Repeat("word ", 30) + `“quoted”` + strings.Repeat(" U.S.", 30),
+		`“Opening” at the start, and “closing at the end`,
+	}
+	for _, p := range paras {
+		checkTokensAround(t, p)
+	}
+}
+
+// FuzzTokensAroundQuotation: the same on any paragraph.
+func FuzzTokensAroundQuotation(f *testing.F) {
+	f.Add(`He said “yes,” and the U.S. envoy “no” on Monday.`)
+	f.Add("x“a”y ‘b’ «c» \"d\" ``e'' „f“")
+	f.Fuzz(checkTokensAround)
+}
+
+func checkTokensAround(t *testing.T, p string) {
+	lows := func(ws []word) string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, w.low)
+		}
+		return strings.Join(out, "|")
+	}
+	spans := findSpans(p)
+	toks := words(p, spans)
+	for _, s := range spans {
+		for _, n := range []int{3, 17, 40, 80} {
+			if got, want := lows(tokensBefore(p, s.open, n, toks)), lows(words(suffix(p[:s.open], n), nil)); got != want {
+				t.Errorf("before %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
+			}
+			at := min(s.close, len(p))
+			if got, want := lows(tokensAfter(p, at, n, toks)), lows(words(prefix(p[at:], n), nil)); got != want {
+				t.Errorf("after %q in %q, %d bytes: %q, want %q", p[s.start:s.end], p, n, got, want)
+			}
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // quotation's speaker; nobody), describes each by features (kind, where it
 // stands relative to the quotation and to the cues, whether it is a cue's
 // subject, the cue, the word before it, agreement with the rules…) and
-// picks the best by a linear model: an averaged perceptron trained on
+// picks the best by a linear model: a log-linear ranker trained on
 // PolNeAR train (cmd/train-speakers, `make train`), committed as
 // ranker_model.go. Features are hashed strings, so that the model is a
 // plain table and nothing at run time needs the training data.
@@ -46,6 +46,8 @@ type sentInfo struct {
 	mentDone  bool
 	hasCue    bool
 	quoteOnly bool // no word outside its quotations
+	cueAt     []int
+	cuesDone  bool
 }
 
 // mention kinds.
@@ -105,7 +107,9 @@ func (f *finder) info(pi int) *paraInfo {
 	}
 	in.done = true
 	p := f.text[pi]
-	in.toks = words(p, in.spans) // once per paragraph; sentences are slices of it
+	if in.toks == nil {
+		in.toks = words(p, in.spans) // once per paragraph; sentences are slices of it
+	}
 	ti, si := 0, 0
 	for _, end := range sentenceEnds(p, in.spans) {
 		from := si
@@ -121,6 +125,30 @@ func (f *finder) info(pi int) *paraInfo {
 	return in
 }
 
+// outside returns the sentence's words outside quotations (attrib.go's
+// outside), cut once for the rules and the ranker.
+func (s *sentInfo) outside() []word {
+	if s.ow == nil {
+		s.ow = outside(s.toks)
+	}
+	return s.ow
+}
+
+// cues returns the positions in outside() of the cue words outside
+// quotations, found once for the rules and the ranker.
+func (s *sentInfo) cues() []int {
+	if !s.cuesDone {
+		s.cuesDone = true
+		ow := s.outside()
+		for i := range ow {
+			if ow[i].q < 0 && isCue(ow, i) {
+				s.cueAt = append(s.cueAt, i)
+			}
+		}
+	}
+	return s.cueAt
+}
+
 // mentions returns the mentions of sentence si of paragraph pi.
 func (f *finder) mentions(pi, si int) *sentInfo {
 	s := &f.info(pi).sents[si]
@@ -128,8 +156,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		return s
 	}
 	s.mentDone = true
-	s.ow = outside(s.toks)
-	ow := s.ow
+	ow := s.outside()
 	s.quoteOnly = true
 	for _, w := range ow {
 		if w.q < 0 && w.isWord() {
@@ -138,12 +165,20 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		}
 	}
 	var ms []mention
+	from := 0
 	if len(ow) > 1 && ow[0].text == "By" && ow[1].isCapitalized() {
 		// A byline ("By Kelly Ng and Tessa Wong, BBC News, Jan 5: …")
-		// names the writers, never a speaker.
-		return s
+		// names the writers, never a speaker; the sentence the colon
+		// opens ("…: China's leader Xi Jinping has called …") has its own.
+		from = len(ow)
+		for k, w := range ow {
+			if w.text == ":" {
+				from = k + 1
+				break
+			}
+		}
 	}
-	for i := 0; i < len(ow); i++ {
+	for i := from; i < len(ow); i++ {
 		w := ow[i]
 		if w.q >= 0 || !w.isWord() {
 			continue
@@ -226,8 +261,8 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 	}
 	// The phrases the cues take as subjects, nominals among them.
 	names := len(ms)
-	for c := range ow {
-		if ow[c].q >= 0 || !isCue(ow, c) {
+	for _, c := range s.cues() {
+		if c < from {
 			continue
 		}
 		s.hasCue = true
@@ -255,7 +290,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			continue
 		}
 		at := sort.Search(len(ow), func(k int) bool { return ow[k].start >= np[0].start })
-		if at == len(ow) || ow[at].start != np[0].start {
+		if at == len(ow) || ow[at].start != np[0].start || at < from {
 			continue
 		}
 		found := false

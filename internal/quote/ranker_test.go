@@ -82,7 +82,9 @@ func TestMentions(t *testing.T) {
 		{"The campaign’s lawyers called it “a fraudulent scheme,” and the report agreed.", []string{"The campaign’s lawyers/nominal/subj", "it/it/", "the report/nominal/subj"}},
 		{"“Too many,” the ad's narrator says.", []string{"ad's narrator/nominal/subj"}},
 		{"Here is the full text of the order: “All flights are suspended.”", nil},
-		{"By Kelly Ng and Tessa Wong, BBC News, Jan 5: Xi Jinping has called Taiwan “the most important issue”.", nil},
+		// The byline names no speaker; the sentence after its colon does.
+		{"By Kelly Ng and Tessa Wong, BBC News, Jan 5: Xi Jinping has called Taiwan “the most important issue”.", []string{"Xi Jinping/name/subj"}},
+		{"By Kelly Ng and Tessa Wong, BBC News, Jan 5", nil},
 		{"Glenn Beck, who said there were “too many disturbing things,” spoke in Indiana.", []string{"Glenn Beck/name/", "who/who/", "Indiana/org/"}}, // a place is no person
 		{"She told reporters that Xinhua was wrong.", []string{"She/he/subj"}},
 		{"“We will win,” the Foreign Ministry said.", []string{"the Foreign Ministry/channel/subj"}},

@@ -26,6 +26,10 @@ func findSpans(p string) []span {
 	depth := 0 // quotations nested inside the open one (“… “inner” …”)
 	single := -1
 	for i := 0; i < len(p); {
+		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '`' && c != '\'' {
+			i++ // no case below takes an ASCII byte but these three
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '"' && inchMark(p, i):
@@ -49,6 +53,11 @@ func findSpans(p string) []span {
 		case open >= 0 && p[open] != '`' && (r == '\u201D' || r == '\u00BB' || r == '"' || r == '\u201C' && closesHere(p, i)):
 			out = appendSpan(out, p, open, open+openSize, i, i+size, false)
 			open = -1
+		case open < 0 && single < 0 && r == '\u201D' && !letterBefore(p, i) && letterAfter(p, i+size):
+			// A right mark typed where a left one belongs ("”Mr. Trump
+			// embodies …” ― Name"): with no quotation open and a word
+			// right after it, it opens one.
+			open, openSize = i, size
 		case open < 0 && single < 0 && r == '\u2018' && !letterBefore(p, i) && letterAfter(p, i+size):
 			single = i // ‘single quotes’ as quotation marks
 		case open < 0 && single >= 0 && r == '\u2019' && !letterAfter(p, i+size):
