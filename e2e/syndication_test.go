@@ -79,13 +79,18 @@ func checkSyndication(ctx context.Context, t *testing.T, st cardState) {
 	var shown struct {
 		Lines   map[string]string
 		Reports string
+		Wrapped []string // dates the card breaks across lines
 	}
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
 		const card = document.querySelector('[data-quotetrail]').shadowRoot.querySelector('.card');
 		const lines = {};
 		for (const li of card.querySelectorAll('li')) lines[li.getAttribute('data-outlet')] = li.innerText;
 		const r = card.querySelector('.reports');
-		return {lines, reports: r ? r.innerText : ''};
+		const wrapped = [];
+		for (const el of card.querySelectorAll('span')) {
+			if (/^\d{4}-\d{2}-\d{2}$/.test(el.textContent) && el.getClientRects().length > 1) wrapped.push(el.textContent);
+		}
+		return {lines, reports: r ? r.innerText : '', wrapped};
 	})()`, &shown)); err != nil {
 		t.Fatal(err)
 	}
@@ -97,6 +102,9 @@ func checkSyndication(ctx context.Context, t *testing.T, st cardState) {
 	}
 	if w := shown.Lines["The Washington Times"]; strings.Contains(w, "republishing") || strings.Contains(w, "text with") {
 		t.Errorf("The Washington Times, its own report, reads %q", w)
+	}
+	if len(shown.Wrapped) > 0 {
+		t.Errorf("the card breaks dates across lines: %q", shown.Wrapped)
 	}
 	if shown.Reports != "3 outlets, 2 independent reports" {
 		t.Errorf("the card counts %q, want \"3 outlets, 2 independent reports\"", shown.Reports)

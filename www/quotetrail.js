@@ -308,7 +308,7 @@
       'button.close:focus-visible,a:focus-visible{outline:2px solid #1f6feb;outline-offset:2px}' +
       'ol{list-style:none;margin:0;padding:0}' +
       'li{border-top:1px solid #e4e8ec;padding:8px 0}' +
-      '.outlet{font-weight:650}.meta{color:#57606a;font-size:13px}' +
+      '.outlet{font-weight:650}.meta{color:#57606a;font-size:13px}.date{white-space:nowrap}' +
       '.kind{font-size:12px;color:#57606a;border:1px solid #d0d7de;border-radius:999px;padding:0 6px;margin-left:6px}' +
       '.earliest{font-size:12px;font-weight:600;color:#1a7f37;margin-left:6px}' +
       'blockquote{margin:6px 0;padding:0 0 0 10px;border-left:3px solid #d0d7de}' +
@@ -504,7 +504,7 @@
         var line = el('div');
         line.append(el('span', 'outlet', m.outlet || hostOf(m.url) || m.article));
         if (m.republishes) line.append(el('span', 'syndic', ', republishing ' + m.republishes));
-        if (m.published) { line.append(' '); line.append(el('span', 'meta', m.published)); }
+        if (m.published) { line.append(' '); line.append(el('span', 'meta date', m.published)); }
         var kind = el('span', 'kind', m.wording ? String(m.wording) : KIND_WORDS[m.match] || m.match);
         kind.setAttribute('data-kind', m.match);
         if (m.wording) kind.setAttribute('data-wording', m.wording);
