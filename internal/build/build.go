@@ -206,7 +206,10 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 			c.Bad++
 			continue
 		}
-		if of, why := seen.add(name, ex.Article); of != "" {
+		if r.old < 0 || r.st.Text == 0 {
+			r.st.Text = textHash(ex.Article.Paragraphs)
+		}
+		if of, why := seen.add(name, ex.Article, r.st.Text); of != "" {
 			s.Duplicates = append(s.Duplicates, Duplicate{File: name, Of: of, Why: why})
 			c.Duplicates++
 			continue

@@ -39,13 +39,13 @@ func newDedup() *dedup {
 // story printed word for word by two outlets is two outlets carrying it
 // (what the card is for), so the same text under different outlets or
 // different URLs is kept twice.
-func (d *dedup) add(file string, a *article.Article) (of, why string) {
+// h is textHash(a.Paragraphs), which the caller may know already.
+func (d *dedup) add(file string, a *article.Article, h uint64) (of, why string) {
 	u := canonicalURL(a.URL)
 	// A URL with no path says nothing about which article it is.
 	if !strings.Contains(u, "/") {
 		u = ""
 	}
-	h := textHash(a.Paragraphs)
 	title := strings.ToLower(strings.Join(strings.Fields(a.Title), " "))
 	if u != "" {
 		for _, s := range d.byURL[u] {

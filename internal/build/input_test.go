@@ -39,7 +39,7 @@ func realPages(t testing.TB, n int) []string {
 		if err != nil {
 			continue
 		}
-		if of, _ := seen.add(p, ex.Article); of == "" {
+		if of, _ := seen.add(p, ex.Article, textHash(ex.Article.Paragraphs)); of == "" {
 			out = append(out, p)
 		}
 	}

@@ -44,6 +44,9 @@ type itemState struct {
 	Size    int64  // a page file's size and modification time (ns)
 	ModTime int64
 	Hash    uint64 // FNV-1a of Item.Content
+	// Text is the hash of its article's words (dedup's textHash), so that
+	// an article taken unchanged is checked for duplicates unhashed.
+	Text uint64
 	Article int32  // its article in the index
 }
 
@@ -232,7 +235,7 @@ func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err er
 					return st, nil, -1, err
 				}
 				f.Close()
-				st.Hash = prev.Hash
+				st.Hash, st.Text = prev.Hash, prev.Text
 				return st, nil, int(prev.Article), nil
 			}
 		}
@@ -243,6 +246,7 @@ func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err er
 	}
 	st.Hash = contentHash(it, content)
 	if known && prev.Hash == st.Hash {
+		st.Text = prev.Text
 		return st, nil, int(prev.Article), nil
 	}
 	return st, content, -1, nil
