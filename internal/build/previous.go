@@ -46,8 +46,8 @@ type itemState struct {
 	Hash    uint64 // FNV-1a of Item.Content
 	// Text is the hash of its article's words (dedup's textHash), so that
 	// an article taken unchanged is checked for duplicates unhashed.
-	Text uint64
-	Article int32  // its article in the index
+	Text    uint64
+	Article int32 // its article in the index
 }
 
 // State is what a build leaves for the next one.
