@@ -93,6 +93,9 @@ func toJS(res match.Result, entries []match.Entry) js.Value {
 		if e.Focus != "" {
 			m["focus"] = e.Focus
 		}
+		if e.Occasion != "" {
+			m["occasion"] = e.Occasion
+		}
 		for k, v := range map[string]string{"republishes": e.Republishes, "reuses": e.Reuses,
 			"shares_text": e.SharesText, "reuses_outlet": e.ReusesOutlet} {
 			if v != "" { // as the JSON contract's omitempty

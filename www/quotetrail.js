@@ -511,6 +511,7 @@
         line.append(kind);
         if (m === earliest) line.append(el('span', 'earliest', 'earliest known'));
         li.append(line);
+        if (m.occasion === 'unknown') li.append(el('div', 'meta occasion', 'date unknown: may be another occasion'));
         var other = m.reuses_outlet || m.reuses || m.shares_text;
         if (m.reuses) li.append(el('div', 'meta syndic', 'reuses the text of ' + other));
         else if (m.shares_text) li.append(el('div', 'meta syndic', 'shares its text with ' + other));

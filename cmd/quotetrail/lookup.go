@@ -270,7 +270,11 @@ func printEntries(w io.Writer, entries []match.Entry) {
 		if label == "" {
 			label = e.Match
 		}
-		fmt.Fprintf(w, "\n%s  %s  [%s %.2f]\n", orDash(e.Outlet), orDash(e.Published), label, e.Score)
+		occasion := ""
+		if e.Occasion == match.OccasionUnknown {
+			occasion = "; undated: may be another occasion"
+		}
+		fmt.Fprintf(w, "\n%s  %s  [%s %.2f%s]\n", orDash(e.Outlet), orDash(e.Published), label, e.Score, occasion)
 		if s := syndication(e); s != "" {
 			fmt.Fprintf(w, "  %s\n", s)
 		}

@@ -49,8 +49,18 @@ type Entry struct {
 	Reuses       string `json:"reuses,omitempty"`
 	SharesText   string `json:"shares_text,omitempty"`
 	ReusesOutlet string `json:"reuses_outlet,omitempty"`
-	report       int32  // the first article of its group of copies (Independent)
+	// Occasion is OccasionUnknown for a reworded version ("reworded")
+	// that the build could not check was said on the occasion of the
+	// selected words: its article carries no date, or no article that
+	// prints the selected words does. Grouping keeps apart only quotations
+	// of dated articles more than OccasionDays apart.
+	Occasion string `json:"occasion,omitempty"`
+	report   int32  // the first article of its group of copies (Independent)
 }
+
+// OccasionUnknown is Entry.Occasion for a reworded version that may have
+// been said on another occasion.
+const OccasionUnknown = "unknown"
 
 // Independent is the number of independent reports among entries: the
 // carriers less the copies (an article republishing another outlet's
@@ -102,6 +112,21 @@ func entries(d describer, res Result) []Entry {
 		}
 		en.Wording = wording(m.Kind, len(en.Spelled) > 0)
 		out = append(out, en)
+	}
+	// A reworded version is of the same occasion as the selected words
+	// only where dates say so: its own, and one of those printing the
+	// words selected (when some outlet prints them).
+	exact, dated := false, false
+	for _, en := range out {
+		if en.Match == Exact {
+			exact = true
+			dated = dated || dayNumber(en.Published) > 0
+		}
+	}
+	for i := range out {
+		if out[i].Match == Variant && (dayNumber(out[i].Published) == 0 || exact && !dated) {
+			out[i].Occasion = OccasionUnknown
+		}
 	}
 	return out
 }
