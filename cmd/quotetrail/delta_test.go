@@ -125,11 +125,10 @@ func TestBuildAddsADelta(t *testing.T) {
 	for _, i := range []int{0, 2, 3, 4} {
 		mustWrite(t, filepath.Join(corpus, "seed"+itoa(i)+".html"), seed(t, i))
 	}
-	os.WriteFile(filepath.Join(dir, "engine.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
-	os.WriteFile(filepath.Join(dir, "wasm_exec.js"), []byte("// stand-in\n"), 0o644)
+	engine := stubEngine(t)
 	build := func(out string, more ...string) string {
 		t.Helper()
-		args := append([]string{"build", "-corpus", corpus, "-www", "../../www", "-wasm", filepath.Join(dir, "engine.wasm"), "-out", out}, more...)
+		args := append([]string{"build", "-corpus", corpus, "-www", "../../www", "-wasm", engine, "-out", out}, more...)
 		stdout, stderr, code := runCmd(t, args...)
 		if code != 0 {
 			t.Fatalf("build %v: exit %d\n%s%s", more, code, stdout, stderr)
