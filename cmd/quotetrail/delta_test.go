@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"quotetrail/internal/build"
 	"quotetrail/internal/eval"
 	"quotetrail/internal/index"
 	"quotetrail/internal/match"
@@ -240,4 +243,66 @@ func entriesDiff(got, want []match.Entry) string {
 		}
 	}
 	return b.String()
+}
+
+// TestStateWithAForeignBaseBuildsInFull: a state whose folder base does
+// not describe the last index's first articles (damaged, or paired with
+// another build) is no base to add a delta to: the build reads in full
+// and writes the site, and the next one appends again.
+func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
+	corpus, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	lines := basilLines(t, t.TempDir())
+	added := 0
+	add := func(n int) {
+		for range n {
+			data, _ := os.ReadFile(lines[added])
+			mustWrite(t, filepath.Join(corpus, filepath.Base(lines[added])), data)
+			added++
+		}
+	}
+	engine := stubEngine(t)
+	run := func() string {
+		t.Helper()
+		stdout, stderr, code := runCmd(t, "build", "-corpus", corpus, "-www", "../../www", "-wasm", engine, "-out", out)
+		if code != 0 {
+			t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+		}
+		return stdout
+	}
+	add(40)
+	run()
+	statePath := filepath.Join(out, build.StateFile)
+	for _, forge := range []func(*index.Entry){
+		func(e *index.Entry) { e.Articles += 5 },   // more articles than the index holds
+		func(e *index.Entry) { e.Quotes-- },        // fewer quotations than its articles have
+		func(e *index.Entry) { e.Paragraphs += 3 }, // more paragraphs
+	} {
+		raw, err := os.ReadFile(statePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s build.State
+		if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&s); err != nil {
+			t.Fatal(err)
+		}
+		en, err := index.ReadEntry(s.Base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		forge(en)
+		s.Base = index.MarshalEntry(en)
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(&s); err != nil {
+			t.Fatal(err)
+		}
+		mustWrite(t, statePath, b.Bytes())
+		add(1)
+		if stdout := run(); strings.Contains(stdout, "with a delta") || !strings.Contains(stdout, "1 article read") {
+			t.Errorf("a forged base (%d articles, %d quotations, %d paragraphs) was added to:\n%s", en.Articles, en.Quotes, en.Paragraphs, stdout)
+		}
+	}
+	add(1)
+	if stdout := run(); !strings.Contains(stdout, "with a delta of the 1 article added since") {
+		t.Errorf("after a full build, one article added does not append:\n%s", stdout)
+	}
 }

@@ -45,7 +45,7 @@ type Delta struct {
 // articles of x that are new (from[a] < 0) after it. It reports false when
 // the build must be a full one.
 func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index, bool) {
-	if p == nil || p.base == nil || p.found.Shingles == nil || s.Reused != len(p.x.Articles) {
+	if p == nil || p.base == nil || p.found.Shingles == nil || s.Reused != len(p.x.Articles) || !p.baseFits() {
 		return nil, false
 	}
 	added := len(x.Articles) - s.Reused
@@ -105,6 +105,21 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
 	s.Delta = &Delta{Base: p.base, BaseBytes: p.baseBytes, BaseParts: p.baseParts, Added: since, Touched: touched}
 	return xa, true
+}
+
+// baseFits reports whether the base's counts are those of the previous
+// index's first articles: a state damaged or paired with another index
+// would otherwise make a delta of the wrong items, or none at all.
+func (p *Previous) baseFits() bool {
+	b, x := p.base, p.x
+	if b.Articles < 0 || b.Articles > len(x.Articles) || b.Quotes != p.quotes[b.Articles] || b.Vocab > len(x.Vocab) {
+		return false
+	}
+	paras := 0
+	for _, a := range x.Articles[:b.Articles] {
+		paras += len(a.Paragraphs)
+	}
+	return b.Paragraphs == paras
 }
 
 // loadBase reads the state's base, if the site still holds all its parts.
