@@ -188,7 +188,11 @@ func TestBuildAddsADelta(t *testing.T) {
 		"the United States must treat the issue of arms sales to Taiwan with caution",
 		// Only The Rising Nepal prints it: its utterance is the base's, but
 		// the card says whose text the article shares.
-		"China is showing other major players on the world stage the importance of")
+		"China is showing other major players on the world stage the importance of",
+		// A quotation of two words, and narrative (a text match), that only
+		// The Rising Nepal prints.
+		"rock solid",
+		"He added that Beijing was considering buying 20 million tonnes of US soybeans")
 	gotWhole, gotFolder := siteAnswers(t, out, sels)
 	wantWhole, wantFolder := siteAnswers(t, full, sels)
 	// What the contract shows: the entries' fields and the count of
