@@ -96,6 +96,9 @@ func toJS(res match.Result, entries []match.Entry) js.Value {
 		if e.Occasion != "" {
 			m["occasion"] = e.Occasion
 		}
+		if e.SpeakerText != "" {
+			m["speaker_text"] = e.SpeakerText
+		}
 		for k, v := range map[string]string{"republishes": e.Republishes, "reuses": e.Reuses,
 			"shares_text": e.SharesText, "reuses_outlet": e.ReusesOutlet} {
 			if v != "" { // as the JSON contract's omitempty

@@ -283,7 +283,11 @@ func printEntries(w io.Writer, entries []match.Entry) {
 			fmt.Fprintf(w, "  spelled differently: %s\n", strings.Join(spans(e.Quote, e.Spelled), ", "))
 		}
 		if e.Match != match.Text {
-			fmt.Fprintf(w, "  speaker: %s · channel: %s%s · cue: %s\n", orDash(e.Speaker), orDash(e.Channel), inferredMark(e.Inferred), orDash(e.Cue))
+			speaker := orDash(e.Speaker)
+			if e.SpeakerText != "" {
+				speaker += " (“" + e.SpeakerText + "” in this article)"
+			}
+			fmt.Fprintf(w, "  speaker: %s · channel: %s%s · cue: %s\n", speaker, orDash(e.Channel), inferredMark(e.Inferred), orDash(e.Cue))
 		}
 		if e.URL != "" {
 			fmt.Fprintf(w, "  %s\n", e.URL)

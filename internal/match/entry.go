@@ -1,6 +1,9 @@
 package match
 
 import (
+	"slices"
+	"strings"
+
 	"quotetrail/internal/index"
 	"quotetrail/internal/textnorm"
 )
@@ -55,7 +58,11 @@ type Entry struct {
 	// prints the selected words does. Grouping keeps apart only quotations
 	// of dated articles more than OccasionDays apart.
 	Occasion string `json:"occasion,omitempty"`
-	report   int32  // the first article of its group of copies (Independent)
+	// SpeakerText is the outlet's own name for the speaker when Speaker
+	// is the fuller name another outlet in the same answer gives the same
+	// person ("Trump" beside "Donald Trump"); empty otherwise.
+	SpeakerText string `json:"speaker_text,omitempty"`
+	report      int32  // the first article of its group of copies (Independent)
 }
 
 // OccasionUnknown is Entry.Occasion for a reworded version that may have
@@ -128,7 +135,52 @@ func entries(d describer, res Result) []Entry {
 			out[i].Occasion = OccasionUnknown
 		}
 	}
+	oneNamePerSpeaker(out)
 	return out
+}
+
+// oneNamePerSpeaker gives each speaker of an answer one name: the
+// fullest that one of its outlets prints, when the others' names are
+// parts of it ("Trump" of "Donald Trump") and no other name the answer
+// gives shares the last word ("Lara Trump" beside "Donald Trump" leaves
+// "Trump" as printed). The outlet's own name is kept in SpeakerText.
+func oneNamePerSpeaker(out []Entry) {
+	words := func(name string) []string { return strings.Fields(strings.ToLower(name)) }
+	within := func(part, whole []string) bool {
+		for _, w := range part {
+			if !slices.Contains(whole, w) {
+				return false
+			}
+		}
+		return true
+	}
+	fullest := map[string]string{} // a name's last word → the fullest name, "" when two disagree
+	for _, en := range out {
+		ws := words(en.Speaker)
+		if len(ws) == 0 {
+			continue
+		}
+		key := ws[len(ws)-1]
+		cur, seen := fullest[key]
+		switch {
+		case !seen:
+			fullest[key] = en.Speaker
+		case cur == "":
+		case within(words(cur), ws):
+			fullest[key] = en.Speaker
+		case !within(ws, words(cur)):
+			fullest[key] = ""
+		}
+	}
+	for i, en := range out {
+		ws := words(en.Speaker)
+		if len(ws) == 0 {
+			continue
+		}
+		if f := fullest[ws[len(ws)-1]]; f != "" && !strings.EqualFold(f, en.Speaker) {
+			out[i].SpeakerText, out[i].Speaker = en.Speaker, f
+		}
+	}
 }
 
 // The wordings of the contract's "wording" field: what a reader is told
