@@ -7,11 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"quotetrail/internal/build"
 	"quotetrail/internal/eval"
+	"quotetrail/internal/index"
 	"quotetrail/internal/match"
 )
 
@@ -117,15 +119,22 @@ func TestWasmFolderAnswersLikeTheWholeIndex(t *testing.T) {
 		}
 		return lines
 	}
-	// The sizes the build writes, and parts so small that a lookup reads
-	// many.
-	for name, opt := range map[string]match.FolderOptions{
-		"default": match.DefaultFolder,
-		"small":   {ChunkBytes: 256, QuoteShardBytes: 64, ParaShardBytes: 128},
-	} {
+	// The sizes the build writes, parts so small that a lookup reads many,
+	// and the base of the first three seeds with a delta of the other two
+	// (an incremental build's folder), answering as the whole index of all.
+	type variant struct {
+		parts map[string][]byte
+		e     *match.Engine
+	}
+	variants := map[string]variant{
+		"default": {match.BuildFolder(x, match.DefaultFolder), e},
+		"small":   {match.BuildFolder(x, match.FolderOptions{ChunkBytes: 256, QuoteShardBytes: 64, ParaShardBytes: 128}), e},
+		"delta":   deltaFolder(t, x, 3),
+	}
+	for name, v := range variants {
+		parts, e := v.parts, v.e
 		folder := filepath.Join(dir, name)
 		os.MkdirAll(folder, 0o755)
-		parts := match.BuildFolder(x, opt)
 		for n, data := range parts {
 			os.WriteFile(filepath.Join(folder, n), data, 0o644)
 		}
@@ -161,4 +170,46 @@ func TestWasmFolderAnswersLikeTheWholeIndex(t *testing.T) {
 			}
 		}
 	}
+}
+
+// deltaFolder builds x's first n articles as a full build does, adds the
+// others as an incremental build does, and returns the base's parts with
+// the delta's and the whole-index engine of all the articles.
+func deltaFolder(t *testing.T, x *index.Index, n int) struct {
+	parts map[string][]byte
+	e     *match.Engine
+} {
+	base := &index.Index{Articles: x.Articles[:n]}
+	var quotes []index.Quote
+	for _, q := range x.Quotes {
+		if q.Article < n {
+			base.Quotes = append(base.Quotes, q)
+		} else {
+			quotes = append(quotes, q)
+		}
+	}
+	match.Tokenize(base)
+	match.Group(base)
+	parts := match.BuildFolder(base, match.DefaultFolder)
+	en, err := index.ReadEntry(parts[index.EntryName])
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := &index.Index{Articles: x.Articles, Quotes: append(slices.Clone(base.Quotes), quotes...), TokensOf: base.TokensOf,
+		Vocab: slices.Clone(base.Vocab), ParaTokens: base.ParaTokens, QuoteTokens: base.QuoteTokens}
+	match.TokenizeAdded(all, n, len(base.Quotes))
+	if !match.GroupFrom(all, len(base.Quotes)) {
+		t.Fatal("GroupFrom refused the base")
+	}
+	delta, err := match.BuildDelta(all, en, nil, match.DefaultFolder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range delta {
+		parts[name] = data
+	}
+	return struct {
+		parts map[string][]byte
+		e     *match.Engine
+	}{parts, match.New(all)}
 }
