@@ -198,6 +198,16 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if incremental {
 		fmt.Fprintf(stdout, "built on the last build in %s: %s taken unchanged, %s read, %s removed\n", *out,
 			plural(sum.Reused, "article"), plural(len(x.Articles)-sum.Reused, "article"), plural(sum.Removed, "article"))
+		if n := len(sum.RemovedStems); n > 0 {
+			// What the input no longer holds, by name: a publisher checks
+			// that nothing went missing by mistake.
+			const shown = 10
+			fmt.Fprintf(stdout, "removed: %s", strings.Join(sum.RemovedStems[:min(n, shown)], ", "))
+			if n > shown {
+				fmt.Fprintf(stdout, " and %d more", n-shown)
+			}
+			fmt.Fprintln(stdout)
+		}
 		if d := sum.Delta; d != nil {
 			fmt.Fprintf(stdout, "folder index: the last full build's %s kept, with a delta of the %s added since (a full build merges them once they pass 1/%d of its %s, or when any is removed or changed)\n",
 				plural(len(keep), "part"), plural(d.Added, "article"), build.DeltaShare, plural(d.Base.Articles, "article"))

@@ -45,7 +45,8 @@ func TestBuildIncremental(t *testing.T) {
 	mustWrite(t, filepath.Join(corpus, "seed4.html"), seed(t, 4))
 	os.Remove(filepath.Join(corpus, "seed0.html"))
 	stdout, _ = build(out)
-	if !strings.Contains(stdout, "3 articles taken unchanged, 1 article read, 1 article removed") {
+	if !strings.Contains(stdout, "3 articles taken unchanged, 1 article read, 1 article removed") ||
+		!strings.Contains(stdout, "\nremoved: seed0\n") {
 		t.Errorf("a build with one page added and one removed:\n%s", stdout)
 	}
 	m := regexp.MustCompile(`changed since the last build: (\d+) of (\d+) files`).FindStringSubmatch(stdout)

@@ -87,6 +87,9 @@ type Summary struct {
 	// (Options.Previous); Removed those of its articles that the input no
 	// longer holds.
 	Reused, Removed int
+	// RemovedStems names the Removed articles (their stems), in the
+	// previous index's order.
+	RemovedStems []string
 	// Delta, when not nil, says that the build only added articles to the
 	// previous one and that the index is the previous one's with them
 	// after it: the folder index is the base's parts and a delta.
@@ -232,6 +235,11 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	if opt.Previous != nil {
 		s.Removed = opt.Previous.Articles() - len(taken)
+		for old, a := range opt.Previous.x.Articles {
+			if !taken[old] {
+				s.RemovedStems = append(s.RemovedStems, a.Stem)
+			}
+		}
 	}
 	if opt.Progress != nil && (p.Files < p.FilesTotal || p.Bytes < p.BytesTotal) {
 		p.Files, p.Bytes = p.FilesTotal, p.BytesTotal
