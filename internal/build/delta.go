@@ -31,7 +31,6 @@ const DeltaShare = 8
 // to leave in place.
 type Delta struct {
 	Base      *index.Entry
-	BaseBytes []byte
 	BaseParts []string // names in the folder index
 	Added     int      // articles added since the base: the delta's
 	// Touched are earlier articles whose syndication the added ones
@@ -103,7 +102,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		s.State.Items[i].Article = pos[s.State.Items[i].Article]
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
-	s.Delta = &Delta{Base: p.base, BaseBytes: p.baseBytes, BaseParts: p.baseParts, Added: since, Touched: touched}
+	s.Delta = &Delta{Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}
 	return xa, true
 }
 
