@@ -1051,7 +1051,7 @@ func (f *Folder) checkParas(s *index.ParaShard) error {
 func (f *Folder) view(chunks, words []string, prints []uint32, have map[string]any) (*view, error) {
 	v := &view{f: f, terms: map[int32]*index.Term{}, words: map[string]*index.Term{}, posts: map[int32][]int32{},
 		paraPosts: map[int32][]int32{}, quotePart: map[int32]string{}, paraPart: map[int32]string{}, floor: map[int32]uint8{},
-		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{}, fromBase: map[int32]bool{},
+		quotes: map[int32]*index.ShardQuote{}, copies: map[int32][]int32{}, utt: map[int32][]int32{},
 		arts: map[int32]index.ArticleMeta{}, paras: map[int32]*index.ShardPara{}}
 	held := map[int32]int{} // paragraph → how many of the fingerprints it holds
 	// The base's chunks before the delta's, whose postings, shards and
@@ -1182,6 +1182,9 @@ func (v *view) addShards(shards []string, have map[string]any) error {
 				}
 				v.quotes[q.ID] = q
 				if v.f.inDelta != nil && !v.deltaShards[name] {
+					if v.fromBase == nil {
+						v.fromBase = map[int32]bool{}
+					}
 					v.fromBase[q.ID] = true
 				}
 				if q.First != q.ID {
