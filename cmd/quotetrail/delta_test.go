@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -20,38 +19,23 @@ import (
 	"quotetrail/internal/match"
 )
 
-// basilLines writes BASIL's articles as JSON Lines files of one article
-// each, in its order, and returns their paths: 100 events, each told by
-// three outlets, so that added articles join utterances of earlier ones.
+// basilLines writes BASIL's articles (as eval reads them, in its order)
+// as JSON Lines files of one article each, and returns their paths: 100
+// events, each told by three outlets, so that added articles join
+// utterances of earlier ones.
 func basilLines(t *testing.T, dir string) []string {
 	t.Helper()
-	files, _ := filepath.Glob("../../../shared/data/basil/articles/*/*.json")
-	if len(files) == 0 {
+	x, _, err := eval.BasilLookups("../../../shared/data/basil")
+	if os.IsNotExist(err) {
 		t.Skip("../shared/data/basil is absent")
+	} else if err != nil {
+		t.Fatal(err)
 	}
-	sort.Strings(files)
 	var out []string
-	for i, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b struct {
-			URL, Title, Source, Date string
-			BodyParagraphs           [][]string `json:"body-paragraphs"`
-		}
-		if err := json.Unmarshal(raw, &b); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		var paras []string
-		for _, p := range b.BodyParagraphs {
-			if s := strings.TrimSpace(strings.Join(p, " ")); s != "" {
-				paras = append(paras, s)
-			}
-		}
-		line, _ := json.Marshal(map[string]string{"url": b.URL, "title": b.Title, "outlet": b.Source,
-			"published": b.Date, "text": strings.Join(paras, "\n")})
-		p := filepath.Join(dir, "basil-"+strings.Repeat("0", 3-len(itoa(i)))+itoa(i)+".jsonl")
+	for i, a := range x.Articles {
+		line, _ := json.Marshal(map[string]string{"url": a.URL, "title": a.Title, "outlet": a.Outlet,
+			"published": a.Published, "text": strings.Join(a.Paragraphs, "\n")})
+		p := filepath.Join(dir, fmt.Sprintf("basil-%03d.jsonl", i))
 		mustWrite(t, p, append(line, '\n'))
 		out = append(out, p)
 	}
