@@ -33,6 +33,27 @@
 // where str is a uvarint byte length followed by UTF-8 bytes. Version 3
 // is version 2 with the syndication section added at the end.
 //
+// Appended parts may follow (MarshalAppend): what an incremental build
+// that only added articles adds, written after the file instead of the
+// whole index again. Each has the same header with magic "QTIA" and its
+// own length and checksum, and the payload:
+//
+//	uvarint  articles, quotations and vocabulary words of the index
+//	         before it (a part that does not follow them is damage)
+//	uvarint  articles added; each as above
+//	uvarint  quotations added; each as above (their article, utterance
+//	         and span checked against the index with the part)
+//	uvarint  earlier quotations changed (an utterance joined another);
+//	         each: uvarint its index, then the quotation as above
+//	uvarint  words added; each str; then the token lists of the added
+//	         articles' paragraphs and of the added quotations
+//	uvarint  syndication records added (0, or one per added article);
+//	         when not 0: uvarint records of earlier articles changed,
+//	         each uvarint the article, then the record
+//
+// Read applies the parts in order; the index it returns is the one the
+// whole file describes, as Marshal would write it at once.
+//
 // Read trusts nothing in the file. It checks the magic, the version, the
 // size (MaxBytes at most, header included: TooLarge answers from a size
 // alone, so callers refuse a bigger file before reading it), the length

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -138,36 +139,16 @@ func (x *Index) HasTokens() bool {
 
 // Marshal encodes x in the current format.
 func Marshal(x *Index) []byte {
-	var p []byte
+	// Sized ahead: growing a slice to hundreds of megabytes by doubling
+	// copied the index several times over.
+	p := make([]byte, 0, x.size())
 	p = binary.AppendUvarint(p, uint64(len(x.Articles)))
 	for _, a := range x.Articles {
-		for _, s := range []string{a.Stem, a.Outlet, a.URL, a.Title, a.Byline, a.Published} {
-			p = appendString(p, s)
-		}
-		p = binary.AppendUvarint(p, uint64(len(a.Paragraphs)))
-		for _, s := range a.Paragraphs {
-			p = appendString(p, s)
-		}
+		p = appendArticle(p, a)
 	}
 	p = binary.AppendUvarint(p, uint64(len(x.Quotes)))
 	for _, q := range x.Quotes {
-		for _, n := range []int{q.Article, q.Paragraph, q.Start, q.End, q.Utterance} {
-			p = binary.AppendUvarint(p, uint64(n))
-		}
-		var flags byte
-		if q.Inferred {
-			flags |= 1
-		}
-		if q.Partial {
-			flags |= 2
-		}
-		if q.Unattributed {
-			flags |= 4
-		}
-		p = append(p, flags)
-		for _, s := range []string{q.Text, q.Speaker, q.SpeakerText, q.Cue, q.Channel, q.ChannelText, q.Attribution} {
-			p = appendString(p, s)
-		}
+		p = appendQuote(p, q)
 	}
 	vocab, of := x.Vocab, x.TokensOf
 	if !x.HasTokens() {
@@ -179,14 +160,7 @@ func Marshal(x *Index) []byte {
 		p = appendString(p, w)
 	}
 	if len(vocab) > 0 {
-		for _, paras := range x.ParaTokens {
-			for _, ids := range paras {
-				p = appendIDs(p, ids)
-			}
-		}
-		for _, ids := range x.QuoteTokens {
-			p = appendIDs(p, ids)
-		}
+		p = appendTokens(p, x, 0, 0)
 	}
 	syn := x.Syndication
 	if len(syn) != len(x.Articles) {
@@ -194,16 +168,187 @@ func Marshal(x *Index) []byte {
 	}
 	p = binary.AppendUvarint(p, uint64(len(syn)))
 	for _, s := range syn {
-		p = appendString(p, s.Republishes)
-		p = binary.AppendUvarint(p, uint64(s.Reuses+1))
-		var flags byte
-		if s.Shared {
-			flags |= 1
-		}
-		p = append(p, flags)
-		p = binary.AppendUvarint(p, uint64(s.Report))
+		p = appendSyndication(p, s)
 	}
 	return frame(p)
+}
+
+// appendMagic starts an appended part: what an incremental build that
+// only added articles adds to the index written before it.
+const appendMagic = "QTIA"
+
+// MarshalAppend encodes what x adds to old as a part to write after old's
+// bytes (Marshal's, and any parts appended since): Read of the whole then
+// gives x. x must hold old's articles, quotations and words first, with
+// their ids, as an incremental build that only adds articles makes it;
+// earlier quotations and syndication records may have changed (an
+// utterance that joined another, a report copied first), and are written
+// again; earlier articles may not. An append costs what was added, where
+// writing the whole index again costs the whole corpus.
+func MarshalAppend(old, x *Index) ([]byte, error) {
+	a0, q0, v0 := len(old.Articles), len(old.Quotes), len(old.Vocab)
+	switch {
+	case len(x.Articles) < a0 || len(x.Quotes) < q0 || len(x.Vocab) < v0:
+		return nil, errors.New("the index holds less than the one it appends to")
+	case old.HasTokens() != x.HasTokens() || old.HasTokens() && old.TokensOf != x.TokensOf:
+		return nil, errors.New("the index's words are not those of the one it appends to")
+	case !old.HasTokens() && len(old.Vocab)+len(x.Vocab) > 0:
+		return nil, errors.New("an index with words in part only cannot be appended to")
+	case (len(old.Syndication) == a0) != (len(x.Syndication) == len(x.Articles)):
+		return nil, errors.New("the syndication of the index is not that of the one it appends to")
+	}
+	for i := range a0 {
+		a, b := &old.Articles[i], &x.Articles[i]
+		if a.Stem != b.Stem || len(a.Paragraphs) != len(b.Paragraphs) {
+			return nil, errors.New("an earlier article changed: " + a.Stem)
+		}
+	}
+	for i := range v0 {
+		if old.Vocab[i] != x.Vocab[i] {
+			return nil, errors.New("an earlier word changed its id")
+		}
+	}
+	var p []byte
+	for _, n := range []int{a0, q0, v0, len(x.Articles) - a0} {
+		p = binary.AppendUvarint(p, uint64(n))
+	}
+	for _, a := range x.Articles[a0:] {
+		p = appendArticle(p, a)
+	}
+	p = binary.AppendUvarint(p, uint64(len(x.Quotes)-q0))
+	for _, q := range x.Quotes[q0:] {
+		p = appendQuote(p, q)
+	}
+	var changed []int
+	for i := range q0 {
+		if old.Quotes[i] != x.Quotes[i] {
+			changed = append(changed, i)
+		}
+	}
+	p = binary.AppendUvarint(p, uint64(len(changed)))
+	for _, i := range changed {
+		p = binary.AppendUvarint(p, uint64(i))
+		p = appendQuote(p, x.Quotes[i])
+	}
+	if !x.HasTokens() {
+		p = binary.AppendUvarint(p, 0)
+	} else {
+		p = binary.AppendUvarint(p, uint64(len(x.Vocab)-v0))
+		for _, w := range x.Vocab[v0:] {
+			p = appendString(p, w)
+		}
+		p = appendTokens(p, x, a0, q0)
+	}
+	if len(x.Syndication) != len(x.Articles) {
+		p = binary.AppendUvarint(p, 0)
+		return appendFrame(p), nil
+	}
+	p = binary.AppendUvarint(p, uint64(len(x.Articles)-a0))
+	for _, s := range x.Syndication[a0:] {
+		p = appendSyndication(p, s)
+	}
+	changed = changed[:0]
+	for i := range a0 {
+		if old.Syndication[i] != x.Syndication[i] {
+			changed = append(changed, i)
+		}
+	}
+	p = binary.AppendUvarint(p, uint64(len(changed)))
+	for _, i := range changed {
+		p = binary.AppendUvarint(p, uint64(i))
+		p = appendSyndication(p, x.Syndication[i])
+	}
+	return appendFrame(p), nil
+}
+
+// size is about the bytes Marshal writes for x, for the room to make.
+func (x *Index) size() int {
+	n := headerSize + 64
+	for _, a := range x.Articles {
+		n += 16 + len(a.Stem) + len(a.Outlet) + len(a.URL) + len(a.Title) + len(a.Byline) + len(a.Published)
+		for _, p := range a.Paragraphs {
+			n += 2 + len(p)
+		}
+	}
+	for _, q := range x.Quotes {
+		n += 24 + len(q.Text) + len(q.Speaker) + len(q.SpeakerText) + len(q.Cue) + len(q.Channel) + len(q.ChannelText) + len(q.Attribution)
+	}
+	for _, w := range x.Vocab {
+		n += 1 + len(w)
+	}
+	for _, ps := range x.ParaTokens {
+		for _, ids := range ps {
+			n += 1 + 3*len(ids)
+		}
+	}
+	for _, ids := range x.QuoteTokens {
+		n += 1 + 3*len(ids)
+	}
+	return n + 8*len(x.Syndication)
+}
+
+func appendArticle(p []byte, a Article) []byte {
+	for _, s := range []string{a.Stem, a.Outlet, a.URL, a.Title, a.Byline, a.Published} {
+		p = appendString(p, s)
+	}
+	p = binary.AppendUvarint(p, uint64(len(a.Paragraphs)))
+	for _, s := range a.Paragraphs {
+		p = appendString(p, s)
+	}
+	return p
+}
+
+func appendQuote(p []byte, q Quote) []byte {
+	for _, n := range []int{q.Article, q.Paragraph, q.Start, q.End, q.Utterance} {
+		p = binary.AppendUvarint(p, uint64(n))
+	}
+	var flags byte
+	if q.Inferred {
+		flags |= 1
+	}
+	if q.Partial {
+		flags |= 2
+	}
+	if q.Unattributed {
+		flags |= 4
+	}
+	p = append(p, flags)
+	for _, s := range []string{q.Text, q.Speaker, q.SpeakerText, q.Cue, q.Channel, q.ChannelText, q.Attribution} {
+		p = appendString(p, s)
+	}
+	return p
+}
+
+// appendTokens writes the token lists of x's paragraphs from article a0
+// on, then of its quotations from q0 on.
+func appendTokens(p []byte, x *Index, a0, q0 int) []byte {
+	for _, paras := range x.ParaTokens[a0:] {
+		for _, ids := range paras {
+			p = appendIDs(p, ids)
+		}
+	}
+	for _, ids := range x.QuoteTokens[q0:] {
+		p = appendIDs(p, ids)
+	}
+	return p
+}
+
+func appendSyndication(p []byte, s Syndication) []byte {
+	p = appendString(p, s.Republishes)
+	p = binary.AppendUvarint(p, uint64(s.Reuses+1))
+	var flags byte
+	if s.Shared {
+		flags |= 1
+	}
+	p = append(p, flags)
+	return binary.AppendUvarint(p, uint64(s.Report))
+}
+
+// appendFrame is frame for an appended part.
+func appendFrame(payload []byte) []byte {
+	out := frame(payload)
+	copy(out, appendMagic)
+	return out
 }
 
 func appendIDs(p []byte, ids []int32) []byte {
@@ -272,55 +417,96 @@ func Read(data []byte) (*Index, error) {
 	if len(data) < headerSize || string(data[:4]) != magic {
 		return nil, ErrNotIndex
 	}
-	if v := binary.LittleEndian.Uint16(data[4:]); v != Version {
-		return nil, errors.New("index format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(Version) + "): rebuild it with this quotetrail")
-	}
-	if binary.LittleEndian.Uint16(data[6:]) != 0 {
-		return nil, damaged("reserved header bytes are not zero")
-	}
-	if err := TooLarge(int64(len(data))); err != nil {
+	payload, rest, err := unframe(data, magic)
+	if err != nil {
 		return nil, err
-	}
-	n := binary.LittleEndian.Uint32(data[8:])
-	if uint64(n) != uint64(len(data)-headerSize) {
-		return nil, damaged("length " + strconv.Itoa(len(data)-headerSize) + " does not match the header's " + strconv.FormatUint(uint64(n), 10))
-	}
-	payload := data[headerSize:]
-	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(data[12:]) {
-		return nil, damaged("checksum mismatch")
 	}
 	r := reader{b: payload, budget: maxDecoded}
 	x := &Index{}
+	if err := r.whole(x); err != nil {
+		return nil, err
+	}
+	// Appended parts (MarshalAppend), each checked as the first was.
+	for len(rest) > 0 {
+		if len(rest) < headerSize || string(rest[:4]) != appendMagic {
+			return nil, damaged(strconv.Itoa(len(rest)) + " bytes after the index are not an appended part")
+		}
+		if payload, rest, err = unframe(rest, appendMagic); err != nil {
+			return nil, err
+		}
+		r.b = payload
+		if err := r.appended(x); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}
+
+// ReadAppended returns old with the appended part (MarshalAppend's) read
+// onto it, as Read would give the index and the part written one after
+// the other; old itself is left as it was. The build reads back what it
+// appends this way, without reading the whole index again.
+func ReadAppended(old *Index, part []byte) (*Index, error) {
+	if len(part) < headerSize || string(part[:4]) != appendMagic {
+		return nil, damaged("not an appended part")
+	}
+	payload, rest, err := unframe(part, appendMagic)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) > 0 {
+		return nil, damaged(strconv.Itoa(len(rest)) + " bytes after the appended part")
+	}
+	// Appends reallocate (a full slice's), and the records a part
+	// changes are changed in copies.
+	x := &Index{Articles: old.Articles[:len(old.Articles):len(old.Articles)], Quotes: slices.Clone(old.Quotes),
+		TokensOf: old.TokensOf, Vocab: old.Vocab[:len(old.Vocab):len(old.Vocab)],
+		ParaTokens: old.ParaTokens[:len(old.ParaTokens):len(old.ParaTokens)], QuoteTokens: old.QuoteTokens[:len(old.QuoteTokens):len(old.QuoteTokens)],
+		Syndication: slices.Clone(old.Syndication)}
+	r := reader{b: payload, budget: maxDecoded}
+	if err := r.appended(x); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// unframe checks the header of the frame data starts with (its magic
+// checked by the caller) and returns its payload and the bytes after it.
+func unframe(data []byte, magic string) (payload, rest []byte, err error) {
+	if v := binary.LittleEndian.Uint16(data[4:]); v != Version {
+		return nil, nil, errors.New("index format version " + strconv.Itoa(int(v)) + " is not supported (this engine reads " + strconv.Itoa(Version) + "): rebuild it with this quotetrail")
+	}
+	if binary.LittleEndian.Uint16(data[6:]) != 0 {
+		return nil, nil, damaged("reserved header bytes are not zero")
+	}
+	if err := TooLarge(int64(len(data))); err != nil {
+		return nil, nil, err
+	}
+	n := binary.LittleEndian.Uint32(data[8:])
+	if uint64(n) > uint64(len(data)-headerSize) {
+		return nil, nil, damaged("length " + strconv.Itoa(len(data)-headerSize) + " does not match the header's " + strconv.FormatUint(uint64(n), 10))
+	}
+	payload, rest = data[headerSize:headerSize+int(n)], data[headerSize+int(n):]
+	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(data[12:]) {
+		return nil, nil, damaged("checksum mismatch")
+	}
+	return payload, rest, nil
+}
+
+// whole decodes the payload of an index's first frame into x.
+func (r *reader) whole(x *Index) error {
 	na := r.count(minArticle, "articles")
 	x.Articles = make([]Article, 0, reserve(na, len(r.b), articleSize))
-	paras := 0 // paragraphs in all articles: one token list each
 	for i := 0; i < na && r.err == nil; i++ {
-		r.spend(articleCost)
-		a := Article{Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Byline: r.str(), Published: r.str()}
-		np := r.count(minParagraph, "paragraphs")
-		a.Paragraphs = make([]string, 0, reserve(np, len(r.b), stringSize))
-		for j := 0; j < np && r.err == nil; j++ {
-			r.spend(paragraphCost)
-			a.Paragraphs = append(a.Paragraphs, r.str())
-		}
-		paras += len(a.Paragraphs)
-		x.Articles = append(x.Articles, a)
+		x.Articles = append(x.Articles, r.article())
 	}
 	nq := r.count(minQuote, "quotations")
 	x.Quotes = make([]Quote, 0, reserve(nq, len(r.b), quoteSize))
 	for i := 0; i < nq && r.err == nil; i++ {
-		r.spend(quoteCost)
-		q := Quote{Article: r.int(), Paragraph: r.int(), Start: r.int(), End: r.int(), Utterance: r.int()}
-		flags := r.byte()
-		if flags&^7 != 0 {
-			r.err = damaged("unknown quotation flags")
-		}
-		q.Inferred, q.Partial, q.Unattributed = flags&1 != 0, flags&2 != 0, flags&4 != 0
-		q.Text, q.Speaker, q.SpeakerText, q.Cue = r.str(), r.str(), r.str(), r.str()
-		q.Channel, q.ChannelText, q.Attribution = r.str(), r.str(), r.str()
+		q := r.quote()
 		if r.err == nil {
 			if err := checkQuote(x, q, nq); err != "" {
-				return nil, damaged("quotation " + strconv.Itoa(i) + ": " + err)
+				return damaged("quotation " + strconv.Itoa(i) + ": " + err)
 			}
 		}
 		x.Quotes = append(x.Quotes, q)
@@ -328,55 +514,182 @@ func Read(data []byte) (*Index, error) {
 	x.TokensOf = r.str()
 	if nv := r.count(minWord, "vocabulary words"); r.err == nil && nv > 0 {
 		x.Vocab = make([]string, 0, reserve(nv, len(r.b), stringSize))
-		for i := 0; i < nv && r.err == nil; i++ {
-			r.spend(stringSize)
-			x.Vocab = append(x.Vocab, r.str())
-		}
-		// One token list follows for every paragraph and quotation: check
-		// that the bytes left hold them before making room for them.
-		if lists := paras + len(x.Quotes); r.err == nil && lists > len(r.b)/minIDs {
-			r.err = damaged(strconv.Itoa(lists) + " token lists do not fit in the " + strconv.Itoa(len(r.b)) + " bytes left")
-		}
-		if r.err == nil {
-			x.ParaTokens = make([][][]int32, len(x.Articles))
-			for ai, a := range x.Articles {
-				x.ParaTokens[ai] = make([][]int32, len(a.Paragraphs))
-				for pi := range a.Paragraphs {
-					x.ParaTokens[ai][pi] = r.ids(nv)
-				}
-			}
-			x.QuoteTokens = make([][]int32, len(x.Quotes))
-			for qi := range x.Quotes {
-				x.QuoteTokens[qi] = r.ids(nv)
-			}
-		}
+		r.words(x, nv)
+		x.ParaTokens = make([][][]int32, 0, len(x.Articles))
+		x.QuoteTokens = make([][]int32, 0, len(x.Quotes))
+		r.tokens(x, 0, 0)
 	}
 	if ns := r.count(minSyndic, "syndication records"); r.err == nil && ns > 0 {
 		if ns != len(x.Articles) {
-			return nil, damaged("syndication records do not match the articles")
+			return damaged("syndication records do not match the articles")
 		}
 		x.Syndication = make([]Syndication, 0, ns)
 		for i := 0; i < ns && r.err == nil; i++ {
-			r.spend(syndicSize)
-			s := Syndication{Republishes: r.str(), Reuses: r.int() - 1}
-			flags := r.byte()
-			if flags&^1 != 0 {
-				r.err = damaged("unknown syndication flags")
-			}
-			s.Shared, s.Report = flags&1 != 0, r.int()
-			if r.err == nil && (s.Reuses >= ns || s.Reuses == i || s.Report >= ns) {
-				r.err = damaged("syndication of article " + strconv.Itoa(i) + ": article out of range")
-			}
-			x.Syndication = append(x.Syndication, s)
+			x.Syndication = append(x.Syndication, r.syndication(i, ns))
 		}
 	}
+	return r.end()
+}
+
+// appended decodes an appended part (MarshalAppend) onto x, the index
+// read so far.
+func (r *reader) appended(x *Index) error {
+	if r.int() != len(x.Articles) || r.int() != len(x.Quotes) || r.int() != len(x.Vocab) {
+		if r.err != nil {
+			return r.err
+		}
+		return damaged("an appended part that does not follow the index before it")
+	}
+	a0, q0, v0 := len(x.Articles), len(x.Quotes), len(x.Vocab)
+	na := r.count(minArticle, "articles")
+	for i := 0; i < na && r.err == nil; i++ {
+		x.Articles = append(x.Articles, r.article())
+	}
+	nq := r.count(minQuote, "quotations")
+	total := q0 + nq
+	for i := 0; i < nq && r.err == nil; i++ {
+		q := r.quote()
+		if r.err == nil {
+			if err := checkQuote(x, q, total); err != "" {
+				return damaged("quotation " + strconv.Itoa(q0+i) + ": " + err)
+			}
+		}
+		x.Quotes = append(x.Quotes, q)
+	}
+	// Earlier quotations the part changes (an utterance that joined
+	// another), whole.
+	nc := r.count(minQuote+1, "changed quotations")
+	for i := 0; i < nc && r.err == nil; i++ {
+		at := r.int()
+		q := r.quote()
+		if r.err != nil {
+			break
+		}
+		if at >= q0 {
+			return damaged("a changed quotation that is not an earlier one")
+		}
+		if err := checkQuote(x, q, total); err != "" {
+			return damaged("quotation " + strconv.Itoa(at) + ": " + err)
+		}
+		x.Quotes[at] = q
+	}
+	// An index carries the words of all its texts or of none.
+	nv := r.count(minWord, "vocabulary words")
+	if r.err == nil && v0 == 0 && nv > 0 {
+		return damaged("an appended part with words, to an index without them")
+	}
+	if v0 > 0 {
+		r.words(x, nv)
+		r.tokens(x, a0, q0)
+	}
+	if ns := r.count(minSyndic, "syndication records"); r.err == nil && (ns > 0 || len(x.Syndication) > 0) {
+		if ns != na || len(x.Syndication) != a0 {
+			return damaged("syndication records do not match the articles")
+		}
+		for i := 0; i < ns && r.err == nil; i++ {
+			x.Syndication = append(x.Syndication, r.syndication(a0+i, len(x.Articles)))
+		}
+		nc := r.count(minSyndic+1, "changed syndication records")
+		for i := 0; i < nc && r.err == nil; i++ {
+			at := r.int()
+			s := r.syndication(at, len(x.Articles))
+			if r.err == nil && at >= a0 {
+				return damaged("a changed syndication record that is not an earlier one")
+			}
+			if r.err == nil {
+				x.Syndication[at] = s
+			}
+		}
+	}
+	return r.end()
+}
+
+// end returns the first error, or damage if bytes are left.
+func (r *reader) end() error {
 	if r.err != nil {
-		return nil, r.err
+		return r.err
 	}
 	if len(r.b) != 0 {
-		return nil, damaged(strconv.Itoa(len(r.b)) + " bytes after the last record")
+		return damaged(strconv.Itoa(len(r.b)) + " bytes after the last record")
 	}
-	return x, nil
+	return nil
+}
+
+func (r *reader) article() Article {
+	r.spend(articleCost)
+	a := Article{Stem: r.str(), Outlet: r.str(), URL: r.str(), Title: r.str(), Byline: r.str(), Published: r.str()}
+	np := r.count(minParagraph, "paragraphs")
+	a.Paragraphs = make([]string, 0, reserve(np, len(r.b), stringSize))
+	for j := 0; j < np && r.err == nil; j++ {
+		r.spend(paragraphCost)
+		a.Paragraphs = append(a.Paragraphs, r.str())
+	}
+	return a
+}
+
+func (r *reader) quote() Quote {
+	r.spend(quoteCost)
+	q := Quote{Article: r.int(), Paragraph: r.int(), Start: r.int(), End: r.int(), Utterance: r.int()}
+	flags := r.byte()
+	if flags&^7 != 0 && r.err == nil {
+		r.err = damaged("unknown quotation flags")
+	}
+	q.Inferred, q.Partial, q.Unattributed = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	q.Text, q.Speaker, q.SpeakerText, q.Cue = r.str(), r.str(), r.str(), r.str()
+	q.Channel, q.ChannelText, q.Attribution = r.str(), r.str(), r.str()
+	return q
+}
+
+// words appends n vocabulary words to x.
+func (r *reader) words(x *Index, n int) {
+	for i := 0; i < n && r.err == nil; i++ {
+		r.spend(stringSize)
+		x.Vocab = append(x.Vocab, r.str())
+	}
+}
+
+// tokens reads the token lists of x's paragraphs from article a0 on and
+// of its quotations from q0 on.
+func (r *reader) tokens(x *Index, a0, q0 int) {
+	if r.err != nil {
+		return
+	}
+	// One token list follows for every paragraph and quotation: check
+	// that the bytes left hold them before making room for them.
+	lists := len(x.Quotes) - q0
+	for _, a := range x.Articles[a0:] {
+		lists += len(a.Paragraphs)
+	}
+	if lists > len(r.b)/minIDs {
+		r.err = damaged(strconv.Itoa(lists) + " token lists do not fit in the " + strconv.Itoa(len(r.b)) + " bytes left")
+		return
+	}
+	nv := len(x.Vocab)
+	for _, a := range x.Articles[a0:] {
+		ps := make([][]int32, len(a.Paragraphs))
+		for pi := range ps {
+			ps[pi] = r.ids(nv)
+		}
+		x.ParaTokens = append(x.ParaTokens, ps)
+	}
+	for range x.Quotes[q0:] {
+		x.QuoteTokens = append(x.QuoteTokens, r.ids(nv))
+	}
+}
+
+// syndication reads the record of article i of n.
+func (r *reader) syndication(i, n int) Syndication {
+	r.spend(syndicSize)
+	s := Syndication{Republishes: r.str(), Reuses: r.int() - 1}
+	flags := r.byte()
+	if flags&^1 != 0 && r.err == nil {
+		r.err = damaged("unknown syndication flags")
+	}
+	s.Shared, s.Report = flags&1 != 0, r.int()
+	if r.err == nil && (s.Reuses >= n || s.Reuses == i || s.Report >= n) {
+		r.err = damaged("syndication of article " + strconv.Itoa(i) + ": article out of range")
+	}
+	return s
 }
 
 // reserve is the capacity to make for n records of size bytes in memory

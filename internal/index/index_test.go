@@ -2,8 +2,10 @@ package index
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,6 +107,9 @@ func TestSyndicationChecked(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(Marshal(sample()))
 	f.Add(Marshal(&Index{}))
+	old, x := appendSample()
+	add, _ := MarshalAppend(old, x)
+	f.Add(append(Marshal(old), add...))
 	for _, field := range craftedFields {
 		f.Add(frame(craftedPayload(field, 64)))
 	}
@@ -113,9 +118,15 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// Whatever Read accepts must re-encode to the same bytes.
-		if again := Marshal(x); !bytes.Equal(again, data) {
-			t.Fatalf("accepted index does not re-encode to itself")
+		// Whatever Read accepts must re-encode to the same bytes, or,
+		// with appended parts, to one index that reads the same.
+		again := Marshal(x)
+		if n := headerSize + int(binary.LittleEndian.Uint32(data[8:])); n == len(data) {
+			if !bytes.Equal(again, data) {
+				t.Fatalf("accepted index does not re-encode to itself")
+			}
+		} else if y, err := Read(again); err != nil || !reflect.DeepEqual(x, y) {
+			t.Fatalf("an index with appended parts re-encodes to another (%v)", err)
 		}
 	})
 }
@@ -136,6 +147,147 @@ func FuzzReadPayload(f *testing.F) {
 		for _, q := range x.Quotes {
 			p := x.Articles[q.Article].Paragraphs[q.Paragraph]
 			_ = p[q.Start:q.End]
+		}
+	})
+}
+
+// appendSample returns sample() and an index that appends to it as an
+// incremental build does: an article and its quotation added, with a new
+// word; the added quotation joins the first utterance, which changes an
+// earlier quotation's, and the earlier article's syndication changes.
+func appendSample() (old, x *Index) {
+	old, x = sample(), sample()
+	old.Quotes[1].Utterance = 1
+	old.Syndication[1] = Syndication{Reuses: -1, Report: 1}
+	x.Articles = append(x.Articles, Article{Stem: "c", Outlet: "Xinhua", Paragraphs: []string{"“Prudence,” Xi said."}})
+	x.Quotes = append(x.Quotes, Quote{Article: 2, Paragraph: 0, Start: 3, End: 11, Utterance: 0, Text: "Prudence", Speaker: "Xi"})
+	x.Vocab = append(x.Vocab, "prudence", "xi", "said")
+	x.ParaTokens = append(x.ParaTokens, [][]int32{{7, 8, 9}})
+	x.QuoteTokens = append(x.QuoteTokens, []int32{7})
+	x.Syndication = append(x.Syndication, Syndication{Reuses: -1, Report: 0})
+	return old, x
+}
+
+// TestAppendedPartsReadAsTheWhole: an index with parts appended reads as
+// the whole index written at once, after one append and after two.
+func TestAppendedPartsReadAsTheWhole(t *testing.T) {
+	old, x := appendSample()
+	add, err := MarshalAppend(old, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := append(Marshal(old), add...)
+	got, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, x) {
+		t.Fatalf("base and appended part:\n got %+v\nwant %+v", got, x)
+	}
+	before := Marshal(old)
+	if got, err := ReadAppended(old, add); err != nil || !reflect.DeepEqual(got, x) {
+		t.Errorf("ReadAppended: %v\n got %+v\nwant %+v", err, got, x)
+	}
+	if !bytes.Equal(Marshal(old), before) {
+		t.Error("ReadAppended changed the index it read onto")
+	}
+	if len(add) >= len(Marshal(x)) {
+		t.Errorf("the appended part (%d bytes) is not smaller than the whole index (%d)", len(add), len(Marshal(x)))
+	}
+	// A second append, onto what the first gave.
+	y := *got
+	y.Articles = append(slices.Clone(y.Articles), Article{Stem: "d", Paragraphs: []string{"Caution."}})
+	y.ParaTokens = append(slices.Clone(y.ParaTokens), [][]int32{{3}})
+	y.Syndication = append(slices.Clone(y.Syndication), Syndication{Reuses: 1, Report: 0})
+	add2, err := MarshalAppend(got, &y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got2, err := Read(append(data, add2...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got2, &y) {
+		t.Fatalf("two appended parts:\n got %+v\nwant %+v", got2, &y)
+	}
+	// Nothing added: a part that changes nothing.
+	add3, err := MarshalAppend(x, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Read(append(data, add3...)); err != nil || !reflect.DeepEqual(got, x) {
+		t.Errorf("an empty appended part: %v", err)
+	}
+}
+
+// TestAppendRefusesWhatIsNoAppend: MarshalAppend writes no part that
+// would read as something else than x.
+func TestAppendRefusesWhatIsNoAppend(t *testing.T) {
+	old, x := appendSample()
+	renamed := *x
+	renamed.Articles = slices.Clone(x.Articles)
+	renamed.Articles[0].Stem = "z"
+	reworded := *x
+	reworded.Vocab = slices.Clone(x.Vocab)
+	reworded.Vocab[0] = "a"
+	less := *old
+	less.Articles = old.Articles[:1]
+	for name, y := range map[string]*Index{"earlier article renamed": &renamed, "earlier word changed": &reworded, "fewer articles": &less} {
+		if _, err := MarshalAppend(old, y); err == nil {
+			t.Errorf("%s: appended", name)
+		}
+	}
+}
+
+// TestAppendedPartDamage: an appended part that is cut, flipped, or does
+// not follow the index before it is refused, never read in part.
+func TestAppendedPartDamage(t *testing.T) {
+	old, x := appendSample()
+	add, _ := MarshalAppend(old, x)
+	base := Marshal(old)
+	flip := bytes.Clone(add)
+	flip[len(flip)-2] ^= 0x10
+	other, _ := MarshalAppend(x, x) // appends to three articles, not two
+	cases := map[string][]byte{
+		"cut":             append(bytes.Clone(base), add[:len(add)-3]...),
+		"flipped":         append(bytes.Clone(base), flip...),
+		"not a part":      append(bytes.Clone(base), []byte("trailing garbage here")...),
+		"does not follow": append(bytes.Clone(base), other...),
+		"twice":           append(append(bytes.Clone(base), add...), add...),
+	}
+	for name, data := range cases {
+		if _, err := Read(data); !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: Read returned %v, want ErrDamaged", name, err)
+		}
+	}
+}
+
+// FuzzReadAppended fuzzes an appended part's payload behind a valid
+// header, after a valid index.
+func FuzzReadAppended(f *testing.F) {
+	old, x := appendSample()
+	add, _ := MarshalAppend(old, x)
+	f.Add(add[headerSize:])
+	base := Marshal(old)
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		y, err := Read(append(bytes.Clone(base), appendFrame(payload)...))
+		if err != nil {
+			return
+		}
+		for _, q := range y.Quotes {
+			p := y.Articles[q.Article].Paragraphs[q.Paragraph]
+			_ = p[q.Start:q.End]
+			if q.Utterance >= len(y.Quotes) {
+				t.Fatal("utterance out of range")
+			}
+		}
+		for ai, ps := range y.ParaTokens {
+			if len(ps) != len(y.Articles[ai].Paragraphs) {
+				t.Fatal("token lists do not match the paragraphs")
+			}
+		}
+		if !y.HasTokens() || len(y.Syndication) != len(y.Articles) {
+			t.Fatal("an appended part left the index in part")
 		}
 	})
 }
