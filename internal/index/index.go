@@ -239,7 +239,7 @@ func MarshalAppend(old, x *Index) ([]byte, error) {
 		}
 		p = appendTokens(p, x, a0, q0)
 	}
-	if len(x.Syndication) != len(x.Articles) {
+	if len(x.Syndication) != len(x.Articles) || len(x.Syndication) == 0 {
 		p = binary.AppendUvarint(p, 0)
 		return appendFrame(p), nil
 	}

@@ -210,6 +210,19 @@ func TestAppendedPartsReadAsTheWhole(t *testing.T) {
 	if !reflect.DeepEqual(got2, &y) {
 		t.Fatalf("two appended parts:\n got %+v\nwant %+v", got2, &y)
 	}
+	// An empty index appended to with nothing, and with an article.
+	empty := &Index{}
+	if add, err := MarshalAppend(empty, empty); err != nil {
+		t.Error(err)
+	} else if got, err := Read(append(Marshal(empty), add...)); err != nil || len(got.Articles) != 0 {
+		t.Errorf("nothing appended to nothing: %v", err)
+	}
+	one := &Index{Articles: []Article{{Stem: "a"}}, Syndication: []Syndication{{Reuses: -1}}}
+	if add, err := MarshalAppend(empty, one); err != nil {
+		t.Error(err)
+	} else if got, err := Read(append(Marshal(empty), add...)); err != nil || !reflect.DeepEqual(got.Syndication, one.Syndication) {
+		t.Errorf("an article appended to nothing: %v %+v", err, got)
+	}
 	// Nothing added: a part that changes nothing.
 	add3, err := MarshalAppend(x, x)
 	if err != nil {
