@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -106,6 +108,98 @@ func UpdateKeeping(www, out string, generated map[string][]byte, keep []string) 
 	return append(report, kept...), err
 }
 
+// Append is bytes to write after a file the site holds, of Size bytes
+// (an incremental build's part of index.qti, index.MarshalAppend).
+type Append struct {
+	Size int64
+	Data []byte
+}
+
+// UpdateAppending is UpdateKeeping that also appends to files the site
+// holds: each of appends gets its Data written after it, through a copy
+// renamed into place (the kernel copies the old bytes; nothing reads
+// them), so that a server sending the file meanwhile never sends half of
+// it. A file that gets compressed copies is small: it is written whole,
+// with them. A file whose size is not the Append's is an error, as it is
+// not the one the caller appends to.
+func UpdateAppending(www, out string, generated map[string][]byte, keep []string, appends map[string]Append) ([]File, error) {
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
+	}
+	gen := maps.Clone(generated)
+	var appended []File
+	for name, a := range appends {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if st.Size() != a.Size {
+			return nil, fmt.Errorf("%s is %d bytes, not the %d the build appends to: it changed since the last build", name, st.Size(), a.Size)
+		}
+		size := int(a.Size) + len(a.Data)
+		if copies(name, size) {
+			old, err := os.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			gen[name] = append(old, a.Data...)
+			continue
+		}
+		if err := appendFile(p, a.Data); err != nil {
+			return nil, err
+		}
+		appended = append(appended, File{Name: name, Raw: size, Changed: true})
+		keep = append(keep, name)
+	}
+	report, err := UpdateKeeping(www, out, gen, keep)
+	for i, f := range report {
+		for _, a := range appended {
+			if f.Name == a.Name {
+				report[i] = a
+			}
+		}
+	}
+	return report, err
+}
+
+// appendFile writes data after the file p, through a copy renamed into
+// place.
+func appendFile(p string, data []byte) error {
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	src, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	// *os.File to *os.File: copy_file_range on Linux, in the kernel.
+	_, err = io.Copy(dst, src)
+	if err == nil {
+		_, err = dst.Write(data)
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+// copies reports whether the site keeps gzip and brotli copies of the
+// file name of size bytes. Extension files are read from disk by the
+// browser: no copies. Data files past uncopiedData get none either (see
+// there).
+func copies(name string, size int) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return compressible[ext] && !strings.HasPrefix(name, "extension/") && !(dataFiles[ext] && size > uncopiedData)
+}
+
 // last are written after every other file by Update: the entry names the
 // parts, which must be there first.
 var last = map[string]bool{"index/entry.qtf": true}
@@ -158,10 +252,7 @@ func site(www, out string, generated map[string][]byte, update bool, kept []File
 			}
 			data = b.Bytes()
 		}
-		// Extension files are read from disk by the browser: no copies.
-		// Data files past uncopiedData get none either (see there).
-		jobs[i] = job{name, data, compressible[ext] && !strings.HasPrefix(name, "extension/") &&
-			!(dataFiles[ext] && len(data) > uncopiedData)}
+		jobs[i] = job{name, data, copies(name, len(data))}
 	}
 	report := make([]File, len(jobs))
 	errs := make([]error, len(jobs))

@@ -1,6 +1,9 @@
 package bundle
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -108,4 +111,60 @@ func TestUpdateDropsCopiesOfGrownData(t *testing.T) {
 			t.Error("the grown index was rewritten though unchanged")
 		}
 	}
+}
+
+// TestUpdateAppending: appended bytes land after the file the site holds;
+// a file with compressed copies gets them made again from the whole, one
+// without (the extension's) is appended to, and a file that is not the
+// size the caller appends to is refused and left as it was.
+func TestUpdateAppending(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	gen := map[string][]byte{Marker: []byte("index one"), "extension/index.qti": []byte("index one")}
+	if _, err := Site(www, out, gen); err != nil {
+		t.Fatal(err)
+	}
+	delete(gen, Marker)
+	delete(gen, "extension/index.qti")
+	tail := Append{Size: int64(len("index one")), Data: []byte(" and two")}
+	files, err := UpdateAppending(www, out, gen, nil, map[string]Append{Marker: tail, "extension/index.qti": tail})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{Marker, "extension/index.qti"} {
+		if b, _ := os.ReadFile(filepath.Join(out, n)); string(b) != "index one and two" {
+			t.Errorf("%s holds %q", n, b)
+		}
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(must(os.ReadFile(filepath.Join(out, Marker+".gz")))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := io.ReadAll(zr); string(b) != "index one and two" {
+		t.Errorf("the gzip copy holds %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(out, "extension/index.qti.gz")); err == nil {
+		t.Error("the extension's index got a compressed copy")
+	}
+	reported := map[string]File{}
+	for _, f := range files {
+		reported[f.Name] = f
+	}
+	for _, n := range []string{Marker, "extension/index.qti"} {
+		if f := reported[n]; !f.Changed || f.Raw != len("index one and two") {
+			t.Errorf("%s reported as %+v", n, f)
+		}
+	}
+	if _, err := UpdateAppending(www, out, gen, nil, map[string]Append{"extension/index.qti": tail}); err == nil {
+		t.Error("appended to a file of another size")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "extension/index.qti")); string(b) != "index one and two" {
+		t.Errorf("a refused append left %q", b)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
