@@ -90,7 +90,14 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}()
 	go func() { defer wg.Done(); demo = build.DemoFiles(x, build.Site{Name: *name, About: *about}) }()
-	indexBytes, err := build.Encode(x)
+	// The whole index: written whole by a full build; an increment that
+	// only adds articles appends its part to the last one's.
+	var indexBytes, part []byte
+	if d := sum.Delta; d != nil {
+		part, err = build.EncodeAppend(d.Previous, x)
+	} else {
+		indexBytes, err = build.Encode(x)
+	}
 	wg.Wait()
 	if err == nil {
 		err = folderErr
@@ -100,13 +107,31 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	generated := map[string][]byte{
-		bundle.Marker:  indexBytes,
 		"engine.wasm":  engine,
 		"wasm_exec.js": execJS,
 		// The browser extension carries its own engine and index.
 		"extension/engine.wasm":  engine,
 		"extension/wasm_exec.js": execJS,
-		"extension/index.qti":    indexBytes,
+	}
+	appends := map[string]bundle.Append{}
+	const extIndex = "extension/index.qti"
+	var keep []string
+	if d := sum.Delta; d != nil && part == nil {
+		keep = append(keep, bundle.Marker, extIndex) // nothing new: as they are
+	} else if d != nil {
+		add := bundle.Append{Size: d.PreviousSize, Data: part}
+		appends[bundle.Marker] = add
+		if st, err := os.Stat(filepath.Join(*out, filepath.FromSlash(extIndex))); err == nil && st.Size() == d.PreviousSize {
+			appends[extIndex] = add
+		} else if whole, err := os.ReadFile(filepath.Join(*out, bundle.Marker)); err == nil {
+			// The extension's copy is not the last index.qti: written whole.
+			generated[extIndex] = append(whole[:len(whole):len(whole)], part...)
+		} else {
+			fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
+			return 2
+		}
+	} else {
+		generated[bundle.Marker], generated[extIndex] = indexBytes, indexBytes
 	}
 	if widget, err := os.ReadFile(filepath.Join(*www, "quotetrail.js")); err == nil {
 		generated["extension/quotetrail.js"] = widget // the content script is the widget
@@ -124,7 +149,6 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// A folder holding a site is updated in place, also on a full build:
 	// emptying it first would take a live site down for the whole build.
 	state := sum.State
-	var keep []string
 	if d := sum.Delta; d != nil {
 		for _, name := range d.BaseParts {
 			if _, made := folder[name]; !made {
@@ -144,7 +168,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	var written []bundle.File
 	updated := false
 	if _, err := os.Stat(filepath.Join(*out, bundle.Marker)); err == nil {
-		written, err = bundle.UpdateKeeping(*www, *out, generated, keep)
+		written, err = bundle.UpdateAppending(*www, *out, generated, keep, appends)
 		updated = true
 	} else {
 		written, err = bundle.Site(*www, *out, generated)
@@ -153,7 +177,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
 		return 2
 	}
-	if err := build.WriteState(*out, state, indexBytes); err != nil {
+	if err := build.WriteState(*out, state); err != nil {
 		// The site is whole; the next build may have to read everything.
 		fmt.Fprintf(stderr, "quotetrail build: the state for the next build was not written: %v\n", err)
 	}

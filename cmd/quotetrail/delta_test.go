@@ -130,6 +130,7 @@ func TestBuildAddsADelta(t *testing.T) {
 		st, _ := os.Stat(p)
 		stamp[p] = st.ModTime().UnixNano()
 	}
+	before, _ := os.ReadFile(filepath.Join(out, "index.qti"))
 	added := 0
 	for _, n := range []int{12, 20} { // two increments: 12, then 8 more
 		for _, p := range lines[260 : 260+n] {
@@ -149,6 +150,14 @@ func TestBuildAddsADelta(t *testing.T) {
 			t.Fatalf("after adding %d articles the build does not say %q:\n%s", n-added, want, stdout)
 		}
 		added = n
+		// index.qti is the last one's bytes with a part appended, and the
+		// extension's copy is index.qti.
+		now, _ := os.ReadFile(filepath.Join(out, "index.qti"))
+		ext, _ := os.ReadFile(filepath.Join(out, "extension", "index.qti"))
+		if len(now) <= len(before) || !bytes.Equal(now[:len(before)], before) || !bytes.Equal(ext, now) {
+			t.Fatalf("index.qti (%d bytes, the extension's %d) is not the last one (%d bytes) with a part appended", len(now), len(ext), len(before))
+		}
+		before = now
 		m := regexp.MustCompile(`changed since the last build: (\d+) of (\d+) files`).FindStringSubmatch(stdout)
 		t.Logf("%d articles added: %s", n, m[0])
 	}

@@ -372,6 +372,29 @@ func Add(x *index.Index, stem string, ex Extracted) {
 // the whole index.
 func valid(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
+// EncodeAppend is Encode for an index that extends old (Delta.Previous):
+// the part to append to old's bytes (index.MarshalAppend), read back onto
+// old with the reader that the engine and the CLI use; nil when x adds
+// nothing to old and changes nothing in it.
+func EncodeAppend(old, x *index.Index) ([]byte, error) {
+	if index.AppendsNothing(old, x) {
+		return nil, nil
+	}
+	part, err := index.MarshalAppend(old, x)
+	if err != nil {
+		return nil, err
+	}
+	back, err := index.ReadAppended(old, part)
+	if err != nil {
+		return nil, fmt.Errorf("the part appended to the index does not read back: %w", err)
+	}
+	if len(back.Articles) != len(x.Articles) || len(back.Quotes) != len(x.Quotes) {
+		return nil, fmt.Errorf("the index appended to reads back as %d articles and %d quotations, not %d and %d",
+			len(back.Articles), len(back.Quotes), len(x.Articles), len(x.Quotes))
+	}
+	return part, nil
+}
+
 // Encode marshals x and reads the result back with the reader that the
 // engine and the CLI use, so that the build never writes an index its own
 // reader refuses.

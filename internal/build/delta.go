@@ -30,7 +30,12 @@ const DeltaShare = 8
 // folder index: the base's entry (of the last full build) and its parts,
 // to leave in place.
 type Delta struct {
-	Base      *index.Entry
+	// Previous is the last build's index, which the build's extends:
+	// index.qti gets the difference appended (index.MarshalAppend), and
+	// PreviousSize is the size of index.qti that holds it.
+	Previous     *index.Index
+	PreviousSize int64
+	Base         *index.Entry
 	BaseParts []string // names in the folder index
 	Added     int      // articles added since the base: the delta's
 	// Touched are earlier articles whose syndication the added ones
@@ -102,7 +107,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		s.State.Items[i].Article = pos[s.State.Items[i].Article]
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
-	s.Delta = &Delta{Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}
+	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}
 	return xa, true
 }
 

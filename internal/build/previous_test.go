@@ -81,7 +81,7 @@ func buildInto(t *testing.T, dir, out string, incremental bool) ([]byte, Summary
 	if err := os.WriteFile(filepath.Join(out, "index.qti"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteState(out, s.State, data); err != nil {
+	if err := WriteState(out, s.State); err != nil {
 		t.Fatal(err)
 	}
 	return data, s
@@ -197,6 +197,13 @@ func TestPreviousRefused(t *testing.T) {
 	if _, err := LoadPrevious(out); err == nil || !strings.Contains(err.Error(), "not the one") {
 		t.Errorf("index.qti replaced: %v", err)
 	}
+	// Replaced by one of the same size, written since.
+	flipped := bytes.Clone(data)
+	flipped[len(flipped)-1] ^= 1
+	os.WriteFile(filepath.Join(out, "index.qti"), flipped, 0o644)
+	if _, err := LoadPrevious(out); err == nil || !strings.Contains(err.Error(), "not the one") {
+		t.Errorf("index.qti replaced by one of its size: %v", err)
+	}
 	os.WriteFile(filepath.Join(out, "index.qti"), data, 0o644)
 	st, _ := os.ReadFile(filepath.Join(out, StateFile))
 	os.WriteFile(filepath.Join(out, StateFile), st[:len(st)/2], 0o644)
@@ -268,7 +275,11 @@ func FuzzState(f *testing.F) {
 		f.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(out, "index.qti"), data, 0o644)
-	if err := WriteState(out, s.State, data); err != nil {
+	if err := WriteState(out, s.State); err != nil {
+		f.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(out, "index.qti"))
+	if err != nil {
 		f.Fatal(err)
 	}
 	good, _ := os.ReadFile(filepath.Join(out, StateFile))
@@ -278,6 +289,8 @@ func FuzzState(f *testing.F) {
 	f.Fuzz(func(t *testing.T, state []byte) {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "index.qti"), data, 0o644)
+		// The time the state names, so that the state is read on.
+		os.Chtimes(filepath.Join(dir, "index.qti"), st.ModTime(), st.ModTime())
 		os.WriteFile(filepath.Join(dir, StateFile), state, 0o644)
 		p, err := LoadPrevious(dir)
 		if err != nil || p == nil {

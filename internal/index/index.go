@@ -261,6 +261,13 @@ func MarshalAppend(old, x *Index) ([]byte, error) {
 	return appendFrame(p), nil
 }
 
+// AppendsNothing reports whether x neither adds to old nor changes it,
+// as a build with nothing new: there is no part to append.
+func AppendsNothing(old, x *Index) bool {
+	return len(x.Articles) == len(old.Articles) && len(x.Quotes) == len(old.Quotes) && len(x.Vocab) == len(old.Vocab) &&
+		slices.Equal(old.Quotes, x.Quotes) && slices.Equal(old.Syndication, x.Syndication)
+}
+
 // size is about the bytes Marshal writes for x, for the room to make.
 func (x *Index) size() int {
 	n := headerSize + 64
