@@ -121,6 +121,47 @@ func TestMetadataDates(t *testing.T) {
 	}
 }
 
+// TestBylineAuthorsAsThePageWritesThem: JSON-LD's several authors are
+// written as the page's visible byline writes them ("Par A et B" on a
+// French page, not our English "A and B"), even when a menu of other
+// authors comes first (Libération's, more than the eight byline elements
+// the metadata walk keeps); a page whose names stand apart (each with its
+// bio, NBC's) keeps the names joined as a reader writes them.
+func TestBylineAuthorsAsThePageWritesThem(t *testing.T) {
+	for _, c := range []struct{ page, byline string }{
+		{"meta/jsonld-authors-page-wording.html", "Alexandre Hervaud et Jérémy Piette"},
+		{"meta/jsonld-authors-apart.html", "Stella Kim and Jennifer Jett"},
+	} {
+		if a := readTestPage(t, c.page); a.Byline != c.byline {
+			t.Errorf("%s: byline %q, want %q", c.page, a.Byline, c.byline)
+		}
+	}
+}
+
+// TestNamesSpan: the names must all be printed, as whole words, with
+// nothing but joining words between them.
+func TestNamesSpan(t *testing.T) {
+	ab := []string{"Ann Lee", "Bo Chen"}
+	for _, c := range []struct {
+		text  string
+		names []string
+		want  string
+	}{
+		{"By Ann Lee and Bo Chen | Reuters", ab, "Ann Lee and Bo Chen"},
+		{"Por BO CHEN y ANN LEE", ab, "BO CHEN y ANN LEE"},
+		{"By Ann Lee, Bo Chen & Cy Ng", []string{"Ann Lee", "Bo Chen", "Cy Ng"}, "Ann Lee, Bo Chen & Cy Ng"},
+		{"By Ann Lee, Bo Chen, and Cy Ng", []string{"Cy Ng", "Ann Lee", "Bo Chen"}, "Ann Lee, Bo Chen, and Cy Ng"},
+		{"Ann Lee reported from Seoul, and Bo Chen from Hong Kong", ab, ""},
+		{"Ann Lee Mary Bo Chen", ab, ""},
+		{"By Ann Leeds and Bo Chen", ab, ""},
+		{"By Ann Lee", ab, ""},
+	} {
+		if got := namesSpan(c.text, c.names); got != c.want {
+			t.Errorf("namesSpan(%q, %q) = %q, want %q", c.text, c.names, got, c.want)
+		}
+	}
+}
+
 // TestBylineText: a byline element's text reduced to its names.
 func TestBylineText(t *testing.T) {
 	for in, want := range map[string]string{

@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -125,6 +128,9 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	}
 	text := func(n *html.Node) string { return doc.FindNodes(n).Text() }
 
+	// ldAuthors: the names of the JSON-LD authors the byline was made
+	// from, for writing them as the page's own byline does.
+	var ldAuthors []string
 	for _, n := range ld {
 		var v any
 		if json.Unmarshal([]byte(ldText(text(n))), &v) != nil {
@@ -133,7 +139,10 @@ func readMetadata(doc *goquery.Document, a *Article) {
 		walkLD(v, func(obj map[string]any) {
 			fill(&a.Title, ldString(obj["headline"]))
 			fillDate(&a.Published, ldString(obj["datePublished"]))
-			fill(&a.Byline, names(obj["author"]))
+			if a.Byline == "" {
+				ldAuthors = nameList(obj["author"])
+				fill(&a.Byline, JoinNames(ldAuthors))
+			}
 			fill(&a.Outlet, names(obj["publisher"]))
 			fill(&a.URL, ldString(obj["url"]))
 			if m, ok := obj["mainEntityOfPage"].(map[string]any); ok {
@@ -201,6 +210,15 @@ func readMetadata(doc *goquery.Document, a *Article) {
 	}
 	if h1 != nil {
 		fill(&a.Title, cleanSpace(text(h1)))
+	}
+	if len(ldAuthors) >= 2 {
+		// Several JSON-LD authors are written as the page's visible
+		// byline writes them when it prints them all ("Par A et B", "By
+		// A, B & C"): its own joining words, in its language, rather
+		// than our English "and".
+		if w := pageWording(ldAuthors, doc.Nodes); w != "" {
+			a.Byline = w
+		}
 	}
 	if byline != nil {
 		fill(&a.Byline, bylineText(linesText(byline)))
@@ -562,7 +580,11 @@ func ldString(v any) string {
 
 // names reads a person or organization value: a string, an object with a
 // name, or a list of those, joined as a reader writes them ("A, B and C").
-func names(v any) string {
+func names(v any) string { return JoinNames(nameList(v)) }
+
+// nameList reads the names of a person or organization value: a string,
+// an object with a name, or a list of those.
+func nameList(v any) []string {
 	var out []string
 	var add func(any)
 	add = func(v any) {
@@ -580,7 +602,7 @@ func names(v any) string {
 		}
 	}
 	add(v)
-	return JoinNames(out)
+	return out
 }
 
 // JoinNames joins names as a reader writes them: "A", "A and B",
@@ -593,4 +615,120 @@ func JoinNames(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// pageWording returns the text of the first visible byline element (as
+// the metadata walk finds them: rel=author, itemprop=author, a class or
+// id naming a byline or author; outside the comments), or of the element
+// around it, since each name is often an element of its own ("By <a>A</a>
+// and <a>B</a>"), that prints all of names and nothing between them but
+// joining words: commas, "&", one short lower-case word ("and", "et",
+// "und", "y"). "" when none does: names apart (a bio between them, "A
+// reported from Seoul, and B") are not a byline of them all. Only pages
+// whose JSON-LD names several authors (few) pay for this second walk; the
+// first keeps only eight byline elements, and a menu of authors may use
+// them up (Libération's).
+func pageWording(names []string, roots []*html.Node) string {
+	var found string
+	var walk func(n *html.Node, inAuthor, inComments bool)
+	walk = func(n *html.Node, inAuthor, inComments bool) {
+		if found != "" {
+			return
+		}
+		if n.Type == html.ElementNode {
+			c, id := lowerName(n)
+			if !inComments && (c != "" || id != "") {
+				inComments = isComments(c, id)
+			}
+			if !inComments && (isByline(n, inAuthor) || (c != "" || id != "") && n.Data != "body" && n.Data != "html" && isBylineClass(c, id)) {
+				for _, e := range []*html.Node{n, n.Parent} {
+					if e != nil && e.Type == html.ElementNode {
+						if w := namesSpan(cleanSpace(linesText(e)), names); w != "" {
+							found = w
+							return
+						}
+					}
+				}
+			}
+			if v, ok := attr(n, "itemprop"); ok && v == "author" {
+				inAuthor = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inAuthor, inComments)
+		}
+	}
+	for _, n := range roots {
+		walk(n, false, false)
+	}
+	return found
+}
+
+// namesSpan finds each name in text as whole words, case aside, and
+// returns text from the first name found to the last when only joining
+// words lie between them.
+func namesSpan(text string, names []string) string {
+	type span struct{ start, end int }
+	spans := make([]span, 0, len(names))
+	for _, name := range names {
+		i := indexWord(text, name)
+		if i < 0 {
+			return ""
+		}
+		spans = append(spans, span{i, i + len(name)})
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	for k := 1; k < len(spans); k++ {
+		if spans[k].start < spans[k-1].end || !joining(text[spans[k-1].end:spans[k].start]) {
+			return ""
+		}
+	}
+	return text[spans[0].start:spans[len(spans)-1].end]
+}
+
+// indexWord returns where name first occurs in s as whole words, case
+// aside, or -1.
+func indexWord(s, name string) int {
+	if name == "" {
+		return -1
+	}
+	for i := 0; i+len(name) <= len(s); i++ {
+		if !utf8.RuneStart(s[i]) || !strings.EqualFold(s[i:i+len(name)], name) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(name):])
+		if !wordRune(before) && !wordRune(after) {
+			return i
+		}
+	}
+	return -1
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// joining reports whether the text between two names only joins them:
+// commas, semicolons, "&", and at most one lower-case word of up to four
+// letters ("and", "et", "und", "y", "e", "og"). A capitalised word is
+// part of a name, a longer text is a sentence.
+func joining(gap string) bool {
+	words := strings.FieldsFunc(gap, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == ';' || r == '&'
+	})
+	switch len(words) {
+	case 0:
+		return true
+	case 1:
+		w := []rune(words[0])
+		if len(w) > 4 {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLower(r) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
