@@ -164,3 +164,40 @@ func TestPairQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestReadGoldJoinsFragments: a Content brat stores as fragments, one a
+// sentence and out of text order (PolNeAR train,
+// breitbart_2015-12-03_graham-trump-s-incredibly-hatefu, its offsets
+// moved to the paragraph's start), is one quotation, not its first and
+// last sentences; fragments split by a line break stay apart.
+func TestReadGoldJoinsFragments(t *testing.T) {
+	dir := t.TempDir()
+	doc := "He added, “Now it’s not self-deportation, it’s forced deportation. We’re literally going to round them all up? Does that sound familiar to you? Everyone of them, including their American citizen children. That is the leader of the Republican Party. You think you are going to win an election with that kind of garbage?”\n“One line,\n“and the next.”"
+	ann := "T21\tSource 0 2\tHe\nT22\tCue 3 8\tadded\n" +
+		"T23\tContent 111 143;144 204;205 248;249 319;10 66;67 110\t…\n" +
+		"T24\tAttribution 3 8\tadded\n" +
+		"E6\tAttribution:T24 Content:T23 Cue:T22 Source:T21\n" +
+		"T25\tContent 320 330;331 346\t…\n" +
+		"E7\tContent:T25 Source:T21\n"
+	if err := os.WriteFile(dir+"/a.txt", []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/a.ann", []byte(ann), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gold, err := readGold(dir+"/a.ann", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range gold {
+		got = append(got, g.Text)
+	}
+	want := []string{
+		"Now it’s not self-deportation, it’s forced deportation. We’re literally going to round them all up? Does that sound familiar to you? Everyone of them, including their American citizen children. That is the leader of the Republican Party. You think you are going to win an election with that kind of garbage?",
+		"One line,", "and the next.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("gold stretches:\n got %q\nwant %q", got, want)
+	}
+}
