@@ -113,6 +113,9 @@ func crossValidate(name string, exs []example, n int) {
 					}
 				}
 				fmt.Printf("%s: %q\n  gold %q, chose %d %q (right: %v) among %q\n", name, prefix(ex.quote, 80), ex.source, p, at(ex.texts, p), right, ex.texts)
+				if ex.context != "" {
+					fmt.Printf("  in %q\n", prefix(ex.context, 300))
+				}
 			}
 		}
 	}
@@ -134,6 +137,7 @@ type example struct {
 	// the candidates' words.
 	quote, source string
 	texts         []string
+	context       string // the quotation's paragraph (the attributed model's errors)
 }
 
 // Stats describes a training run.
@@ -172,7 +176,7 @@ func allExamples(dir string) (speakers, attributed []example, err error) {
 			}
 		}
 		for p, g := range eval.PairQuotes(kept, a.Gold) {
-			attributed = append(attributed, example{article: ai, quote: kept[p].Text,
+			attributed = append(attributed, example{article: ai, quote: kept[p].Text, context: a.Paragraphs[kept[p].Paragraph],
 				feats: [][]uint32{keptF[p], {dropFeature}}, right: []bool{g >= 0, g < 0}})
 			if g < 0 || a.Gold[g].Source == "" || len(keptC[p]) == 0 {
 				// Unpaired, no gold speaker, or a frame the rules keep.

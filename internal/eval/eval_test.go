@@ -68,6 +68,13 @@ func TestStretches(t *testing.T) {
 	if strings.Join(got, "|") != `one|two,|an “inner” one.` {
 		t.Errorf("stretches = %q", got)
 	}
+	// A left mark typed as a closing one (PolNeAR train,
+	// huff-post_2016-03-15_pastor-wants-girl-scout-leaders-) closes.
+	doc = []rune("After he blasted the hit Disney film “Frozen“ and the\u00a0Harry Potter\u00a0books for being too “pro-gay,” Pastor Kevin Swanson has now set his sights on the Girl Scouts of America.")
+	got = stretches(doc, span{0, len(doc)})
+	if strings.Join(got, "|") != `Frozen|pro-gay,` {
+		t.Errorf("stretches = %q", got)
+	}
 }
 
 func TestPages(t *testing.T) {

@@ -329,11 +329,14 @@ func stretches(runes []rune, c span) []string {
 			// an inch mark
 		case open < 0 && single < 0 && (r == '“' || r == '"'):
 			open = i + 1
-		case open >= 0 && r == '“' && runes[open-1] == '“':
+		case open >= 0 && r == '“' && runes[open-1] == '“' && isWord(i+1):
 			depth++ // a quotation nested in the open one: part of it
-		case open >= 0 && depth > 0 && r == '”':
+		case open >= 0 && depth > 0 && (r == '”' || r == '“' && !isWord(i+1)):
 			depth--
-		case open >= 0 && (r == '”' || r == '"'):
+		case open >= 0 && (r == '”' || r == '"' || r == '“' && !isWord(i+1)):
+			// A left mark with no word after it closes: some pages type
+			// “…“ (the finder reads them so too).
+
 			if t := strings.TrimSpace(string(runes[max(open, c.start-1):min(i, to)])); hasLetter(t) {
 				out = append(out, t)
 			}
