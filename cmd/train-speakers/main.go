@@ -58,7 +58,27 @@ func main() {
 	dev := flag.Bool("dev", false, "also print the accuracy on polnear/dev (reported, never tuned on)")
 	cv := flag.Bool("cv", false, "print the accuracy of two-fold cross-validation on train (for choosing features without dev) and exit")
 	errs := flag.Int("errors", 0, "with -cv, print this many of the held-out fold's errors")
+	agree := flag.Bool("agreement", false, "print how PolNeAR's annotators agree on quotations where several marked an article, beside the finder, and exit")
 	flag.Parse()
+	if *agree {
+		// The ceiling the data sets: an annotator scored against another
+		// as the finder is scored against them.
+		for _, split := range []string{"train", "dev"} {
+			ag, err := eval.PolNeARAgreement(filepath.Join(*data, "polnear", split))
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "train-speakers:", err)
+				os.Exit(1)
+			}
+			fmt.Printf("%s: %d articles with %d annotators' files\n", split, ag.Articles, ag.Files)
+			for _, r := range []struct {
+				name string
+				s    eval.PRF
+			}{{"annotator against annotator", ag.Humans}, {"finder against each annotator", ag.Finder}} {
+				fmt.Printf("  %-30s P %.3f R %.3f F1 %.3f (%d matched, %d predicted, %d gold)\n", r.name, r.s.Precision(), r.s.Recall(), r.s.F1(), r.s.TruePos, r.s.Predicted, r.s.Gold)
+			}
+		}
+		return
+	}
 	if *cv {
 		spk, att, err := allExamples(filepath.Join(*data, "polnear", "train"))
 		if err != nil {

@@ -208,3 +208,34 @@ func TestReadGoldJoinsFragments(t *testing.T) {
 		t.Errorf("gold stretches:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestPolNeARAgreement: two annotators' files of one article (a PolNeAR
+// train paragraph); one marks both quotations, the other one of them.
+func TestPolNeARAgreement(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"text", "attributions"} {
+		if err := os.Mkdir(dir+"/"+d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := "“Okay,” I said, attempting to regroup. “I was seventeen years old when I set foot in America.”\n"
+	a := "T1\tContent 0 6\t…\nE1\tContent:T1\nT2\tContent 39 95\t…\nE2\tContent:T2\n"
+	b := "T2\tContent 39 95\t…\nE2\tContent:T2\n"
+	for name, s := range map[string]string{"text/x.txt": doc, "attributions/x_a.ann": a, "attributions/x_b.ann": b, "text/y.txt": doc, "attributions/y_a.ann": a} {
+		if err := os.WriteFile(dir+"/"+name, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ag, err := PolNeARAgreement(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// y has one annotator: left out. a against b: 1 of 2 predicted, b
+	// against a: 1 of 1; the finder finds both, against a and b.
+	// (Whether the model keeps "Okay" is the model's matter: the long
+	// quotation is matched against both.)
+	if ag.Articles != 1 || ag.Files != 2 || ag.Humans != (PRF{TruePos: 2, Predicted: 3, Gold: 3}) ||
+		ag.Finder.Gold != 3 || ag.Finder.Predicted%2 != 0 || ag.Finder.TruePos < 2 {
+		t.Errorf("agreement = %+v", ag)
+	}
+}
