@@ -58,7 +58,27 @@ func main() {
 	dev := flag.Bool("dev", false, "also print the accuracy on polnear/dev (reported, never tuned on)")
 	cv := flag.Bool("cv", false, "print the accuracy of two-fold cross-validation on train (for choosing features without dev) and exit")
 	errs := flag.Int("errors", 0, "with -cv, print this many of the held-out fold's errors")
+	agree := flag.Bool("agreement", false, "print how PolNeAR's annotators agree on quotations where several marked an article, beside the finder, and exit")
 	flag.Parse()
+	if *agree {
+		// The ceiling the data sets: an annotator scored against another
+		// as the finder is scored against them.
+		for _, split := range []string{"train", "dev"} {
+			ag, err := eval.PolNeARAgreement(filepath.Join(*data, "polnear", split))
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "train-speakers:", err)
+				os.Exit(1)
+			}
+			fmt.Printf("%s: %d articles with %d annotators' files\n", split, ag.Articles, ag.Files)
+			for _, r := range []struct {
+				name string
+				s    eval.PRF
+			}{{"annotator against annotator", ag.Humans}, {"finder against each annotator", ag.Finder}} {
+				fmt.Printf("  %-30s P %.3f R %.3f F1 %.3f (%d matched, %d predicted, %d gold)\n", r.name, r.s.Precision(), r.s.Recall(), r.s.F1(), r.s.TruePos, r.s.Predicted, r.s.Gold)
+			}
+		}
+		return
+	}
 	if *cv {
 		spk, att, err := allExamples(filepath.Join(*data, "polnear", "train"))
 		if err != nil {
@@ -113,6 +133,9 @@ func crossValidate(name string, exs []example, n int) {
 					}
 				}
 				fmt.Printf("%s: %q\n  gold %q, chose %d %q (right: %v) among %q\n", name, prefix(ex.quote, 80), ex.source, p, at(ex.texts, p), right, ex.texts)
+				if ex.context != "" {
+					fmt.Printf("  in %q\n", prefix(ex.context, 300))
+				}
 			}
 		}
 	}
@@ -134,6 +157,7 @@ type example struct {
 	// the candidates' words.
 	quote, source string
 	texts         []string
+	context       string // the quotation's paragraph (the attributed model's errors)
 }
 
 // Stats describes a training run.
@@ -172,7 +196,7 @@ func allExamples(dir string) (speakers, attributed []example, err error) {
 			}
 		}
 		for p, g := range eval.PairQuotes(kept, a.Gold) {
-			attributed = append(attributed, example{article: ai, quote: kept[p].Text,
+			attributed = append(attributed, example{article: ai, quote: kept[p].Text, context: a.Paragraphs[kept[p].Paragraph],
 				feats: [][]uint32{keptF[p], {dropFeature}}, right: []bool{g >= 0, g < 0}})
 			if g < 0 || a.Gold[g].Source == "" || len(keptC[p]) == 0 {
 				// Unpaired, no gold speaker, or a frame the rules keep.

@@ -55,7 +55,7 @@ func TestPolNeARDev(t *testing.T) {
 	}
 	t.Logf("dev: %d articles, quotations P=%.3f R=%.3f F1=%.3f, speaker accuracy %.3f",
 		r.Articles, r.Quotes.Precision(), r.Quotes.Recall(), r.Quotes.F1(), r.SpeakerAccuracy())
-	// Floors under today's figures (F1 0.958, speaker 0.920 with the
+	// Floors under today's figures (F1 0.962, speaker 0.926 with the
 	// ranker and the attributed model of issue 11), to catch regressions.
 	if r.Articles != 84 || r.Quotes.F1() < 0.95 || r.SpeakerAccuracy() < 0.90 {
 		t.Errorf("below the floors (84 articles, F1 0.95, speaker 0.90)")
@@ -66,6 +66,13 @@ func TestStretches(t *testing.T) {
 	doc := []rune(`He said “one” and "two," then “an “inner” one.” Done; 6'3" tall.`)
 	got := stretches(doc, span{0, len(doc)})
 	if strings.Join(got, "|") != `one|two,|an “inner” one.` {
+		t.Errorf("stretches = %q", got)
+	}
+	// A left mark typed as a closing one (PolNeAR train,
+	// huff-post_2016-03-15_pastor-wants-girl-scout-leaders-) closes.
+	doc = []rune("After he blasted the hit Disney film “Frozen“ and the\u00a0Harry Potter\u00a0books for being too “pro-gay,” Pastor Kevin Swanson has now set his sights on the Girl Scouts of America.")
+	got = stretches(doc, span{0, len(doc)})
+	if strings.Join(got, "|") != `Frozen|pro-gay,` {
 		t.Errorf("stretches = %q", got)
 	}
 }
@@ -162,5 +169,73 @@ func TestPairQuotes(t *testing.T) {
 		if got := SpeakerRight(c.speaker, c.text, c.source); got != c.want {
 			t.Errorf("SpeakerRight(%q, %q, %q) = %v", c.speaker, c.text, c.source, got)
 		}
+	}
+}
+
+// TestReadGoldJoinsFragments: a Content brat stores as fragments, one a
+// sentence and out of text order (PolNeAR train,
+// breitbart_2015-12-03_graham-trump-s-incredibly-hatefu, its offsets
+// moved to the paragraph's start), is one quotation, not its first and
+// last sentences; fragments split by a line break stay apart.
+func TestReadGoldJoinsFragments(t *testing.T) {
+	dir := t.TempDir()
+	doc := "He added, “Now it’s not self-deportation, it’s forced deportation. We’re literally going to round them all up? Does that sound familiar to you? Everyone of them, including their American citizen children. That is the leader of the Republican Party. You think you are going to win an election with that kind of garbage?”\n“One line,\n“and the next.”"
+	ann := "T21\tSource 0 2\tHe\nT22\tCue 3 8\tadded\n" +
+		"T23\tContent 111 143;144 204;205 248;249 319;10 66;67 110\t…\n" +
+		"T24\tAttribution 3 8\tadded\n" +
+		"E6\tAttribution:T24 Content:T23 Cue:T22 Source:T21\n" +
+		"T25\tContent 320 330;331 346\t…\n" +
+		"E7\tContent:T25 Source:T21\n"
+	if err := os.WriteFile(dir+"/a.txt", []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/a.ann", []byte(ann), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gold, err := readGold(dir+"/a.ann", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range gold {
+		got = append(got, g.Text)
+	}
+	want := []string{
+		"Now it’s not self-deportation, it’s forced deportation. We’re literally going to round them all up? Does that sound familiar to you? Everyone of them, including their American citizen children. That is the leader of the Republican Party. You think you are going to win an election with that kind of garbage?",
+		"One line,", "and the next.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("gold stretches:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestPolNeARAgreement: two annotators' files of one article (a PolNeAR
+// train paragraph); one marks both quotations, the other one of them.
+func TestPolNeARAgreement(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"text", "attributions"} {
+		if err := os.Mkdir(dir+"/"+d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := "“Okay,” I said, attempting to regroup. “I was seventeen years old when I set foot in America.”\n"
+	a := "T1\tContent 0 6\t…\nE1\tContent:T1\nT2\tContent 39 95\t…\nE2\tContent:T2\n"
+	b := "T2\tContent 39 95\t…\nE2\tContent:T2\n"
+	for name, s := range map[string]string{"text/x.txt": doc, "attributions/x_a.ann": a, "attributions/x_b.ann": b, "text/y.txt": doc, "attributions/y_a.ann": a} {
+		if err := os.WriteFile(dir+"/"+name, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ag, err := PolNeARAgreement(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// y has one annotator: left out. a against b: 1 of 2 predicted, b
+	// against a: 1 of 1; the finder finds both, against a and b.
+	// (Whether the model keeps "Okay" is the model's matter: the long
+	// quotation is matched against both.)
+	if ag.Articles != 1 || ag.Files != 2 || ag.Humans != (PRF{TruePos: 2, Predicted: 3, Gold: 3}) ||
+		ag.Finder.Gold != 3 || ag.Finder.Predicted%2 != 0 || ag.Finder.TruePos < 2 {
+		t.Errorf("agreement = %+v", ag)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -273,13 +274,36 @@ func readGold(path, doc string) ([]GoldStretch, error) {
 				}
 			}
 		}
-		for _, c := range contents {
+		for _, c := range joinFragments(runes, contents) {
 			for _, st := range stretches(runes, c) {
 				out = append(out, GoldStretch{Text: st, Source: strings.TrimSpace(source)})
 			}
 		}
 	}
 	return out, sc.Err()
+}
+
+// joinFragments sorts a Content's fragments and joins those that only
+// white space separates. Brat stores a selection made sentence by
+// sentence as such fragments, not always in text order ("1038 1070;1071
+// 1131;…;937 993;994 1037"): read one by one, a quotation of several
+// sentences gave its first sentence (an opening mark and no closing one)
+// and its last (a closing mark only) as two quotations and lost the rest,
+// though the annotation holds all of it. A line break between two
+// fragments is a paragraph's end: the finder, like the fragments, cuts a
+// quotation there.
+func joinFragments(runes []rune, frags []span) []span {
+	fs := slices.Clone(frags)
+	slices.SortFunc(fs, func(a, b span) int { return a.start - b.start })
+	var out []span
+	for _, f := range fs {
+		if n := len(out); n > 0 && out[n-1].end <= f.start && strings.Trim(string(runes[out[n-1].end:f.start]), " \t\u00a0") == "" {
+			out[n-1].end = max(out[n-1].end, f.end)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // stretches returns the texts between quotation marks within a Content
@@ -305,11 +329,14 @@ func stretches(runes []rune, c span) []string {
 			// an inch mark
 		case open < 0 && single < 0 && (r == '“' || r == '"'):
 			open = i + 1
-		case open >= 0 && r == '“' && runes[open-1] == '“':
+		case open >= 0 && r == '“' && runes[open-1] == '“' && isWord(i+1):
 			depth++ // a quotation nested in the open one: part of it
-		case open >= 0 && depth > 0 && r == '”':
+		case open >= 0 && depth > 0 && (r == '”' || r == '“' && !isWord(i+1)):
 			depth--
-		case open >= 0 && (r == '”' || r == '"'):
+		case open >= 0 && (r == '”' || r == '"' || r == '“' && !isWord(i+1)):
+			// A left mark with no word after it closes: some pages type
+			// “…“ (the finder reads them so too).
+
 			if t := strings.TrimSpace(string(runes[max(open, c.start-1):min(i, to)])); hasLetter(t) {
 				out = append(out, t)
 			}
