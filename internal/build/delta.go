@@ -35,7 +35,10 @@ type Delta struct {
 	// PreviousSize is the size of index.qti that holds it.
 	Previous     *index.Index
 	PreviousSize int64
-	Base         *index.Entry
+	// Engine is the engine that grouped the added quotations, for
+	// match.BuildDeltaOn.
+	Engine    *match.Engine
+	Base      *index.Entry
 	BaseParts []string // names in the folder index
 	Added     int      // articles added since the base: the delta's
 	// Touched are earlier articles whose syndication the added ones
@@ -83,7 +86,8 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		}
 	}
 	match.TokenizeAdded(xa, len(px.Articles), len(px.Quotes))
-	if !match.GroupFrom(xa, len(px.Quotes)) {
+	e, ok := match.GroupAdded(xa, len(px.Quotes))
+	if !ok {
 		return nil, false
 	}
 	found := syndicate.Added(xa, p.found)
@@ -107,7 +111,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		s.State.Items[i].Article = pos[s.State.Items[i].Article]
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
-	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}
+	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}
 	return xa, true
 }
 

@@ -35,6 +35,16 @@ import (
 // the added ones changed: their utterances and paragraphs are written in
 // the delta too.
 func BuildDelta(x *index.Index, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
+	return buildDelta(x, nil, base, touched, opt)
+}
+
+// BuildDeltaOn is BuildDelta with the engine GroupAdded returned for its
+// index.
+func BuildDeltaOn(e *Engine, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
+	return buildDelta(e.x, e, base, touched, opt)
+}
+
+func buildDelta(x *index.Index, e *Engine, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
 	switch {
 	case base.Delta != nil:
 		return nil, errors.New("a delta is built over a full build's entry, not over another delta")
@@ -46,7 +56,10 @@ func BuildDelta(x *index.Index, base *index.Entry, touched []int, opt FolderOpti
 	if len(x.Articles) == base.Articles && len(touched) == 0 {
 		return map[string][]byte{index.EntryName: index.MarshalEntry(base)}, nil // nothing added: the base alone
 	}
-	return buildFolder(x, opt, base, touched), nil
+	if e == nil {
+		e = New(x)
+	}
+	return buildFolder(e, opt, base, touched), nil
 }
 
 // TokenizeAdded tokenizes the articles from article on and the quotations

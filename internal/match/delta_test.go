@@ -48,12 +48,17 @@ func deltaOver(t testing.TB, base *index.Index, arts []index.Article, quotes []i
 		Vocab: append([]string(nil), base.Vocab...), ParaTokens: base.ParaTokens, QuoteTokens: base.QuoteTokens}
 	x.Quotes = append(x.Quotes, quotes...)
 	match.TokenizeAdded(x, len(base.Articles), len(base.Quotes))
-	if !match.GroupFrom(x, len(base.Quotes)) {
-		t.Fatal("GroupFrom refused the base's utterances")
+	e, ok := match.GroupAdded(x, len(base.Quotes))
+	if !ok {
+		t.Fatal("GroupAdded refused the base's utterances")
 	}
-	delta, err = match.BuildDelta(x, en, nil, match.DefaultFolder)
+	delta, err = match.BuildDeltaOn(e, en, nil, match.DefaultFolder)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The engine that grouped is the one New makes of the grouped index.
+	if fresh, err := match.BuildDelta(x, en, nil, match.DefaultFolder); err != nil || !reflect.DeepEqual(fresh, delta) {
+		t.Fatalf("the delta on the grouping's engine differs from the delta on a new engine (%v)", err)
 	}
 	all := map[string][]byte{}
 	for name, data := range files {

@@ -12,7 +12,7 @@ const (
 // quotation, and returns the work done: distinct texts searched from,
 // postings walked and alignments run.
 func GroupWork(x *index.Index, maxPostings int) (quotations, postings, aligned int) {
-	w := group(x, maxPostings, 0)
+	_, w := group(x, maxPostings, 0)
 	return w.quotations, w.postings, w.aligned
 }
 

@@ -44,14 +44,27 @@ func Group(x *index.Index) { group(x, groupPostings, 0) }
 // groups nothing, when the earlier utterances are not numbered as Group
 // numbers them (each its first quotation's index).
 func GroupFrom(x *index.Index, from int) bool {
+	_, ok := GroupAdded(x, from)
+	return ok
+}
+
+// GroupAdded is GroupFrom returning the engine it grouped with, its
+// utterances brought up to date, for BuildDeltaOn: an incremental build
+// then makes the engine's tables over the whole corpus once, not twice.
+func GroupAdded(x *index.Index, from int) (*Engine, bool) {
 	for i := range min(from, len(x.Quotes)) {
 		u := x.Quotes[i].Utterance
 		if u < 0 || u > i || x.Quotes[u].Utterance != u {
-			return false
+			return nil, false
 		}
 	}
-	group(x, groupPostings, from)
-	return true
+	e, _ := group(x, groupPostings, from)
+	// The only table New makes from the utterances.
+	e.byUtt = make([][]int32, len(x.Quotes))
+	for qi, q := range x.Quotes {
+		e.byUtt[q.Utterance] = append(e.byUtt[q.Utterance], int32(qi))
+	}
+	return e, true
 }
 
 // groupWork counts the work of one grouping, for the tests that check it
@@ -62,8 +75,9 @@ type groupWork struct {
 	aligned    int // alignments run
 }
 
-// group is GroupFrom, walking at most maxPostings postings a quotation.
-func group(x *index.Index, maxPostings, from int) groupWork {
+// group is GroupFrom, walking at most maxPostings postings a quotation;
+// it returns the engine it made.
+func group(x *index.Index, maxPostings, from int) (*Engine, groupWork) {
 	var work groupWork
 	for i := range x.Quotes {
 		if i >= from {
@@ -151,7 +165,7 @@ func group(x *index.Index, maxPostings, from int) groupWork {
 	for i := range x.Quotes {
 		x.Quotes[i].Utterance = find(i)
 	}
-	return work
+	return e, work
 }
 
 // groupSearch is the grouping's candidate search, with its working memory

@@ -64,14 +64,14 @@ var DefaultFolder = FolderOptions{QuoteShardBytes: 1 << 10, ParaShardBytes: 4 <<
 // BuildFolder splits x into a folder index: file name → bytes, the entry
 // under index.EntryName and every other part named by its content.
 func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
-	return buildFolder(x, opt, nil, nil)
+	return buildFolder(New(x), opt, nil, nil)
 }
 
 // buildFolder is BuildFolder, or with a base BuildDelta: only the
 // quotation groups and paragraph texts the articles after the base's
 // changed, and their postings, in parts of their own (delta.go).
-func buildFolder(x *index.Index, opt FolderOptions, base *index.Entry, touched []int) map[string][]byte {
-	e := New(x)
+func buildFolder(e *Engine, opt FolderOptions, base *index.Entry, touched []int) map[string][]byte {
+	x := e.x
 	files := map[string][]byte{}
 	put := func(kind byte, data []byte) uint64 {
 		h := index.Hash(data)
