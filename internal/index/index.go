@@ -412,6 +412,8 @@ func TooLarge(size int64) error {
 }
 
 // Read decodes an index, checking it whole before trusting any of it.
+// The index's strings share data's bytes (a large index has millions of
+// them, each an allocation otherwise): data must not be changed after.
 //
 // Nothing in the payload sizes an allocation on its own word: every count
 // is first bounded by the bytes left divided by its record's smallest
@@ -428,7 +430,8 @@ func Read(data []byte) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := reader{b: payload, budget: maxDecoded}
+	r := reader{budget: maxDecoded}
+	r.view(payload)
 	x := &Index{}
 	if err := r.whole(x); err != nil {
 		return nil, err
@@ -441,7 +444,7 @@ func Read(data []byte) (*Index, error) {
 		if payload, rest, err = unframe(rest, appendMagic); err != nil {
 			return nil, err
 		}
-		r.b = payload
+		r.view(payload)
 		if err := r.appended(x); err != nil {
 			return nil, err
 		}
@@ -451,7 +454,8 @@ func Read(data []byte) (*Index, error) {
 
 // ReadAppended returns old with the appended part (MarshalAppend's) read
 // onto it, as Read would give the index and the part written one after
-// the other; old itself is left as it was. The build reads back what it
+// the other; old itself is left as it was, and part, whose bytes the
+// strings read share, must not be changed after. The build reads back what it
 // appends this way, without reading the whole index again.
 func ReadAppended(old *Index, part []byte) (*Index, error) {
 	if len(part) < headerSize || string(part[:4]) != appendMagic {
@@ -470,7 +474,8 @@ func ReadAppended(old *Index, part []byte) (*Index, error) {
 		TokensOf: old.TokensOf, Vocab: old.Vocab[:len(old.Vocab):len(old.Vocab)],
 		ParaTokens: old.ParaTokens[:len(old.ParaTokens):len(old.ParaTokens)], QuoteTokens: old.QuoteTokens[:len(old.QuoteTokens):len(old.QuoteTokens)],
 		Syndication: slices.Clone(old.Syndication)}
-	r := reader{b: payload, budget: maxDecoded}
+	r := reader{budget: maxDecoded}
+	r.view(payload)
 	if err := r.appended(x); err != nil {
 		return nil, err
 	}
@@ -733,6 +738,21 @@ type reader struct {
 	err error
 	// mem counts the memory of what has been decoded, up to budget.
 	mem, budget int
+	// text is the payload as a string, sharing its bytes, when set
+	// (view): the strings read are its substrings, not an allocation
+	// each (millions of them in a large index), and textEnd is where b
+	// ends in it.
+	text    string
+	textEnd int
+}
+
+// view sets the reader on payload, whose strings it reads without
+// copying them: payload must not change while they are in use.
+func (r *reader) view(payload []byte) {
+	r.b, r.textEnd = payload, len(payload)
+	if len(payload) > 0 {
+		r.text = unsafe.String(&payload[0], len(payload))
+	}
 }
 
 // spend counts n bytes of memory for a record about to be decoded; past
@@ -790,12 +810,31 @@ func (r *reader) ids(vocab int) []int32 {
 		return nil
 	}
 	out := make([]int32, 0, reserve(n, len(r.b), idSize))
+	b := r.b
 	for i := 0; i < n && r.err == nil; i++ {
-		v := r.uvarint()
+		// Ids of one to three bytes (a vocabulary of up to 2M words)
+		// decoded here, the rest by uvarint: token lists are most of a
+		// large index's bytes.
+		var v uint64
+		switch {
+		case len(b) > 0 && b[0] < 0x80:
+			v, b = uint64(b[0]), b[1:]
+		case len(b) > 1 && b[1] < 0x80 && b[1] != 0:
+			v, b = uint64(b[0]&0x7f)|uint64(b[1])<<7, b[2:]
+		case len(b) > 2 && b[1] >= 0x80 && b[2] < 0x80 && b[2] != 0:
+			v, b = uint64(b[0]&0x7f)|uint64(b[1]&0x7f)<<7|uint64(b[2])<<14, b[3:]
+		default:
+			r.b = b
+			v = r.uvarint()
+			b = r.b
+		}
 		if r.err == nil && v >= uint64(vocab) {
 			r.err = damaged("token id out of range")
 		}
 		out = append(out, int32(v))
+	}
+	if r.err == nil {
+		r.b = b
 	}
 	r.spend(len(out) * idSize) // the reserve was at most the bytes left
 	return out
@@ -826,7 +865,13 @@ func (r *reader) str() string {
 	if r.spend(int(n)); r.err != nil {
 		return ""
 	}
-	s := string(r.b[:n])
+	var s string
+	if r.text != "" {
+		at := r.textEnd - len(r.b)
+		s = r.text[at : at+int(n)]
+	} else {
+		s = string(r.b[:n])
+	}
 	r.b = r.b[n:]
 	if !utf8.ValidString(s) {
 		r.err = damaged("text is not UTF-8")
