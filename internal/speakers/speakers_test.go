@@ -1,0 +1,67 @@
+package speakers
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestCorpusNames: each rule of Corpus on the names it meets in the
+// corpora (BASIL's and the seeds' speakers).
+func TestCorpusNames(t *testing.T) {
+	cases := []struct {
+		name string
+		own  []string
+		utt  []int // nil: each quotation its own utterance
+		want []string
+	}{
+		{"a surname takes the one fuller name",
+			[]string{"Trump", "Donald Trump", "Mr. Trump", "President Trump"}, nil,
+			[]string{"Donald Trump", "Donald Trump", "Donald Trump", "Donald Trump"}},
+		{"titles neither block nor count; a surname written first",
+			[]string{"Mr. Xi", "Xi", "Chinese leader Xi", "Xi Jinping"}, nil,
+			[]string{"Xi Jinping", "Xi Jinping", "Chinese leader Xi", "Xi Jinping"}},
+		{"the fullest of a chain",
+			[]string{"Clinton", "Hillary Clinton", "Hillary Rodham Clinton"}, nil,
+			[]string{"Hillary Rodham Clinton", "Hillary Rodham Clinton", "Hillary Rodham Clinton"}},
+		{"two fuller names compete: left as written",
+			[]string{"Trump", "Donald Trump", "Lara Trump"}, nil,
+			[]string{"Trump", "Donald Trump", "Lara Trump"}},
+		{"the same utterance decides between them",
+			[]string{"Trump", "Donald Trump", "Lara Trump", "Trump"}, []int{0, 0, 2, 3},
+			[]string{"Donald Trump", "Donald Trump", "Lara Trump", "Trump"}},
+		{"an utterance whose outlets disagree decides nothing",
+			[]string{"Trump", "Donald Trump", "Lara Trump"}, []int{0, 0, 0},
+			[]string{"Trump", "Donald Trump", "Lara Trump"}},
+		{"a suffix is another person",
+			[]string{"Jackson", "Jesse Jackson Jr", "Donald Trump", "Donald Trump Jr."}, nil,
+			[]string{"Jackson", "Jesse Jackson Jr", "Donald Trump", "Donald Trump Jr."}},
+		{"bodies and groups are not people",
+			[]string{"House Democrats", "Democrats", "Obama campaign", "Obama", "Barack Obama", "the White House", "White"}, nil,
+			[]string{"House Democrats", "Democrats", "Obama campaign", "Barack Obama", "Barack Obama", "the White House", "White"}},
+		{"the spelling most given",
+			[]string{"Pelosi", "Nancy Pelosi", "House Speaker Nancy Pelosi", "Nancy Pelosi"}, nil,
+			[]string{"Nancy Pelosi", "Nancy Pelosi", "House Speaker Nancy Pelosi", "Nancy Pelosi"}},
+		{"nobody and pronouns stay",
+			[]string{"", "he", "Trump"}, nil,
+			[]string{"", "he", "Trump"}},
+	}
+	for _, c := range cases {
+		utt := c.utt
+		if utt == nil {
+			utt = make([]int, len(c.own))
+			for i := range utt {
+				utt[i] = i
+			}
+		}
+		if got := Corpus(c.own, utt); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.own, got, c.want)
+		}
+		// The answer does not depend on the order of the corpus.
+		rev := func(s []string) []string { r := slices.Clone(s); slices.Reverse(r); return r }
+		ru := slices.Clone(utt)
+		slices.Reverse(ru)
+		if got := rev(Corpus(rev(c.own), ru)); !slices.Equal(got, c.want) {
+			t.Errorf("%s, reversed: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
