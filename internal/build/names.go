@@ -30,9 +30,15 @@ func nameSpeakers(x *index.Index) []ownName {
 	own, utt := make([]string, len(x.Quotes)), make([]int, len(x.Quotes))
 	for i, q := range x.Quotes {
 		own[i], utt[i] = q.Speaker, q.Utterance
+		if q.Partial {
+			// A fragment ("witch hunt", "spill the beans") shares a few
+			// words with another outlet's: no evidence of one speaker.
+			utt[i] = -1 - i
+		}
 	}
 	var out []ownName
-	for i, n := range speakers.Corpus(own, utt) {
+	text := func(i int) (int, []string) { a := x.Quotes[i].Article; return a, x.Articles[a].Paragraphs }
+	for i, n := range speakers.Corpus(own, utt, text) {
 		if q := &x.Quotes[i]; n != q.Speaker {
 			out = append(out, ownName{int32(i), q.Speaker, q.SpeakerText})
 			q.Speaker, q.SpeakerText = n, q.Speaker

@@ -10,29 +10,36 @@ import (
 // Corpus returns the corpus name of each quotation's speaker. own[i] is
 // the name quotation i's article gives (quote.Quote.Speaker) and utt[i]
 // its utterance: quotations with the same utt are the same words carried
-// by several outlets (index.Quote.Utterance). out[i] is own[i] unless a
+// by several outlets (index.Quote.Utterance); a caller gives a quotation
+// whose utterance is no evidence (a fragment of a few words) one of its
+// own. text, when not nil, returns quotation i's article (a number) and
+// its paragraphs: a name the article's text gives the surname otherwise
+// ("Michael Cohen's testimony" against the corpus's "Adriana Cohen")
+// keeps the quotation's name as written. out[i] is own[i] unless a
 // fuller name of the same person is found. The answer depends only on
 // the multiset of (name, utterance) pairs, not on their order, so that
 // the same corpus built in any order names its speakers alike.
-func Corpus(own []string, utt []int) []string {
+func Corpus(own []string, utt []int, text func(i int) (article int, paras []string)) []string {
 	out := slices.Clone(own)
-	keys := map[string]*name{}    // by their words
-	spelled := map[string]*name{} // by spelling; nil when not a person's
+	keys := map[string]*name{}       // by their words
+	spelled := map[string]*name{}    // by spelling; nil when not a person's
+	spellings := map[string]string{} // spelling → the name in it, titles left out
 	of := make([]*name, len(own))
 	for i, s := range own {
 		n, seen := spelled[s]
 		if !seen {
-			if ws, ok := person(s); ok {
+			if ws, sp, ok := person(s); ok {
 				k := strings.Join(ws, " ")
 				if n = keys[k]; n == nil {
 					n = &name{words: ws, forms: map[string]int{}}
 					keys[k] = n
 				}
+				spellings[s] = sp
 			}
 			spelled[s] = n
 		}
 		if n != nil {
-			n.forms[s]++
+			n.forms[spellings[s]]++
 			of[i] = n
 		}
 	}
@@ -70,6 +77,11 @@ func Corpus(own []string, utt []int) []string {
 		}
 		return f
 	}
+	type vetoKey struct {
+		article int
+		p, f    *name
+	}
+	vetoed := map[vetoKey]bool{} // namesOtherwise, once an article
 	// The utterances' names, for the names that two fuller ones compete
 	// for; made only when one does.
 	var byUtt map[int][]*name
@@ -111,18 +123,58 @@ func Corpus(own []string, utt []int) []string {
 			}
 			f = u
 		}
-		if f != p {
-			out[i] = f.form()
+		if f == p {
+			continue
 		}
+		if text != nil {
+			a, paras := text(i)
+			k := vetoKey{a, p, f}
+			other, seen := vetoed[k]
+			if !seen {
+				other = namesOtherwise(paras, p, f)
+				vetoed[k] = other
+			}
+			if other {
+				continue
+			}
+		}
+		out[i] = f.form()
 	}
 	return out
+}
+
+// namesOtherwise reports whether the paragraphs write p's surname after
+// a name word that f does not hold ("Michael Cohen" when f is "Adriana
+// Cohen"; not "Mr. Cohen" or "Donald Trump" for "Donald John Trump").
+func namesOtherwise(paras []string, p, f *name) bool {
+	sur := p.words[len(p.words)-1]
+	for _, para := range paras {
+		ws := strings.Fields(para)
+		for k := 1; k < len(ws); k++ {
+			w := strings.ToLower(strings.Trim(ws[k], ".,;:!?\"'“”‘’()"))
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if w != sur {
+				continue
+			}
+			prev := strings.TrimLeft(ws[k-1], "\"“‘(")
+			if strings.IndexFunc(prev, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+				continue // punctuation between, or an initial
+			}
+			r, _ := utf8.DecodeRuneInString(prev)
+			lp := strings.ToLower(prev)
+			if unicode.IsUpper(r) && !titleWords[lp] && !notNames[lp] && !bodies[lp] && !slices.Contains(f.words, lp) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // name is one person's name as the corpus writes it: its words (lower
 // case, titles and dots left out) and the spellings given.
 type name struct {
 	words []string
-	forms map[string]int // spelling → quotations
+	forms map[string]int // spelling (titles left out) → quotations
 }
 
 // form is the name's most given spelling (the shortest, then the first
@@ -181,51 +233,47 @@ func extends(p, f *name) bool {
 }
 
 // person returns the words of s as a person's name (lower case, without
-// dots, a possessive or the titles before it), and false when s is not a
-// person's name: empty, only titles ("President"), a group or body ("the
-// White House", "House Democrats", "Obama campaign") or a phrase with
-// words in lower case ("A Pelosi aide").
-func person(s string) ([]string, bool) {
+// dots, a possessive or the titles before it) and the name as s spells
+// it, and false when s is not a person's name: empty, only titles
+// ("President"), a group or body ("the White House", "House Democrats",
+// "Obama campaign", "California Democrat") or a phrase ("A Pelosi aide",
+// "One Facebook").
+func person(s string) (words []string, spelled string, ok bool) {
 	fields := strings.Fields(s)
 	if len(fields) == 0 {
-		return nil, false
+		return nil, "", false
 	}
-	ws := make([]string, 0, len(fields))
-	titles := true
+	fields[len(fields)-1] = strings.TrimSuffix(strings.TrimSuffix(fields[len(fields)-1], "'s"), "’s")
+	low := make([]string, len(fields))
+	from := 0 // the name is what follows the last title ("Arizona Sheriff Joe Arpaio")
 	for i, f := range fields {
-		if i == len(fields)-1 {
-			f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "’s")
+		low[i] = strings.ToLower(strings.ReplaceAll(f, ".", ""))
+		if bodies[low[i]] || notNames[low[i]] {
+			return nil, "", false
 		}
-		low := strings.ToLower(strings.ReplaceAll(f, ".", ""))
-		if low == "" {
-			continue
+		if titleWords[low[i]] && i < len(fields)-1 {
+			from = i + 1
 		}
-		if bodies[low] {
-			return nil, false
+	}
+	if roles[low[len(low)-1]] || len(low) == 1 && titleWords[low[0]] {
+		return nil, "", false
+	}
+	words = low[from:]
+	if len(words) > 4 || particles[words[0]] || particles[words[len(words)-1]] {
+		return nil, "", false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(fields[from+i])
+		if w == "" || !unicode.IsUpper(r) && !particles[w] {
+			return nil, "", false
 		}
-		if titles && titleWords[low] {
-			continue
-		}
-		titles = false
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) && !particles[low] {
-			return nil, false
-		}
-		for _, r := range low {
+		for _, r := range w {
 			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
-				return nil, false
+				return nil, "", false
 			}
 		}
-		ws = append(ws, low)
 	}
-	if len(ws) == 0 && len(fields) > 1 {
-		// Only titles: the last is a surname ("Rep. King", "Mr. Long").
-		ws = append(ws, strings.ToLower(strings.ReplaceAll(fields[len(fields)-1], ".", "")))
-	}
-	if len(ws) == 0 || len(ws) > 5 || particles[ws[0]] || particles[ws[len(ws)-1]] {
-		return nil, false
-	}
-	return ws, true
+	return words, strings.Join(fields[from:], " "), true
 }
 
 // titleWords are the words of titles and roles written before a name
@@ -242,7 +290,8 @@ var titleWords = setOf(`mr mrs ms miss mx dr sir dame lord lady madam
 	us uk un state foreign defense defence interior homeland treasury
 	spokesman spokeswoman spokesperson republican democrat democratic gop
 	president-elect representative-elect candidate nominee ceo executive founder editor
-	new incoming outgoing acting late then`)
+	new incoming outgoing acting late then senators editor-in-chief special agent intelligence
+	officer inspector detective lawyer dean`)
 
 // bodies are words that make a name an organisation's, a group's or a
 // channel's, not a person's.
@@ -257,6 +306,20 @@ var bodies = setOf(`the a an
 
 // particles are the lower-case words of names ("Chris van Hollen",
 // "Bill de Blasio"): allowed inside a name, not at its ends.
+// roles are title words that end a phrase naming a role, never a
+// surname ("California Democrat", "Obama spokesman").
+var roles = setOf(`democrat republican senator senators spokesman spokeswoman spokesperson
+	aide aides adviser advisor official candidate nominee president leader chairman
+	chairwoman secretary director governor mayor ceo editor lawmaker congressman
+	congresswoman representative`)
+
+// notNames are words no person's name holds: determiners, pronouns and
+// the like ("One", "Some Republican", "He's").
+var notNames = setOf(`one some another many more most other others several both each every all
+	few any no this that these those he she it they we i you his her their our my its
+	there here what who which also according but and or if when while he's she's it's
+	i'm critics proponents supporters people`)
+
 var particles = setOf(`de da das do dos du del della di van von der den ter bin ibn al el la le`)
 
 func setOf(words string) map[string]bool {

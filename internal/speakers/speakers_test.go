@@ -19,7 +19,10 @@ func TestCorpusNames(t *testing.T) {
 			[]string{"Donald Trump", "Donald Trump", "Donald Trump", "Donald Trump"}},
 		{"titles neither block nor count; a surname written first",
 			[]string{"Mr. Xi", "Xi", "Chinese leader Xi", "Xi Jinping"}, nil,
-			[]string{"Xi Jinping", "Xi Jinping", "Chinese leader Xi", "Xi Jinping"}},
+			[]string{"Xi Jinping", "Xi Jinping", "Xi Jinping", "Xi Jinping"}},
+		{"the name without the titles before it",
+			[]string{"Arpaio", "Controversial Arizona Sheriff Joe Arpaio", "Strzok", "Special Agent Strzok’s", "Boehner’s", "John Boehner"}, nil,
+			[]string{"Joe Arpaio", "Controversial Arizona Sheriff Joe Arpaio", "Strzok", "Special Agent Strzok’s", "John Boehner", "John Boehner"}},
 		{"the fullest of a chain",
 			[]string{"Clinton", "Hillary Clinton", "Hillary Rodham Clinton"}, nil,
 			[]string{"Hillary Rodham Clinton", "Hillary Rodham Clinton", "Hillary Rodham Clinton"}},
@@ -36,8 +39,11 @@ func TestCorpusNames(t *testing.T) {
 			[]string{"Jackson", "Jesse Jackson Jr", "Donald Trump", "Donald Trump Jr."}, nil,
 			[]string{"Jackson", "Jesse Jackson Jr", "Donald Trump", "Donald Trump Jr."}},
 		{"bodies and groups are not people",
-			[]string{"House Democrats", "Democrats", "Obama campaign", "Obama", "Barack Obama", "the White House", "White"}, nil,
-			[]string{"House Democrats", "Democrats", "Obama campaign", "Barack Obama", "Barack Obama", "the White House", "White"}},
+			[]string{"House Democrats", "Democrats", "Obama campaign", "Obama", "Barack Obama", "the White House", "White", "California", "California Democrat"}, nil,
+			[]string{"House Democrats", "Democrats", "Obama campaign", "Barack Obama", "Barack Obama", "the White House", "White", "California", "California Democrat"}},
+		{"phrases are not names",
+			[]string{"One", "One Facebook", "Some", "Some Republican", "President", "Rep. King", "Steve King"}, nil,
+			[]string{"One", "One Facebook", "Some", "Some Republican", "President", "Steve King", "Steve King"}},
 		{"the spelling most given",
 			[]string{"Pelosi", "Nancy Pelosi", "House Speaker Nancy Pelosi", "Nancy Pelosi"}, nil,
 			[]string{"Nancy Pelosi", "Nancy Pelosi", "House Speaker Nancy Pelosi", "Nancy Pelosi"}},
@@ -53,15 +59,34 @@ func TestCorpusNames(t *testing.T) {
 				utt[i] = i
 			}
 		}
-		if got := Corpus(c.own, utt); !slices.Equal(got, c.want) {
+		if got := Corpus(c.own, utt, nil); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.own, got, c.want)
 		}
 		// The answer does not depend on the order of the corpus.
 		rev := func(s []string) []string { r := slices.Clone(s); slices.Reverse(r); return r }
 		ru := slices.Clone(utt)
 		slices.Reverse(ru)
-		if got := rev(Corpus(rev(c.own), ru)); !slices.Equal(got, c.want) {
+		if got := rev(Corpus(rev(c.own), ru, nil)); !slices.Equal(got, c.want) {
 			t.Errorf("%s, reversed: got %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestArticleNamesAnother: an article whose text gives the surname to
+// another first name ("Michael Cohen’s congressional testimony", BASIL
+// 2019, whose quotations say only "Mr. Cohen") keeps "Cohen" though the
+// corpus's only fuller Cohen is Adriana Cohen; an article that writes
+// only "Mr. Cohen" takes her name.
+func TestArticleNamesAnother(t *testing.T) {
+	own := []string{"Cohen", "Cohen", "Adriana Cohen"}
+	paras := [][]string{
+		{"“BuzzFeed’s description of specific statements to the special counsel’s office, and characterization of documents and testimony obtained by this office, regarding Michael Cohen’s congressional testimony are not accurate,” the spokesman, Peter Carr, said."},
+		{"Mr. Cohen said he had concealed his interactions with Russian officials."},
+		{"Adriana Cohen said it."},
+	}
+	got := Corpus(own, []int{0, 1, 2}, func(i int) (int, []string) { return i, paras[i] })
+	want := []string{"Cohen", "Adriana Cohen", "Adriana Cohen"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
