@@ -16,6 +16,11 @@ import (
 // build starts from them again and an article removed takes its
 // evidence with it.
 
+// CorpusNames gives the quotations of x, grouped into utterances
+// (match.Group) and holding their articles' own names, their corpus
+// names as BuildWith does: for an index built otherwise (the evaluations).
+func CorpusNames(x *index.Index) { nameSpeakers(x) }
+
 // ownName is a quotation whose corpus name is not its article's: its
 // Speaker and SpeakerText as the article gave them.
 type ownName struct {

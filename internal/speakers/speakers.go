@@ -329,3 +329,13 @@ func setOf(words string) map[string]bool {
 	}
 	return m
 }
+
+// Extends reports whether whole is a fuller form of the same name as
+// part, as Corpus completes names ("Trump" → "Donald Trump", "Mr. Xi" →
+// "Xi Jinping"): a check that a corpus name is one an article's could
+// have become.
+func Extends(part, whole string) bool {
+	pw, _, ok := person(part)
+	fw, _, ok2 := person(whole)
+	return ok && ok2 && extends(&name{words: pw}, &name{words: fw})
+}
