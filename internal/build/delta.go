@@ -73,7 +73,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		xa.Articles = append(xa.Articles, x.Articles[a])
 	}
 	for _, o := range p.own { // the corpus names are found again
-		xa.Quotes[o.Quote].Speaker, xa.Quotes[o.Quote].SpeakerText = o.Speaker, o.SpeakerText
+		xa.Quotes[o.Quote].Speaker = o.Speaker
 	}
 	for _, q := range x.Quotes {
 		if from[q.Article] < 0 {
@@ -97,7 +97,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		}
 	}
 	for qi, q := range px.Quotes[:p.base.Quotes] {
-		if n := xa.Quotes[qi]; n.Speaker != q.Speaker || n.SpeakerText != q.SpeakerText {
+		if xa.Quotes[qi].Speaker != q.Speaker {
 			touched = append(touched, q.Article)
 		}
 	}

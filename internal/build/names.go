@@ -9,23 +9,24 @@ import (
 
 // One name per speaker across the corpus (internal/speakers): once the
 // utterances are grouped, each quotation's Speaker becomes the fullest
-// name the corpus knows for that person, and its SpeakerText the name
-// its article gives, which the lookup shows as the outlet's own. The
-// article's own names are computed from, never the corpus names of an
-// earlier build: the state keeps them (State.Own), so that the next
-// build starts from them again and an article removed takes its
-// evidence with it.
+// name the corpus knows for that person (SpeakerText keeps the article's
+// mention, and the lookup shows the outlet's own name from its
+// attribution). The corpus names are computed from the articles' own
+// names, never from the corpus names of an earlier build: the state
+// keeps the own names of the quotations renamed (State.Own), so that
+// the next build starts from them again and an article removed takes
+// its evidence with it.
 
 // CorpusNames gives the quotations of x, grouped into utterances
 // (match.Group) and holding their articles' own names, their corpus
 // names as BuildWith does: for an index built otherwise (the evaluations).
 func CorpusNames(x *index.Index) { nameSpeakers(x) }
 
-// ownName is a quotation whose corpus name is not its article's: its
-// Speaker and SpeakerText as the article gave them.
+// ownName is a quotation whose corpus name is not its article's, with
+// the Speaker its article gave.
 type ownName struct {
-	Quote                int32 // in the index
-	Speaker, SpeakerText string
+	Quote   int32 // in the index
+	Speaker string
 }
 
 // nameSpeakers gives the quotations of x, which hold their articles' own
@@ -45,8 +46,8 @@ func nameSpeakers(x *index.Index) []ownName {
 	text := func(i int) (int, []string) { a := x.Quotes[i].Article; return a, x.Articles[a].Paragraphs }
 	for i, n := range speakers.Corpus(own, utt, text) {
 		if q := &x.Quotes[i]; n != q.Speaker {
-			out = append(out, ownName{int32(i), q.Speaker, q.SpeakerText})
-			q.Speaker, q.SpeakerText = n, q.Speaker
+			out = append(out, ownName{int32(i), q.Speaker})
+			q.Speaker = n
 		}
 	}
 	return out
@@ -57,16 +58,16 @@ func nameSpeakers(x *index.Index) []ownName {
 func (p *Previous) ownQuote(qi int) index.Quote {
 	q := p.x.Quotes[qi]
 	if k, ok := slices.BinarySearchFunc(p.own, int32(qi), func(o ownName, qi int32) int { return int(o.Quote - qi) }); ok {
-		q.Speaker, q.SpeakerText = p.own[k].Speaker, p.own[k].SpeakerText
+		q.Speaker = p.own[k].Speaker
 	}
 	return q
 }
 
 // checkOwn reports whether the state's own names go with its index: in
-// quotation order, each of a quotation renamed from it.
+// quotation order, each of a quotation it holds, renamed.
 func checkOwn(own []ownName, x *index.Index) bool {
 	for k, o := range own {
-		if o.Quote < 0 || int(o.Quote) >= len(x.Quotes) || k > 0 && o.Quote <= own[k-1].Quote || x.Quotes[o.Quote].SpeakerText != o.Speaker {
+		if o.Quote < 0 || int(o.Quote) >= len(x.Quotes) || k > 0 && o.Quote <= own[k-1].Quote || x.Quotes[o.Quote].Speaker == o.Speaker {
 			return false
 		}
 	}

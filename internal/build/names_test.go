@@ -43,8 +43,7 @@ func basilLine(t *testing.T, dir, file string) string {
 // TestCorpusNameUndoneByRemoval: BASIL's 2011 report of Wal-Mart v.
 // Dukes that names the plaintiffs' lawyer only "Mr. Sellers" has its
 // quotations named "Joseph Sellers" while another outlet's report of the
-// same hearing (the third) gives his full name, with its own name kept in
-// SpeakerText; an incremental build after that report is removed names
+// same hearing (the third) gives his full name; an incremental build after that report is removed names
 // him "Sellers" again, as a full build of what is left does.
 func TestCorpusNameUndoneByRemoval(t *testing.T) {
 	dir := t.TempDir()
@@ -61,7 +60,7 @@ func TestCorpusNameUndoneByRemoval(t *testing.T) {
 				continue
 			}
 			switch {
-			case q.Speaker == "Joseph Sellers" && q.SpeakerText == "Sellers":
+			case q.Speaker == "Joseph Sellers":
 				named++
 			case q.Speaker == "Sellers":
 				own++
