@@ -36,11 +36,6 @@ func nameSpeakers(x *index.Index) []ownName {
 	own, utt := make([]string, len(x.Quotes)), make([]int, len(x.Quotes))
 	for i, q := range x.Quotes {
 		own[i], utt[i] = q.Speaker, q.Utterance
-		if q.Partial {
-			// A fragment ("witch hunt", "spill the beans") shares a few
-			// words with another outlet's: no evidence of one speaker.
-			utt[i] = -1 - i
-		}
 	}
 	var out []ownName
 	text := func(i int) (int, []string) { a := x.Quotes[i].Article; return a, x.Articles[a].Paragraphs }

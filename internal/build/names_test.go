@@ -43,8 +43,9 @@ func basilLine(t *testing.T, dir, file string) string {
 // TestCorpusNameUndoneByRemoval: BASIL's 2011 report of Wal-Mart v.
 // Dukes that names the plaintiffs' lawyer only "Mr. Sellers" has its
 // quotations named "Joseph Sellers" while another outlet's report of the
-// same hearing (the third) gives his full name; an incremental build after that report is removed names
-// him "Sellers" again, as a full build of what is left does.
+// same hearing (the third) gives his full name; an incremental build
+// after that report is removed names him "Sellers" again, as a full
+// build of what is left does.
 func TestCorpusNameUndoneByRemoval(t *testing.T) {
 	dir := t.TempDir()
 	basilLine(t, dir, "2011/2058ec60-5372-4f5f-83a3-da780be3a350_1.json")         // "Mr. Sellers"

@@ -10,15 +10,14 @@ import (
 // Corpus returns the corpus name of each quotation's speaker. own[i] is
 // the name quotation i's article gives (quote.Quote.Speaker) and utt[i]
 // its utterance: quotations with the same utt are the same words carried
-// by several outlets (index.Quote.Utterance); a caller gives a quotation
-// whose utterance is no evidence (a fragment of a few words) one of its
-// own. text, when not nil, returns quotation i's article (a number) and
-// its paragraphs: a name the article's text gives the surname otherwise
-// ("Michael Cohen's testimony" against the corpus's "Adriana Cohen")
-// keeps the quotation's name as written. out[i] is own[i] unless a
-// fuller name of the same person is found. The answer depends only on
-// the multiset of (name, utterance) pairs, not on their order, so that
-// the same corpus built in any order names its speakers alike.
+// by several outlets (index.Quote.Utterance). text, when not nil,
+// returns quotation i's article (a number) and its paragraphs: a name
+// the article's text gives the surname otherwise ("Michael Cohen's
+// testimony" against the corpus's "Adriana Cohen") keeps the
+// quotation's name as written. out[i] is own[i] unless a fuller name of
+// the same person is found. The answer depends only on the multiset of
+// (name, utterance, article) triples, not on their order, so that the
+// same corpus built in any order names its speakers alike.
 func Corpus(own []string, utt []int, text func(i int) (article int, paras []string)) []string {
 	out := slices.Clone(own)
 	keys := map[string]*name{}       // by their words
@@ -338,4 +337,56 @@ func Extends(part, whole string) bool {
 	pw, _, ok := person(part)
 	fw, _, ok2 := person(whole)
 	return ok && ok2 && extends(&name{words: pw}, &name{words: fw})
+}
+
+// Mention returns how text (an outlet's attribution, "Mr. Sellers
+// said") names the person whose name is name ("Joseph Sellers") when it
+// writes only part of the name: the words of the name it writes, with a
+// title just before them ("Mr. Sellers"). It returns "" when text writes
+// the whole name, or none of it, or the surname only as part of another
+// name ("Melania Trump" for "Donald Trump").
+func Mention(name, text string) string {
+	nw, _, ok := person(name)
+	if !ok || len(nw) < 2 || text == "" {
+		return ""
+	}
+	ws := strings.Fields(text)
+	clean := func(w string) string {
+		w = strings.Trim(w, ",;:!?\"“”‘’()")
+		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	lower := func(w string) string { return strings.ToLower(strings.TrimSuffix(clean(w), ".")) }
+	found := ""
+	for k, w := range ws {
+		if l := lower(w); l != nw[len(nw)-1] && l != nw[0] || strings.ContainsAny(strings.TrimRight(w, ",;:.!?’'s”\""), ",;:!?") {
+			continue
+		}
+		// The run of the name's words that ends here, in the name's order.
+		from := k
+		for from > 0 && !strings.ContainsAny(ws[from-1], ",;:!?\"”") && slices.Contains(nw, lower(ws[from-1])) && lower(ws[from-1]) != lower(ws[from]) {
+			from--
+		}
+		if k-from+1 >= len(nw) {
+			return "" // the whole name
+		}
+		if from > 0 {
+			prev := clean(ws[from-1])
+			lp := strings.ToLower(strings.TrimSuffix(prev, "."))
+			r, _ := utf8.DecodeRuneInString(prev)
+			switch {
+			case titleWords[lp] && unicode.IsUpper(r):
+				from-- // "Mr. Sellers"
+			case unicode.IsUpper(r) && !notNames[lp] && !bodies[lp] && !strings.HasSuffix(ws[from-1], "."):
+				continue // another name ending so ("Melania Trump")
+			}
+		}
+		if found == "" {
+			parts := make([]string, 0, k-from+1)
+			for _, w := range ws[from : k+1] {
+				parts = append(parts, clean(w))
+			}
+			found = strings.Join(parts, " ")
+		}
+	}
+	return found
 }

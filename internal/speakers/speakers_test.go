@@ -90,3 +90,25 @@ func TestArticleNamesAnother(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestMention: the outlet's own name for the speaker, from attributions
+// of the corpora.
+func TestMention(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"Joseph Sellers", "Mr. Sellers responded that … but that", "Mr. Sellers"},
+		{"Donald John Trump", "Trump said", "Trump"},
+		{"Donald Trump", "President Donald Trump said on Truth Social", ""},
+		{"Donald Trump", "Melania Trump said", ""},
+		{"Xi Jinping", "Xi told Trump", "Xi"},
+		{"Joseph Sellers", "he went on", ""},
+		{"Vicente Fox", "Fox told CNN", "Fox"},
+		{"Nancy Pelosi", "Pelosi’s office said", "Pelosi"},
+		{"Sellers", "Mr. Sellers said", ""},
+		{"the White House", "the White House said", ""},
+	}
+	for _, c := range cases {
+		if got := Mention(c.name, c.text); got != c.want {
+			t.Errorf("Mention(%q, %q) = %q, want %q", c.name, c.text, got, c.want)
+		}
+	}
+}
