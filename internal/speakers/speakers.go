@@ -67,11 +67,15 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 		}
 		return c
 	}
-	resolved := map[*name]*name{} // p → its fullest name; nil when none or several
+	resolved := map[*name]*name{}     // p → its fullest name; nil when none or several
+	candidates := map[*name][]*name{} // p → the fuller names, when several compete
 	resolve := func(p *name) *name {
 		f, ok := resolved[p]
 		if !ok {
-			f = fullest(fuller(p))
+			c := fuller(p)
+			if f = fullest(c); f == nil && len(c) > 1 {
+				candidates[p] = c
+			}
 			resolved[p] = f
 		}
 		return f
@@ -90,8 +94,8 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 		}
 		f := resolve(p)
 		if f == nil {
-			c := fuller(p)
-			if len(c) < 2 {
+			c := candidates[p]
+			if c == nil {
 				continue
 			}
 			if byUtt == nil {
@@ -148,6 +152,9 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 func namesOtherwise(paras []string, p, f *name) bool {
 	sur := p.words[len(p.words)-1]
 	for _, para := range paras {
+		if !containsFold(para, sur) {
+			continue // most paragraphs: no need to read them word by word
+		}
 		ws := strings.Fields(para)
 		for k := 1; k < len(ws); k++ {
 			w := strings.ToLower(strings.Trim(ws[k], ".,;:!?\"'“”‘’()"))
@@ -164,6 +171,27 @@ func namesOtherwise(paras []string, p, f *name) bool {
 			if unicode.IsUpper(r) && !titleWords[lp] && !notNames[lp] && !bodies[lp] && !slices.Contains(f.words, lp) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds the lower-case word w in any
+// case, without lowering all of s.
+func containsFold(s, w string) bool {
+	if w == "" {
+		return true
+	}
+	if w[0] >= utf8.RuneSelf {
+		return strings.Contains(strings.ToLower(s), w)
+	}
+	lo, up := w[0], w[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		if c := s[i]; (c == lo || c == up) && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
 		}
 	}
 	return false
