@@ -28,9 +28,12 @@ type BasilSpeakerResult struct {
 	// word of the gold name ("Donald John Trump" for Donald_Trump, not
 	// "Trump"): the person named in full, as one name per speaker
 	// across the corpus aims to.
-	Whole     int
-	Wrong     []Miss
-	Unmatched []Miss
+	Whole int
+	// Renamed counts the corpus's quotations whose speaker took a fuller
+	// name from the rest of the corpus, of Quotations.
+	Renamed, Quotations int
+	Wrong               []Miss
+	Unmatched           []Miss
 }
 
 // Accuracy is the share of matched phrases whose resolved speaker is right.
@@ -52,7 +55,17 @@ func BasilSpeakers(dir string) (BasilSpeakerResult, error) {
 	if err != nil {
 		return r, err
 	}
+	own := make([]string, len(c.x.Quotes))
+	for i, q := range c.x.Quotes {
+		own[i] = q.Speaker
+	}
 	build.CorpusNames(c.x)
+	for i, q := range c.x.Quotes {
+		if q.Speaker != own[i] {
+			r.Renamed++
+		}
+	}
+	r.Quotations = len(c.x.Quotes)
 	uuids := make([]string, len(c.x.Articles))
 	for uuid, ai := range c.byUUID {
 		uuids[ai] = uuid
