@@ -5,7 +5,10 @@
 // surname, its words in order, titles such as "Mr." or "President" set
 // aside), or, when several compete ("Donald Trump" and "Lara Trump"),
 // when the quotations of the same utterance in other outlets settle
-// which. Organisations and groups are not people and keep their names.
-// It works on names alone, so the build (internal/build) can run it over
-// every quotation once the utterances are grouped.
+// which; never when the article's own text gives the surname another
+// first name. Organisations, groups and phrases are not people and keep
+// their names. Corpus works on names alone (and the articles' text), so
+// the build (internal/build) can run it over every quotation once the
+// utterances are grouped; Mention finds, at lookup, the outlet's own
+// name for a speaker the corpus names in full.
 package speakers

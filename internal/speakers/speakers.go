@@ -238,13 +238,13 @@ func fullest(c []*name) *name {
 // extends reports whether f is a fuller form of p: more words, p's words
 // in f in order, ending with the same surname ("Trump" → "Donald J
 // Trump"), or a one-word p that opens f ("Xi" → "Xi Jinping": a surname
-// written first). A suffix ("Jr") is a last word of its own, so "Donald
-// Trump" does not extend to "Donald Trump Jr".
+// written first). A suffix ("Jr") is a last word of its own, so neither
+// "Donald Trump" nor "Trump" extends to "Donald Trump Jr" or "Trump Jr".
 func extends(p, f *name) bool {
 	if len(f.words) <= len(p.words) {
 		return false
 	}
-	if len(p.words) == 1 && p.words[0] == f.words[0] {
+	if len(p.words) == 1 && p.words[0] == f.words[0] && !suffixes[f.words[len(f.words)-1]] {
 		return true
 	}
 	if p.words[len(p.words)-1] != f.words[len(f.words)-1] {
@@ -330,6 +330,9 @@ var bodies = setOf(`the a an
 	navy network news newspaper office officials organisation organization parliament
 	party police post press radio republicans review school service services staff
 	team times tv television union university`)
+
+// suffixes end the name of a person other than the one without them.
+var suffixes = setOf(`jr sr ii iii iv`)
 
 // particles are the lower-case words of names ("Chris van Hollen",
 // "Bill de Blasio"): allowed inside a name, not at its ends.
