@@ -2,8 +2,10 @@ package speakers_test
 
 import (
 	"os"
+	"strconv"
 	"testing"
 
+	"quotetrail/internal/bench"
 	"quotetrail/internal/eval"
 	"quotetrail/internal/speakers"
 )
@@ -22,8 +24,34 @@ func BenchmarkCorpusBasil(b *testing.B) {
 		own[i], utt[i] = q.Speaker, q.Utterance
 	}
 	text := func(i int) (int, []string) { a := x.Quotes[i].Article; return a, x.Articles[a].Paragraphs }
-	b.ReportMetric(float64(len(own)), "quotations")
 	for b.Loop() {
 		speakers.Corpus(own, utt, text)
+	}
+	b.ReportMetric(float64(len(own)), "quotations")
+}
+
+// BenchmarkCorpusGenerated: the pass over the benchmark's generated
+// corpora (internal/bench: real paragraphs of PolNeAR and BASIL with
+// their quotations and speakers, drawn at random), to see how it grows.
+func BenchmarkCorpusGenerated(b *testing.B) {
+	srcs, err := bench.Sources("../../../shared")
+	if os.IsNotExist(err) {
+		b.Skip("../shared/data is absent")
+	} else if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{10000, 100000} {
+		x := bench.Generate(srcs, n, 1)
+		own, utt := make([]string, len(x.Quotes)), make([]int, len(x.Quotes))
+		for i, q := range x.Quotes {
+			own[i], utt[i] = q.Speaker, q.Utterance
+		}
+		text := func(i int) (int, []string) { a := x.Quotes[i].Article; return a, x.Articles[a].Paragraphs }
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				speakers.Corpus(own, utt, text)
+			}
+			b.ReportMetric(float64(len(own)), "quotations")
+		})
 	}
 }
