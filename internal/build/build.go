@@ -250,6 +250,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)
+	s.State.Own = nameSpeakers(x)
 	// Over the whole corpus (a new article may copy an old one), with the
 	// shingles of the articles taken unchanged known.
 	var known [][]uint64

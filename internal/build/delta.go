@@ -42,8 +42,9 @@ type Delta struct {
 	BaseParts []string // names in the folder index
 	Added     int      // articles added since the base: the delta's
 	// Touched are earlier articles whose syndication the added ones
-	// changed (an added one copied first, or joining two reports): what
-	// the folder shows of them is written again in the delta.
+	// changed (an added one copied first, or joining two reports), or a
+	// speaker's corpus name (names.go): what the folder shows of them is
+	// written again in the delta.
 	Touched []int
 }
 
@@ -79,6 +80,9 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		pos[a] = int32(len(xa.Articles))
 		xa.Articles = append(xa.Articles, x.Articles[a])
 	}
+	for _, o := range p.own { // the corpus names are found again
+		xa.Quotes[o.Quote].Speaker = o.Speaker
+	}
 	for _, q := range x.Quotes {
 		if from[q.Article] < 0 {
 			q.Article, q.Utterance = int(pos[q.Article]), 0
@@ -92,11 +96,18 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	}
 	found := syndicate.Added(xa, p.found)
 	xa.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
-	// The base's articles that this increment or an earlier one touched.
+	s.State.Own = nameSpeakers(xa)
+	// The base's articles that this increment or an earlier one touched:
+	// their syndication or a speaker's corpus name changed.
 	touched := slices.Clone(p.touched)
 	for a := range p.base.Articles {
 		if a < len(px.Syndication) && found.Syndication[a] != px.Syndication[a] {
 			touched = append(touched, a)
+		}
+	}
+	for qi, q := range px.Quotes[:p.base.Quotes] {
+		if xa.Quotes[qi].Speaker != q.Speaker {
+			touched = append(touched, q.Article)
 		}
 	}
 	slices.Sort(touched)

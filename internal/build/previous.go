@@ -81,6 +81,9 @@ type State struct {
 	// Touched are the base's articles whose syndication the articles
 	// added since changed (Delta.Touched), increasing.
 	Touched []int
+	// Own are the article's own names of the quotations the corpus
+	// names otherwise (names.go).
+	Own []ownName
 }
 
 // Previous is the last build into a site folder, read for an incremental
@@ -97,6 +100,7 @@ type Previous struct {
 	baseParts []string
 	found     syndicate.Found // of the previous index's articles; empty if the state has none
 	touched   []int           // State.Touched
+	own       []ownName       // State.Own
 }
 
 // Articles is how many articles the previous build's index holds.
@@ -145,7 +149,10 @@ func LoadPrevious(out string) (*Previous, error) {
 	if !x.HasTokens() {
 		return nil, errors.New("its index carries no words")
 	}
-	p := &Previous{started: s.Started, x: x, size: int64(len(data)), items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1)}
+	if !checkOwn(s.Own, x) {
+		return nil, fmt.Errorf("%s names speakers its index does not hold", StateFile)
+	}
+	p := &Previous{started: s.Started, x: x, size: int64(len(data)), items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1), own: s.Own}
 	for _, it := range s.Items {
 		if it.Article < 0 || int(it.Article) >= len(x.Articles) {
 			return nil, fmt.Errorf("%s names article %d of %d", StateFile, it.Article, len(x.Articles))
@@ -317,7 +324,8 @@ func (p *Previous) take(x *index.Index, stem string, old int) {
 	a.Stem = stem
 	ai := len(x.Articles)
 	x.Articles = append(x.Articles, a)
-	for _, q := range p.x.Quotes[p.quotes[old]:p.quotes[old+1]] {
+	for qi := p.quotes[old]; qi < p.quotes[old+1]; qi++ {
+		q := p.ownQuote(qi) // the corpus names are found again
 		q.Article, q.Utterance = ai, 0
 		x.Quotes = append(x.Quotes, q)
 	}

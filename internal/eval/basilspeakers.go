@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"quotetrail/internal/build"
 	"quotetrail/internal/quote"
 )
 
@@ -23,8 +24,16 @@ type BasilSpeakerResult struct {
 	// RightText counts matched phrases whose resolved speaker or the
 	// article's own mention (speaker_text) overlaps it, as PolNeAR scores.
 	RightText int
-	Wrong     []Miss
-	Unmatched []Miss
+	// Whole counts matched phrases whose resolved speaker holds every
+	// word of the gold name ("Donald John Trump" for Donald_Trump, not
+	// "Trump"): the person named in full, as one name per speaker
+	// across the corpus aims to.
+	Whole int
+	// Renamed counts the corpus's quotations whose speaker took a fuller
+	// name from the rest of the corpus, of Quotations.
+	Renamed, Quotations int
+	Wrong               []Miss
+	Unmatched           []Miss
 }
 
 // Accuracy is the share of matched phrases whose resolved speaker is right.
@@ -36,32 +45,35 @@ type basilSpeakerPhrase struct {
 	Txt     string `json:"txt"`
 }
 
-// BasilSpeakers runs the quote finder over each BASIL article and scores
+// BasilSpeakers builds the BASIL articles into one index and scores
 // the speaker of the quotation holding each annotated quoted phrase.
 func BasilSpeakers(dir string) (BasilSpeakerResult, error) {
 	var r BasilSpeakerResult
-	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*", "*.json"))
-	if len(files) == 0 {
-		return r, os.ErrNotExist
+	// The speakers as the card shows them: the corpus built as the build
+	// builds it, one name per speaker across its articles.
+	c, err := loadBasil(dir)
+	if err != nil {
+		return r, err
 	}
-	sort.Strings(files)
+	own := make([]string, len(c.x.Quotes))
+	for i, q := range c.x.Quotes {
+		own[i] = q.Speaker
+	}
+	build.CorpusNames(c.x)
+	for i, q := range c.x.Quotes {
+		if q.Speaker != own[i] {
+			r.Renamed++
+		}
+	}
+	r.Quotations = len(c.x.Quotes)
+	uuids := make([]string, len(c.x.Articles))
+	for uuid, ai := range c.byUUID {
+		uuids[ai] = uuid
+	}
 	quotes := map[string][]quote.Quote{}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			return r, err
-		}
-		var b basilArticle
-		if json.Unmarshal(raw, &b) != nil {
-			continue
-		}
-		var paras []string
-		for _, p := range b.BodyParagraphs {
-			if t := strings.TrimSpace(strings.Join(p, " ")); t != "" {
-				paras = append(paras, t)
-			}
-		}
-		quotes[b.UUID] = quote.Find(paras)
+	for _, q := range c.x.Quotes {
+		u := uuids[q.Article]
+		quotes[u] = append(quotes[u], quote.Quote{Text: q.Text, Speaker: q.Speaker, SpeakerText: q.SpeakerText})
 	}
 	anns, _ := filepath.Glob(filepath.Join(dir, "annotations", "*", "*.json"))
 	sort.Strings(anns)
@@ -99,6 +111,9 @@ func BasilSpeakers(dir string) (BasilSpeakerResult, error) {
 			} else {
 				r.Wrong = append(r.Wrong, Miss{an.UUID, q.Text, gold, q.Speaker + " / " + q.SpeakerText, ""})
 			}
+			if resolved && nameWhole(q.Speaker, gold) {
+				r.Whole++
+			}
 			if resolved || nameOverlap(q.SpeakerText, gold) {
 				r.RightText++
 			}
@@ -128,6 +143,25 @@ func holding(qs []quote.Quote, phrase string) *quote.Quote {
 // nameOverlap reports whether a predicted speaker shares a word with the
 // gold name, function words aside. A gold word cut short by the corpus's
 // file names ("Felipe_Calder" for Calderón) matches as a prefix.
+// nameWhole reports whether every word of the gold name (function words
+// aside) is a word of pred, as nameOverlap matches words.
+func nameWhole(pred, gold string) bool {
+	pw := wordBag(pred)
+	for g := range wordBag(gold) {
+		if len(g) < 3 || g == "the" || g == "and" || g == "for" {
+			continue
+		}
+		found := false
+		for w := range pw {
+			found = found || w == g || len(g) >= 4 && strings.HasPrefix(w, g)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 func nameOverlap(pred, gold string) bool {
 	pw := wordBag(pred)
 	for g := range wordBag(gold) {

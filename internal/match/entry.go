@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"quotetrail/internal/index"
+	"quotetrail/internal/speakers"
 	"quotetrail/internal/textnorm"
 )
 
@@ -59,8 +60,11 @@ type Entry struct {
 	// of dated articles more than OccasionDays apart.
 	Occasion string `json:"occasion,omitempty"`
 	// SpeakerText is the outlet's own name for the speaker when Speaker
-	// is the fuller name another outlet in the same answer gives the same
-	// person ("Trump" beside "Donald Trump"); empty otherwise.
+	// is a fuller name of the same person: the one the corpus knows
+	// (the build gives each speaker one name across the corpus) when the
+	// outlet's attribution writes only part of it ("Mr. Sellers" for
+	// "Joseph Sellers"), or the one another outlet in the same answer
+	// gives ("Trump" beside "Donald Trump"); empty otherwise.
 	SpeakerText string `json:"speaker_text,omitempty"`
 	report      int32  // the first article of its group of copies (Independent)
 }
@@ -109,6 +113,10 @@ func entries(d describer, res Result) []Entry {
 		en.setSyndic(a)
 		if m.Quote >= 0 {
 			en.Quote, en.Speaker, en.Channel, en.Cue, en.Attribution, en.Inferred = d.quotation(m.Quote)
+			// The speaker is the corpus's name for the person (the
+			// build's internal/speakers); the outlet's own, when its
+			// attribution writes part of it ("Mr. Sellers").
+			en.SpeakerText = speakers.Mention(en.Speaker, en.Attribution)
 			al, _ := align(q.ids, d.tokens(int32(m.Quote)), q.w, nil)
 			if m.Kind == Variant {
 				en.Differs = differs(al, len(q.ids), en.Quote)
