@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -76,7 +77,7 @@ type State struct {
 	// Shingles and Best are what syndicate found of each article
 	// (syndicate.Found), so that the next build reads only the new
 	// articles' text to find which copy which.
-	Shingles [][]uint64
+	Shingles shingleSets
 	Best     []float64
 	// Touched are the base's articles whose syndication the articles
 	// added since changed (Delta.Touched), increasing.
@@ -349,4 +350,63 @@ func extractContent(it Item, content []byte) (Extracted, error) {
 		return Extracted{File: it.File}, err
 	}
 	return Extracted{File: it.File, Article: a, Quotes: quote.Find(a.Paragraphs)}, nil
+}
+
+// shingleSets are the articles' shingles (State.Shingles), written in the
+// state as one run of bytes: gob wrote them number by number, 0.4 s each
+// way at 100,000 articles, in every build.
+type shingleSets [][]uint64
+
+// GobEncode writes the count of sets, each set's length, then every
+// shingle, eight bytes little-endian.
+func (s shingleSets) GobEncode() ([]byte, error) {
+	n := 0
+	for _, set := range s {
+		n += len(set)
+	}
+	b := make([]byte, 0, binary.MaxVarintLen64*(len(s)+1)+8*n)
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	for _, set := range s {
+		b = binary.AppendUvarint(b, uint64(len(set)))
+	}
+	for _, set := range s {
+		for _, v := range set {
+			b = binary.LittleEndian.AppendUint64(b, v)
+		}
+	}
+	return b, nil
+}
+
+// GobDecode reads what GobEncode wrote, refusing what does not fit in
+// b: a damaged state makes a full build, never a panic or a huge
+// allocation.
+func (s *shingleSets) GobDecode(b []byte) error {
+	bad := errors.New("shingles damaged")
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return bad
+	}
+	b = b[k:]
+	lens := make([]int, n)
+	total := uint64(0)
+	for i := range lens {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)) {
+			return bad
+		}
+		lens[i], total, b = int(l), total+l, b[k:]
+	}
+	if total != uint64(len(b))/8 || len(b)%8 != 0 {
+		return bad
+	}
+	all := make([]uint64, total)
+	for i := range all {
+		all[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	out := make(shingleSets, n)
+	for i, l := range lens {
+		out[i], all = all[:l:l], all[l:]
+	}
+	*s = out
+	return nil
 }

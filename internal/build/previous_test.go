@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -302,4 +303,23 @@ func FuzzState(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestShingleSets: the state's shingles read back as written, and a cut
+// or padded run of them is refused, not read in part.
+func TestShingleSets(t *testing.T) {
+	in := shingleSets{{1, 2, 3}, nil, {1 << 63}}
+	b, err := in.GobEncode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out shingleSets
+	if err := out.GobDecode(b); err != nil || len(out) != 3 || !slices.Equal(out[0], in[0]) || len(out[1]) != 0 || out[2][0] != 1<<63 {
+		t.Fatalf("read back %v (%v)", out, err)
+	}
+	for _, bad := range [][]byte{b[:len(b)-1], append(bytes.Clone(b), 0), {0xff, 0xff, 0xff, 0xff, 0x0f}, nil} {
+		if err := out.GobDecode(bad); err == nil {
+			t.Errorf("%x read", bad)
+		}
+	}
 }
