@@ -170,7 +170,15 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	var before int64 // bytes of the files before the current one
 	current := 0
 	var from []int // article → the previous build's, or -1
-	taken := map[int]bool{}
+	var taken []bool // the previous build's articles taken
+	nTaken := 0
+	if p := opt.Previous; p != nil {
+		taken = make([]bool, len(p.x.Articles))
+		// Most of them are taken again: room made once, not by doubling.
+		x.Articles = make([]index.Article, 0, len(p.x.Articles)+len(p.x.Articles)/8)
+		x.Quotes = make([]index.Quote, 0, len(p.x.Quotes)+len(p.x.Quotes)/8)
+		from = make([]int, 0, cap(x.Articles))
+	}
 	for it, r := range extractAll(Items(files), opt.Workers, opt.Previous) {
 		for ; current < it.file; current++ {
 			before += sizes[current]
@@ -225,7 +233,10 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		s.State.Items = append(s.State.Items, r.st)
 		if r.old >= 0 {
 			opt.Previous.take(x, valid(stem), r.old)
-			taken[r.old] = true
+			if !taken[r.old] {
+				taken[r.old] = true
+				nTaken++
+			}
 			s.Reused++
 		} else {
 			Add(x, stem, ex)
@@ -234,7 +245,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		c.Articles++
 	}
 	if opt.Previous != nil {
-		s.Removed = opt.Previous.Articles() - len(taken)
+		s.Removed = opt.Previous.Articles() - nTaken
 		for old, a := range opt.Previous.x.Articles {
 			if !taken[old] {
 				s.RemovedStems = append(s.RemovedStems, a.Stem)
