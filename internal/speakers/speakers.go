@@ -1,8 +1,11 @@
 package speakers
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -84,7 +87,19 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 		article int
 		p, f    *name
 	}
-	vetoed := map[vetoKey]bool{} // namesOtherwise, once an article
+	// namesOtherwise, once an article and pair of names (checks), asked
+	// after the loop for the renames that wait on it.
+	type check struct {
+		paras []string
+		p, f  *name
+	}
+	type rename struct {
+		quote, check int
+		f            *name
+	}
+	vetoed := map[vetoKey]int{} // → checks
+	var checks []check
+	var renames []rename
 	// The utterances' names, for the names that two fuller ones compete
 	// for; made only when one does.
 	var byUtt map[int][]*name
@@ -132,16 +147,36 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 		if text != nil {
 			a, paras := text(i)
 			k := vetoKey{a, p, f}
-			other, seen := vetoed[k]
+			c, seen := vetoed[k]
 			if !seen {
-				other = namesOtherwise(paras, p, f)
-				vetoed[k] = other
+				c = len(checks)
+				vetoed[k] = c
+				checks = append(checks, check{paras, p, f})
 			}
-			if other {
-				continue
-			}
+			renames = append(renames, rename{i, c, f})
+			continue
 		}
 		out[i] = f.form()
+	}
+	// The articles' texts are read on every core: at 100,000 articles
+	// this was most of the pass.
+	other := make([]bool, len(checks))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(runtime.GOMAXPROCS(0), len(checks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < len(checks); k = int(next.Add(1) - 1) {
+				other[k] = namesOtherwise(checks[k].paras, checks[k].p, checks[k].f)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range renames {
+		if !other[r.check] {
+			out[r.quote] = r.f.form()
+		}
 	}
 	return out
 }
