@@ -455,7 +455,6 @@ func write(out, name string, data []byte, compress, replace bool) (File, error) 
 		writeFile = replaceFile
 	}
 	if compress {
-		var gz bytes.Buffer
 		gzLevel := gzip.BestCompression
 		switch {
 		case filepath.Ext(name) == ".qtf":
@@ -469,14 +468,12 @@ func write(out, name string, data []byte, compress, replace bool) (File, error) 
 			// Level 9 is slow on big data and hardly smaller.
 			gzLevel = gzip.DefaultCompression
 		}
-		zw, _ := gzip.NewWriterLevel(&gz, gzLevel)
-		zw.Write(data)
-		zw.Close()
+		gz := gzipBytes(data, gzLevel)
 		br := brotliBytes(data, brotliLevel(name, len(data)))
-		f.Gzip, f.Brotli = gz.Len(), len(br)
+		f.Gzip, f.Brotli = len(gz), len(br)
 		// The copies before the file: Update takes a file that is there
 		// with the right bytes to have its copies written too.
-		if err := writeFile(p+".gz", gz.Bytes(), 0o644); err != nil {
+		if err := writeFile(p+".gz", gz, 0o644); err != nil {
 			return f, err
 		}
 		if err := writeFile(p+".br", br, 0o644); err != nil {
@@ -556,8 +553,52 @@ func Brotli(data []byte) int { return len(brotliBytes(data, brotli.BestCompressi
 
 func brotliBytes(data []byte, level int) []byte {
 	var br bytes.Buffer
-	bw := brotli.NewWriterLevel(&br, level)
+	bw := writers.get(level, func() any { return brotli.NewWriterLevel(nil, level) }).(*brotli.Writer)
+	bw.Reset(&br)
 	bw.Write(data)
 	bw.Close()
+	writers.put(level, bw)
 	return br.Bytes()
+}
+
+func gzipBytes(data []byte, level int) []byte {
+	var gz bytes.Buffer
+	// Keyed apart from brotli's levels.
+	zw := writers.get(100+level, func() any { zw, _ := gzip.NewWriterLevel(nil, level); return zw }).(*gzip.Writer)
+	zw.Reset(&gz)
+	zw.Write(data)
+	zw.Close()
+	writers.put(100+level, zw)
+	return gz.Bytes()
+}
+
+// writers keeps compressors for reuse, by level: a site's thousands of
+// small parts each made a new one, whose tables (a megabyte at brotli's
+// level 5) cost more to make than the part to compress.
+var writers writerPools
+
+type writerPools struct {
+	mu    sync.Mutex
+	pools map[int]*sync.Pool
+}
+
+func (w *writerPools) get(key int, make func() any) any {
+	w.mu.Lock()
+	if w.pools == nil {
+		w.pools = map[int]*sync.Pool{}
+	}
+	p := w.pools[key]
+	if p == nil {
+		p = &sync.Pool{New: make}
+		w.pools[key] = p
+	}
+	w.mu.Unlock()
+	return p.Get()
+}
+
+func (w *writerPools) put(key int, v any) {
+	w.mu.Lock()
+	p := w.pools[key]
+	w.mu.Unlock()
+	p.Put(v)
 }
