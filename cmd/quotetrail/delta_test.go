@@ -278,8 +278,18 @@ func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The state's header (what it goes with), then the state.
+		var h struct {
+			Program              uint64
+			Tokens               string
+			IndexSize, IndexTime int64
+		}
 		var s build.State
-		if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&s); err != nil {
+		dec := gob.NewDecoder(bytes.NewReader(raw))
+		if err := dec.Decode(&h); err != nil {
+			t.Fatal(err)
+		}
+		if err := dec.Decode(&s); err != nil {
 			t.Fatal(err)
 		}
 		en, err := index.ReadEntry(s.Base)
@@ -289,7 +299,11 @@ func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
 		forge(en)
 		s.Base = index.MarshalEntry(en)
 		var b bytes.Buffer
-		if err := gob.NewEncoder(&b).Encode(&s); err != nil {
+		enc := gob.NewEncoder(&b)
+		if err := enc.Encode(&h); err != nil {
+			t.Fatal(err)
+		}
+		if err := enc.Encode(&s); err != nil {
 			t.Fatal(err)
 		}
 		mustWrite(t, statePath, b.Bytes())

@@ -51,8 +51,8 @@ type itemState struct {
 	Article int32 // its article in the index
 }
 
-// State is what a build leaves for the next one.
-type State struct {
+// stateHeader is written before the State: what it goes with.
+type stateHeader struct {
 	// Program is the hash of the program that built the index: another
 	// version may extract differently, so its index is not reused.
 	Program uint64
@@ -62,6 +62,10 @@ type State struct {
 	// another build's index (git's rule for its files): hashing it took
 	// 1.5 s at 100,000 articles, on every increment.
 	IndexSize, IndexTime int64
+}
+
+// State is what a build leaves for the next one (after a stateHeader).
+type State struct {
 	// Started is when the build began reading (ns since 1970): a page
 	// modified since may have changed after it was read, in the same
 	// clock tick, so its time and size prove nothing (git's rule for its
@@ -119,41 +123,67 @@ func LoadPrevious(out string) (*Previous, error) {
 	if err != nil {
 		return nil, err
 	}
-	var s State
-	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&s); err != nil {
+	// The state's header first (what it goes with), then the index is
+	// read while the rest of the state is decoded: each is about half a
+	// second at 100,000 articles.
+	dec := gob.NewDecoder(bytes.NewReader(raw))
+	var h stateHeader
+	if err := dec.Decode(&h); err != nil {
 		return nil, fmt.Errorf("%s is damaged: %v", StateFile, err)
 	}
 	prog, err := programHash()
 	if err != nil {
 		return nil, err
 	}
-	if s.Program != prog {
+	if h.Program != prog {
 		return nil, errors.New("it was built by another version of quotetrail")
 	}
-	if s.Tokens != textnorm.Version {
+	if h.Tokens != textnorm.Version {
 		return nil, errors.New("its words were normalized by another version")
 	}
-	name := filepath.Join(out, "index.qti")
-	if st, err := os.Stat(name); err != nil {
-		return nil, err
-	} else if st.Size() != s.IndexSize || st.ModTime().UnixNano() != s.IndexTime {
-		return nil, errors.New("its index.qti is not the one its state describes (a build stopped half-way, or the file was replaced)")
+	type read struct {
+		x    *index.Index
+		size int64
+		err  error
 	}
-	data, err := os.ReadFile(name)
+	got := make(chan read, 1)
+	go func() {
+		name := filepath.Join(out, "index.qti")
+		if st, err := os.Stat(name); err != nil {
+			got <- read{err: err}
+			return
+		} else if st.Size() != h.IndexSize || st.ModTime().UnixNano() != h.IndexTime {
+			got <- read{err: errors.New("its index.qti is not the one its state describes (a build stopped half-way, or the file was replaced)")}
+			return
+		}
+		data, err := os.ReadFile(name)
+		if err == nil && int64(len(data)) != h.IndexSize {
+			err = errors.New("its index.qti changed while it was read")
+		}
+		if err != nil {
+			got <- read{err: err}
+			return
+		}
+		x, err := index.Read(data)
+		got <- read{x, int64(len(data)), err}
+	}()
+	var s State
+	err = dec.Decode(&s)
+	r := <-got
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s is damaged: %v", StateFile, err)
 	}
-	x, err := index.Read(data)
-	if err != nil {
-		return nil, err
+	if r.err != nil {
+		return nil, r.err
 	}
+	x := r.x
 	if !x.HasTokens() {
 		return nil, errors.New("its index carries no words")
 	}
 	if !checkOwn(s.Own, x) {
 		return nil, fmt.Errorf("%s names speakers its index does not hold", StateFile)
 	}
-	p := &Previous{started: s.Started, x: x, size: int64(len(data)), items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1), own: s.Own}
+	p := &Previous{started: s.Started, x: x, size: r.size, items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1), own: s.Own}
 	for _, it := range s.Items {
 		if it.Article < 0 || int(it.Article) >= len(x.Articles) {
 			return nil, fmt.Errorf("%s names article %d of %d", StateFile, it.Article, len(x.Articles))
@@ -192,9 +222,13 @@ func WriteState(out string, s State) error {
 	if err != nil {
 		return err
 	}
-	s.Program, s.Tokens, s.IndexSize, s.IndexTime = prog, textnorm.Version, st.Size(), st.ModTime().UnixNano()
+	h := stateHeader{Program: prog, Tokens: textnorm.Version, IndexSize: st.Size(), IndexTime: st.ModTime().UnixNano()}
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(&s); err != nil {
+	enc := gob.NewEncoder(&b)
+	if err := enc.Encode(&h); err != nil {
+		return err
+	}
+	if err := enc.Encode(&s); err != nil {
 		return err
 	}
 	tmp := filepath.Join(out, StateFile+".tmp")
