@@ -169,7 +169,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	var before int64 // bytes of the files before the current one
 	current := 0
-	var from []int // article → the previous build's, or -1
+	var from []int   // article → the previous build's, or -1
 	var taken []bool // the previous build's articles taken
 	nTaken := 0
 	if p := opt.Previous; p != nil {
