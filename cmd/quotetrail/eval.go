@@ -103,6 +103,23 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		explicit := false
 		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "index" })
 		var x *index.Index
+		if folder, ok := folderIndex(*indexPath); explicit && ok {
+			// A folder index, read part by part as the widget reads it.
+			r, err := eval.LookupsBy(cases, func(query string) ([]string, error) {
+				_, entries, _, err := lookupFolder(folder, query)
+				urls := make([]string, len(entries))
+				for i, en := range entries {
+					urls[i] = en.URL
+				}
+				return urls, err
+			})
+			if err != nil {
+				fmt.Fprintf(stderr, "quotetrail eval lookups: %v\n", err)
+				return 2
+			}
+			printLookups(stdout, dir, r)
+			return 0
+		}
 		if explicit {
 			x, err = loadIndex(*indexPath, stderr)
 		} else {
@@ -115,12 +132,7 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "quotetrail eval lookups: %v\n", err)
 			return 2
 		}
-		r := eval.Lookups(cases, match.New(x), x)
-		fmt.Fprintf(stdout, "%s: %d lookups  recall %.3f (%d/%d)  precision %.3f (%d/%d)\n",
-			dir, r.Cases, r.Recall(), r.Found, r.Expect, r.Precision(), r.Right, r.Returned)
-		for _, m := range r.Misses {
-			fmt.Fprintln(stdout, m)
-		}
+		printLookups(stdout, dir, eval.Lookups(cases, match.New(x), x))
 	case "basil":
 		r, err := eval.Basil(dir)
 		if err != nil {
@@ -172,5 +184,14 @@ func printMisses(w io.Writer, label string, ms []eval.Miss, n int) {
 			fmt.Fprintf(w, " (gold source %q, got %q)", m.Want, m.Got)
 		}
 		fmt.Fprintln(w)
+	}
+}
+
+// printLookups prints a lookup set's scores and misses.
+func printLookups(w io.Writer, set string, r eval.LookupsResult) {
+	fmt.Fprintf(w, "%s: %d lookups  recall %.3f (%d/%d)  precision %.3f (%d/%d)\n",
+		set, r.Cases, r.Recall(), r.Found, r.Expect, r.Precision(), r.Right, r.Returned)
+	for _, m := range r.Misses {
+		fmt.Fprintln(w, m)
 	}
 }

@@ -85,3 +85,31 @@ func TestLookupFolderIndex(t *testing.T) {
 		t.Errorf("a folder without an entry: exit %d, %q", code, errOut)
 	}
 }
+
+// TestEvalLookupsOnAFolderIndex: `eval lookups -index` on a folder index
+// scores the set as the folder answers it, part by part: with index.qti
+// gone it scores as on index.qti, and a damaged part is an error.
+func TestEvalLookupsOnAFolderIndex(t *testing.T) {
+	dist, _, errOut, code := buildSite(t, "../../corpus")
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	set := "../../internal/match/testdata/lookups-project.jsonl"
+	want, _, code := runCmd(t, "eval", "lookups", "-index", filepath.Join(dist, "index.qti"), set)
+	if code != 0 || !strings.Contains(want, "recall") {
+		t.Fatalf("on index.qti: exit %d\n%s", code, want)
+	}
+	os.Remove(filepath.Join(dist, "index.qti"))
+	for _, idx := range []string{filepath.Join(dist, "index"), filepath.Join(dist, "index", index.EntryName)} {
+		if got, errOut, code := runCmd(t, "eval", "lookups", "-index", idx, set); code != 0 || got != want {
+			t.Errorf("on %s: exit %d\n%s%s\nwant\n%s", idx, code, got, errOut, want)
+		}
+	}
+	parts, _ := filepath.Glob(filepath.Join(dist, "index", "q-*.qtf"))
+	for _, p := range parts {
+		os.WriteFile(p, []byte("damaged"), 0o644)
+	}
+	if _, errOut, code := runCmd(t, "eval", "lookups", "-index", filepath.Join(dist, "index"), set); code != 2 || !strings.Contains(errOut, "q-") {
+		t.Errorf("damaged quotation shards: exit %d, %s", code, errOut)
+	}
+}

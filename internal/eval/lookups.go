@@ -69,12 +69,30 @@ func DomainWord(url string) string {
 // the expected outlets, precision over the returned ones (optional
 // outlets are neither required nor penalised).
 func Lookups(cases []LookupCase, e *match.Engine, x *index.Index) LookupsResult {
+	r, _ := LookupsBy(cases, func(query string) ([]string, error) {
+		var urls []string
+		for _, m := range e.Lookup(query).Matches {
+			urls = append(urls, x.Articles[m.Article].URL)
+		}
+		return urls, nil
+	})
+	return r
+}
+
+// LookupsBy is Lookups for any index (a folder index, read part by part):
+// urls answers a query with the URLs of the articles it returns, best
+// first. The first error ends the run.
+func LookupsBy(cases []LookupCase, urls func(query string) ([]string, error)) (LookupsResult, error) {
 	var r LookupsResult
 	for _, c := range cases {
 		r.Cases++
+		returned, err := urls(c.Query)
+		if err != nil {
+			return r, err
+		}
 		var got []string
-		for _, m := range e.Lookup(c.Query).Matches {
-			got = append(got, DomainWord(x.Articles[m.Article].URL))
+		for _, u := range returned {
+			got = append(got, DomainWord(u))
 		}
 		r.Expect += len(c.Expect)
 		for _, w := range c.Expect {
@@ -93,5 +111,5 @@ func Lookups(cases []LookupCase, e *match.Engine, x *index.Index) LookupsResult 
 			}
 		}
 	}
-	return r
+	return r, nil
 }
