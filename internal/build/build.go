@@ -261,7 +261,6 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)
-	s.State.Own = nameSpeakers(x)
 	// Over the whole corpus (a new article may copy an old one), with the
 	// shingles of the articles taken unchanged known.
 	var known [][]uint64
@@ -273,7 +272,8 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 			}
 		}
 	}
-	found := syndicate.FindKnown(x, known)
+	var found syndicate.Found
+	s.State.Own = namesBeside(x, func() { found = syndicate.FindKnown(x, known) })
 	x.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
 	return x, s
 }

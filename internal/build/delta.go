@@ -94,9 +94,9 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	if !ok {
 		return nil, false
 	}
-	found := syndicate.Added(xa, p.found)
+	var found syndicate.Found
+	s.State.Own = namesBeside(xa, func() { found = syndicate.Added(xa, p.found) })
 	xa.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
-	s.State.Own = nameSpeakers(xa)
 	// The base's articles that this increment or an earlier one touched:
 	// their syndication or a speaker's corpus name changed.
 	touched := slices.Clone(p.touched)

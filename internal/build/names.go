@@ -48,6 +48,17 @@ func nameSpeakers(x *index.Index) []ownName {
 	return out
 }
 
+// namesBeside returns nameSpeakers(x), found on a goroutine of its own
+// while f runs (syndicate's pass): the two read the articles, and each
+// writes nothing the other reads (syndicate never reads the quotations,
+// nor the names pass the syndication).
+func namesBeside(x *index.Index, f func()) []ownName {
+	done := make(chan []ownName, 1)
+	go func() { done <- nameSpeakers(x) }()
+	f()
+	return <-done
+}
+
 // ownQuote returns the previous build's quotation qi with its article's
 // own names.
 func (p *Previous) ownQuote(qi int) index.Quote {
