@@ -521,6 +521,9 @@
         if (m.match !== 'text') {
           var attr = el('div', 'attr');
           attr.append(el('span', 'speaker', m.speaker || 'speaker not stated'));
+          // The corpus's name for the speaker, with the outlet's own when
+          // it wrote another ("Mr. Sellers" of "Joseph Sellers").
+          if (m.speaker && m.speaker_text) attr.append(el('span', 'meta own', ' (\u201c' + m.speaker_text + '\u201d in this article)'));
           if (m.channel) {
             attr.append(' · via ');
             attr.append(el('span', 'badge channel', m.channel));

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"quotetrail/internal/eval"
 	"quotetrail/internal/index"
 )
 
@@ -15,26 +16,13 @@ import (
 // dir, named after it.
 func basilArticle(t *testing.T, dir, file string) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("../../../shared/data/basil/articles", file))
+	line, err := eval.BasilJSONLine(filepath.Join("../../../shared/data/basil/articles", file))
 	if os.IsNotExist(err) {
 		t.Skip("../shared/data/basil is absent")
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	var b struct {
-		Source, Title, URL, Date string
-		Body                     [][]string `json:"body-paragraphs"`
-	}
-	if err := json.Unmarshal(raw, &b); err != nil {
-		t.Fatal(err)
-	}
-	var paras []string
-	for _, p := range b.Body {
-		paras = append(paras, strings.Join(p, " "))
-	}
-	line, _ := json.Marshal(map[string]string{"url": b.URL, "title": b.Title, "outlet": b.Source, "published": b.Date,
-		"text": strings.Join(paras, "\n")})
-	mustWrite(t, filepath.Join(dir, strings.TrimSuffix(filepath.Base(file), ".json")+".jsonl"), append(line, '\n'))
+	mustWrite(t, filepath.Join(dir, strings.TrimSuffix(filepath.Base(file), ".json")+".jsonl"), line)
 }
 
 // The New York Times' report of the Wal-Mart v. Dukes hearing (BASIL,

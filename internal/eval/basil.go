@@ -179,3 +179,25 @@ func Basil(dir string) (BasilResult, error) {
 	})
 	return r, err
 }
+
+// BasilJSONLine returns BASIL's article file (a path under
+// ../shared/data/basil/articles) as one line of JSON Lines, as the build
+// reads it (url, title, outlet, published, text), for tests that build a
+// site of real reports.
+func BasilJSONLine(file string) ([]byte, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var b basilArticle
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return nil, err
+	}
+	paras := make([]string, len(b.BodyParagraphs))
+	for i, p := range b.BodyParagraphs {
+		paras[i] = strings.Join(p, " ")
+	}
+	line, err := json.Marshal(map[string]string{"url": b.URL, "title": b.Title, "outlet": b.Source, "published": b.Date,
+		"text": strings.Join(paras, "\n")})
+	return append(line, '\n'), err
+}
