@@ -220,8 +220,13 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout)
 	if incremental {
-		fmt.Fprintf(stdout, "built on the last build in %s: %s taken unchanged, %s read, %s removed\n", *out,
+		fmt.Fprintf(stdout, "built on the last build in %s: %s taken unchanged, %s read, %s removed", *out,
 			plural(sum.Reused, "article"), plural(len(x.Articles)-sum.Reused, "article"), plural(sum.Removed, "article"))
+		if n := sum.KnownLeftOut; n > 0 {
+			// Duplicates and bad items unchanged since: not read again.
+			fmt.Fprintf(stdout, "; %s left out again without reading %s (unchanged duplicates or bad items)", plural(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
+		}
+		fmt.Fprintln(stdout)
 		if n := len(sum.RemovedStems); n > 0 {
 			// What the input no longer holds, by name: a publisher checks
 			// that nothing went missing by mistake.

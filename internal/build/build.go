@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 	"os"
@@ -85,8 +86,9 @@ type Summary struct {
 	Files      []Counts // what became of each file given, in order
 	// Reused counts the articles taken unchanged from the previous build
 	// (Options.Previous); Removed those of its articles that the input no
-	// longer holds.
-	Reused, Removed int
+	// longer holds; KnownLeftOut the items it left out (duplicates, bad
+	// items) found unchanged and left out again without being read.
+	Reused, Removed, KnownLeftOut int
 	// RemovedStems names the Removed articles (their stems), in the
 	// previous index's order.
 	RemovedStems []string
@@ -212,18 +214,52 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		if err == nil && r.old >= 0 {
 			ex = Extracted{File: name, Article: opt.Previous.article(r.old)}
 		}
+		seenAlready := false
+		if err == nil && r.leftOut {
+			// Left out by the last build and unchanged since: left out
+			// again for the same reason, without reading it.
+			s.KnownLeftOut++
+			if r.st.Bad != "" {
+				err = errors.New(r.st.Bad)
+			} else {
+				d := r.st.Dup
+				a := &article.Article{URL: d.URL, Title: d.Title, Outlet: d.Outlet, Paragraphs: make([]string, d.Paragraphs)}
+				if of, why := seen.add(name, a, r.st.Text); of != "" {
+					s.Duplicates = append(s.Duplicates, Duplicate{File: name, Of: of, Why: why})
+					c.Duplicates++
+					s.State.Items = append(s.State.Items, r.st)
+					continue
+				}
+				// What it repeated is gone: an article now, read.
+				s.KnownLeftOut--
+				seenAlready = true
+				r.st.Dup = dupKey{}
+				ex, err = extractContent(it, nil)
+			}
+		}
 		if err != nil {
 			s.Bad = append(s.Bad, FileError{File: name, Err: err})
 			c.Bad++
+			if r.st.Bad != "" {
+				r.st.Article = -1
+				s.State.Items = append(s.State.Items, r.st)
+			}
 			continue
 		}
 		if r.old < 0 || r.st.Text == 0 {
 			r.st.Text = textHash(ex.Article.Paragraphs)
 		}
-		if of, why := seen.add(name, ex.Article, r.st.Text); of != "" {
-			s.Duplicates = append(s.Duplicates, Duplicate{File: name, Of: of, Why: why})
-			c.Duplicates++
-			continue
+		if !seenAlready {
+			if of, why := seen.add(name, ex.Article, r.st.Text); of != "" {
+				s.Duplicates = append(s.Duplicates, Duplicate{File: name, Of: of, Why: why})
+				c.Duplicates++
+				if r.st.Hash != 0 || r.st.Size != 0 {
+					a := ex.Article
+					r.st.Article, r.st.Dup = -1, dupKey{URL: a.URL, Title: a.Title, Outlet: a.Outlet, Paragraphs: len(a.Paragraphs)}
+					s.State.Items = append(s.State.Items, r.st)
+				}
+				continue
+			}
 		}
 		stem := names[it.file]
 		if it.Record > 0 {
@@ -285,6 +321,9 @@ type pending struct {
 	err  error
 	old  int       // the previous build's article, when the item is unchanged; else -1
 	st   itemState // the item, for the next build
+	// leftOut: the previous build left the item out (a duplicate, or
+	// bad) and it is unchanged: not read (st says why).
+	leftOut bool
 }
 
 func (p *pending) get() (Extracted, error) {
@@ -345,8 +384,14 @@ func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Ite
 					}()
 					var content []byte
 					p.st, content, p.old, p.err = prev.reuse(it)
-					if p.err == nil && p.old < 0 {
+					p.leftOut = p.err == nil && p.old < 0 && p.st.same
+					if p.err == nil && p.old < 0 && !p.leftOut {
 						p.ex, p.err = extractContent(it, content)
+						if p.err != nil {
+							// Its article cannot be read: the same
+							// content next time need not be read again.
+							p.st.Bad = p.err.Error()
+						}
 					}
 				}(it)
 			}

@@ -119,7 +119,9 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	}
 	s.State.Touched = touched
 	for i := range s.State.Items {
-		s.State.Items[i].Article = pos[s.State.Items[i].Article]
+		if a := s.State.Items[i].Article; a >= 0 {
+			s.State.Items[i].Article = pos[a]
+		}
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
 	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}

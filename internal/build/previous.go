@@ -48,7 +48,22 @@ type itemState struct {
 	// Text is the hash of its article's words (dedup's textHash), so that
 	// an article taken unchanged is checked for duplicates unhashed.
 	Text    uint64
-	Article int32 // its article in the index
+	Article int32 // its article in the index; -1 when it was left out
+	// Bad is why the item was left out (Article -1), when its article
+	// could not be read; otherwise it repeated another's, and Dup is
+	// what tells it a duplicate (dedup.add). Either way an item unchanged
+	// since is left out again without being read, unless what it
+	// repeated is gone.
+	Bad string
+	Dup dupKey
+	// same: unchanged since the last build (reuse); not stored.
+	same bool
+}
+
+// dupKey is what dedup.add reads of an article, besides its text hash.
+type dupKey struct {
+	URL, Title, Outlet string
+	Paragraphs         int
 }
 
 // stateHeader is written before the State: what it goes with.
@@ -185,7 +200,7 @@ func LoadPrevious(out string) (*Previous, error) {
 	}
 	p := &Previous{started: s.Started, x: x, size: r.size, items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1), own: s.Own}
 	for _, it := range s.Items {
-		if it.Article < 0 || int(it.Article) >= len(x.Articles) {
+		if it.Article < -1 || int(it.Article) >= len(x.Articles) {
 			return nil, fmt.Errorf("%s names article %d of %d", StateFile, it.Article, len(x.Articles))
 		}
 		p.items[it.Key] = it
@@ -289,7 +304,7 @@ func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err er
 					return st, nil, -1, err
 				}
 				f.Close()
-				st.Hash, st.Text = prev.Hash, prev.Text
+				st.Hash, st.Text, st.Bad, st.Dup, st.same = prev.Hash, prev.Text, prev.Bad, prev.Dup, true
 				return st, nil, int(prev.Article), nil
 			}
 		}
@@ -300,7 +315,7 @@ func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err er
 	}
 	st.Hash = contentHash(it, content)
 	if known && prev.Hash == st.Hash {
-		st.Text = prev.Text
+		st.Text, st.Bad, st.Dup, st.same = prev.Text, prev.Bad, prev.Dup, true
 		return st, nil, int(prev.Article), nil
 	}
 	return st, content, -1, nil

@@ -100,7 +100,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	if first.Reused != 0 || len(first.State.Items) == 0 {
 		t.Fatalf("first build: reused %d, state of %d items", first.Reused, len(first.State.Items))
 	}
-	articles := len(first.State.Items)
+	articles := articleItems(first)
 
 	// Day 2: five pages removed, three changed, one touched but the
 	// same, twelve added (real pages not in the corpus yet), one JSON
@@ -135,9 +135,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	// At most the added and changed items are read again: the three
 	// changed pages, the twelve new ones, the touched page (read to hash
 	// it) and the changed line; every other article is taken.
-	read := len(s.State.Items) - s.Reused
+	read := articleItems(s) - s.Reused
 	if read > 3+added+1 || s.Reused < articles-5-3-1-1 {
-		t.Errorf("incremental build read %d items and took %d of %d (the first build had %d)", read, s.Reused, len(s.State.Items), articles)
+		t.Errorf("incremental build read %d items and took %d of %d (the first build had %d)", read, s.Reused, articleItems(s), articles)
 	}
 	if s.Removed < 5 {
 		t.Errorf("removed %d articles, want at least the 5 pages deleted", s.Removed)
@@ -156,7 +156,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	for i := range added {
 		os.Remove(filepath.Join(dir, "real", fmt.Sprintf("new%02d.html", i)))
 	}
-	day2 := len(s.State.Items)
+	day2 := articleItems(s)
 	want, _ = buildInto(t, dir, full, false)
 	got, s = buildInto(t, dir, out, true)
 	if !bytes.Equal(got, want) {
@@ -164,9 +164,21 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	// All the articles not taken were removed (some of the pages deleted
 	// may not have been articles).
-	if s.Removed != day2-s.Reused || s.Removed == 0 || len(s.State.Items) != s.Reused {
-		t.Errorf("removed %d of %d articles, took %d of %d", s.Removed, day2, s.Reused, len(s.State.Items))
+	if s.Removed != day2-s.Reused || s.Removed == 0 || articleItems(s) != s.Reused {
+		t.Errorf("removed %d of %d articles, took %d of %d", s.Removed, day2, s.Reused, articleItems(s))
 	}
+}
+
+// articleItems counts the items of s's state that are articles (not
+// left out as duplicates or bad).
+func articleItems(s Summary) int {
+	n := 0
+	for _, it := range s.State.Items {
+		if it.Article >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func sameFolder(a, b map[string][]byte) bool {
@@ -321,5 +333,53 @@ func TestShingleSets(t *testing.T) {
 		if err := out.GobDecode(bad); err == nil {
 			t.Errorf("%x read", bad)
 		}
+	}
+}
+
+// TestLeftOutItemsAreNotReadAgain: duplicates and bad items unchanged
+// since the last build are left out again, with the same reasons,
+// without being read; a duplicate whose original is gone is read and
+// becomes an article; each time the index is a full build's.
+func TestLeftOutItemsAreNotReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	seeds, err := CorpusFiles("../../corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
+	}
+	first, _ := os.ReadFile(seeds[0])
+	os.WriteFile(filepath.Join(dir, "zz-copy.html"), first, 0o644)                                               // the same article as seeds[0]
+	os.WriteFile(filepath.Join(dir, "zz-empty.html"), nil, 0o644)                                                // bad: empty
+	os.WriteFile(filepath.Join(dir, "zz-menu.html"), []byte("<html><body><nav>Home</nav></body></html>"), 0o644) // bad: no article
+	out := t.TempDir()
+	_, s1 := buildInto(t, dir, out, false)
+	if len(s1.Duplicates) != 1 || len(s1.Bad) != 2 {
+		t.Fatalf("first build: duplicates %v, bad %v", s1.Duplicates, s1.Bad)
+	}
+	got, s2 := buildInto(t, dir, out, true)
+	if s2.KnownLeftOut != 3 || fmt.Sprint(s2.Duplicates, s2.Bad) != fmt.Sprint(s1.Duplicates, s1.Bad) {
+		t.Errorf("second build: %d left out unread; duplicates %v, bad %v; first %v, %v", s2.KnownLeftOut, s2.Duplicates, s2.Bad, s1.Duplicates, s1.Bad)
+	}
+	want, _ := buildInto(t, dir, t.TempDir(), false)
+	if !bytes.Equal(got, want) {
+		t.Error("the index differs from a full build's")
+	}
+	// The original gone, its copy is an article.
+	os.Remove(filepath.Join(dir, filepath.Base(seeds[0])))
+	got, s3 := buildInto(t, dir, out, true)
+	want, _ = buildInto(t, dir, t.TempDir(), false)
+	if !bytes.Equal(got, want) || len(s3.Duplicates) != 0 || s3.KnownLeftOut != 2 {
+		t.Errorf("with the original gone: same index %v, duplicates %v, %d left out unread", bytes.Equal(got, want), s3.Duplicates, s3.KnownLeftOut)
+	}
+	x, _ := index.Read(got)
+	found := false
+	for _, a := range x.Articles {
+		found = found || a.Stem == "zz-copy"
+	}
+	if !found {
+		t.Error("the copy is not an article once its original is gone")
 	}
 }
