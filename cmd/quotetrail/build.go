@@ -237,9 +237,17 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintln(stdout)
 		}
-		if d := sum.Delta; d != nil {
+		kept := 0 // of the folder index's parts
+		for _, name := range keep {
+			if strings.HasPrefix(name, "index/") {
+				kept++
+			}
+		}
+		if d := sum.Delta; d != nil && d.Added == 0 {
+			fmt.Fprintf(stdout, "folder index: the last full build's %s kept; no article added since\n", plural(kept, "part"))
+		} else if d != nil {
 			fmt.Fprintf(stdout, "folder index: the last full build's %s kept, with a delta of the %s added since (a full build merges them once they pass 1/%d of its %s, or when any is removed or changed)\n",
-				plural(len(keep), "part"), plural(d.Added, "article"), build.DeltaShare, plural(d.Base.Articles, "article"))
+				plural(kept, "part"), plural(d.Added, "article"), build.DeltaShare, plural(d.Base.Articles, "article"))
 		}
 	}
 	writeInputTable(stdout, in, sum)
