@@ -129,8 +129,9 @@ func TestWasmFolderAnswersLikeTheWholeIndex(t *testing.T) {
 	variants := map[string]variant{
 		"default": {match.BuildFolder(x, match.DefaultFolder), e},
 		"small":   {match.BuildFolder(x, match.FolderOptions{ChunkBytes: 256, QuoteShardBytes: 64, ParaShardBytes: 128}), e},
-		"delta":   deltaFolder(t, x, 3),
 	}
+	d := deltaFolder(t, x, 3)
+	variants["delta"] = variant{d.parts, d.e}
 	for name, v := range variants {
 		parts, e := v.parts, v.e
 		folder := filepath.Join(dir, name)
@@ -178,6 +179,7 @@ func TestWasmFolderAnswersLikeTheWholeIndex(t *testing.T) {
 func deltaFolder(t *testing.T, x *index.Index, n int) struct {
 	parts map[string][]byte
 	e     *match.Engine
+	whole []byte // index.qti as the increment leaves it: the base's, a part appended
 } {
 	base := &index.Index{Articles: x.Articles[:n]}
 	var quotes []index.Quote
@@ -190,6 +192,7 @@ func deltaFolder(t *testing.T, x *index.Index, n int) struct {
 	}
 	match.Tokenize(base)
 	match.Group(base)
+	baseBytes := index.Marshal(base)
 	parts := match.BuildFolder(base, match.DefaultFolder)
 	en, err := index.ReadEntry(parts[index.EntryName])
 	if err != nil {
@@ -208,8 +211,13 @@ func deltaFolder(t *testing.T, x *index.Index, n int) struct {
 	for name, data := range delta {
 		parts[name] = data
 	}
+	part, err := index.MarshalAppend(base, all)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return struct {
 		parts map[string][]byte
 		e     *match.Engine
-	}{parts, match.New(all)}
+		whole []byte
+	}{parts, match.New(all), append(baseBytes, part...)}
 }

@@ -79,6 +79,19 @@ func TestWasmAnswersLikeTheCLI(t *testing.T) {
 		}
 	}
 
+	// index.qti after an increment: three seeds, the other two appended
+	// as a part; the engine reads it as the whole.
+	inc := deltaFolder(t, x, 3)
+	os.WriteFile(filepath.Join(dir, "appended.qti"), inc.whole, 0o644)
+	for i, line := range runNode(filepath.Join(dir, "appended.qti")) {
+		res := inc.e.Lookup(queries[i])
+		ents := inc.e.Entries(res)
+		want, _ := json.Marshal(map[string]any{"query": res.Query, "matches": ents, "truncated": res.Truncated, "independent": match.Independent(ents)})
+		if !jsonEqual(t, []byte(line), want) {
+			t.Errorf("%q on an index with a part appended:\nwasm   %s\nnative %s", queries[i], line, want)
+		}
+	}
+
 	damaged := bytes.Clone(data)
 	damaged[len(damaged)/2] ^= 0xff
 	os.WriteFile(filepath.Join(dir, "damaged.qti"), damaged, 0o644)
