@@ -116,13 +116,20 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	appends := map[string]bundle.Append{}
 	const extIndex = "extension/index.qti"
 	var keep []string
-	if d := sum.Delta; d != nil && part == nil {
-		keep = append(keep, bundle.Marker, extIndex) // nothing new: as they are
-	} else if d != nil {
+	if d := sum.Delta; d != nil {
+		// Nothing new (no part): kept as they are.
 		add := bundle.Append{Size: d.PreviousSize, Data: part}
-		appends[bundle.Marker] = add
+		if part == nil {
+			keep = append(keep, bundle.Marker)
+		} else {
+			appends[bundle.Marker] = add
+		}
 		if st, err := os.Stat(filepath.Join(*out, filepath.FromSlash(extIndex))); err == nil && st.Size() == d.PreviousSize {
-			appends[extIndex] = add
+			if part == nil {
+				keep = append(keep, extIndex)
+			} else {
+				appends[extIndex] = add
+			}
 		} else if whole, err := os.ReadFile(filepath.Join(*out, bundle.Marker)); err == nil {
 			// The extension's copy is not the last index.qti: written whole.
 			generated[extIndex] = append(whole[:len(whole):len(whole)], part...)
@@ -167,7 +174,9 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	var written []bundle.File
 	updated := false
-	if _, err := os.Stat(filepath.Join(*out, bundle.Marker)); err == nil {
+	// (The Stat's error is not err: the bundle's must reach the check
+	// below.)
+	if _, statErr := os.Stat(filepath.Join(*out, bundle.Marker)); statErr == nil {
 		written, err = bundle.UpdateAppending(*www, *out, generated, keep, appends)
 		updated = true
 	} else {

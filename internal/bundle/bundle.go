@@ -146,6 +146,13 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 			gen[name] = append(old, a.Data...)
 			continue
 		}
+		// Copies it had below uncopiedData hold the file before the
+		// append: a server would send them in its place.
+		for _, c := range []string{p + ".gz", p + ".br"} {
+			if err := os.Remove(c); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
 		if err := appendFile(p, a.Data); err != nil {
 			return nil, err
 		}

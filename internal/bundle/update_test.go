@@ -168,3 +168,30 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestUpdateAppendingDropsCopiesOfGrownData: a file with compressed
+// copies that an append takes past uncopiedData is appended to, and
+// loses its copies: left, they hold the index before the append and a
+// server sending them in its place would send the last build's index.
+func TestUpdateAppendingDropsCopiesOfGrownData(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	old := make([]byte, uncopiedData-4)
+	if _, err := Site(www, out, map[string][]byte{Marker: old}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker+".br")); err != nil {
+		t.Fatal("the index has no copies before the append")
+	}
+	tail := Append{Size: int64(len(old)), Data: []byte("appended part")}
+	if _, err := UpdateAppending(www, out, map[string][]byte{}, nil, map[string]Append{Marker: tail}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(filepath.Join(out, Marker)); err != nil || st.Size() != int64(len(old)+len(tail.Data)) {
+		t.Fatalf("%s was not appended to: %v", Marker, err)
+	}
+	for _, n := range []string{Marker + ".br", Marker + ".gz"} {
+		if _, err := os.Stat(filepath.Join(out, n)); err == nil {
+			t.Errorf("%s is left, with the index before the append", n)
+		}
+	}
+}

@@ -45,11 +45,13 @@
 //	         and span checked against the index with the part)
 //	uvarint  earlier quotations changed (an utterance joined another);
 //	         each: uvarint its index, then the quotation as above
-//	uvarint  words added; each str; then the token lists of the added
-//	         articles' paragraphs and of the added quotations
+//	uvarint  words added; each str; then, when the index carries words,
+//	         the token lists of the added articles' paragraphs and of
+//	         the added quotations
 //	uvarint  syndication records added (0, or one per added article);
-//	         when not 0: uvarint records of earlier articles changed,
-//	         each uvarint the article, then the record
+//	         when the index carries syndication (even with none added):
+//	         uvarint records of earlier articles changed, each uvarint
+//	         the article, then the record
 //
 // Read applies the parts in order; the index it returns is the one the
 // whole file describes, as Marshal would write it at once.
