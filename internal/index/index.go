@@ -198,8 +198,11 @@ func MarshalAppend(old, x *Index) ([]byte, error) {
 		return nil, errors.New("the syndication of the index is not that of the one it appends to")
 	}
 	for i := range a0 {
+		// The part does not hold them: each must be as it was (strings
+		// shared with old compare in constant time).
 		a, b := &old.Articles[i], &x.Articles[i]
-		if a.Stem != b.Stem || len(a.Paragraphs) != len(b.Paragraphs) {
+		if a.Stem != b.Stem || a.Outlet != b.Outlet || a.URL != b.URL || a.Title != b.Title || a.Byline != b.Byline ||
+			a.Published != b.Published || !slices.Equal(a.Paragraphs, b.Paragraphs) {
 			return nil, errors.New("an earlier article changed: " + a.Stem)
 		}
 	}
@@ -222,6 +225,11 @@ func MarshalAppend(old, x *Index) ([]byte, error) {
 	var changed []int
 	for i := range q0 {
 		if old.Quotes[i] != x.Quotes[i] {
+			if old.Quotes[i].Text != x.Quotes[i].Text {
+				// Its tokens, which the part does not hold, would not
+				// be its text's.
+				return nil, errors.New("an earlier quotation's text changed")
+			}
 			changed = append(changed, i)
 		}
 	}

@@ -245,7 +245,14 @@ func TestAppendRefusesWhatIsNoAppend(t *testing.T) {
 	reworded.Vocab[0] = "a"
 	less := *old
 	less.Articles = old.Articles[:1]
-	for name, y := range map[string]*Index{"earlier article renamed": &renamed, "earlier word changed": &reworded, "fewer articles": &less} {
+	retitled := *x
+	retitled.Articles = slices.Clone(x.Articles)
+	retitled.Articles[1].Title = "another title"
+	requoted := *x
+	requoted.Quotes = slices.Clone(x.Quotes)
+	requoted.Quotes[0].Text = "The U.S. must handle"
+	for name, y := range map[string]*Index{"earlier article renamed": &renamed, "earlier word changed": &reworded, "fewer articles": &less,
+		"earlier article's title changed": &retitled, "earlier quotation's text changed": &requoted} {
 		if _, err := MarshalAppend(old, y); err == nil {
 			t.Errorf("%s: appended", name)
 		}
