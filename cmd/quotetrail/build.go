@@ -84,7 +84,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		if d := sum.Delta; d != nil {
 			// Only articles added: the last full build's parts stay, and a
 			// delta beside them holds what the added articles changed.
-			folder, folderErr = match.BuildDeltaOn(d.Engine, d.Base, d.Touched, match.DefaultFolder)
+			folder, folderErr = match.BuildDeltaOn(d.Engine, d.Base, d.Touched, d.Requoted, match.DefaultFolder)
 		} else {
 			folder = match.BuildFolder(x, match.DefaultFolder)
 		}

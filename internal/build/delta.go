@@ -42,10 +42,12 @@ type Delta struct {
 	BaseParts []string // names in the folder index
 	Added     int      // articles added since the base: the delta's
 	// Touched are earlier articles whose syndication the added ones
-	// changed (an added one copied first, or joining two reports), or a
-	// speaker's corpus name (names.go): what the folder shows of them is
-	// written again in the delta.
-	Touched []int
+	// changed (an added one copied first, or joining two reports): what
+	// the folder shows of them is written again in the delta. Requoted
+	// are earlier quotations whose speaker's corpus name changed
+	// (names.go): their utterances are.
+	Touched  []int
+	Requoted []int
 }
 
 // appendTo builds the index of an incremental build that only adds to
@@ -97,34 +99,44 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	var found syndicate.Found
 	s.State.Own = namesBeside(xa, func() { found = syndicate.Added(xa, p.found) })
 	xa.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
-	// The base's articles that this increment or an earlier one touched:
-	// their syndication or a speaker's corpus name changed.
+	// The base's articles that this increment or an earlier one touched
+	// (their syndication changed), and its quotations (a speaker's corpus
+	// name changed): only the utterances of these, not their articles'
+	// paragraphs, are written again.
 	touched := slices.Clone(p.touched)
 	for a := range p.base.Articles {
 		if a < len(px.Syndication) && found.Syndication[a] != px.Syndication[a] {
 			touched = append(touched, a)
 		}
 	}
+	requoted := slices.Clone(p.requoted)
 	for qi, q := range px.Quotes[:p.base.Quotes] {
 		if xa.Quotes[qi].Speaker != q.Speaker {
-			touched = append(touched, q.Article)
+			requoted = append(requoted, qi)
 		}
 	}
 	slices.Sort(touched)
 	touched = slices.Compact(touched)
+	slices.Sort(requoted)
+	requoted = slices.Compact(requoted)
 	for _, a := range touched {
 		if a < 0 || a >= p.base.Articles {
 			return nil, false // a state that does not go with its index
 		}
 	}
-	s.State.Touched = touched
+	for _, qi := range requoted {
+		if qi < 0 || qi >= p.base.Quotes {
+			return nil, false
+		}
+	}
+	s.State.Touched, s.State.Requoted = touched, requoted
 	for i := range s.State.Items {
 		if a := s.State.Items[i].Article; a >= 0 {
 			s.State.Items[i].Article = pos[a]
 		}
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
-	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched}
+	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched, Requoted: requoted}
 	return xa, true
 }
 
@@ -157,5 +169,5 @@ func (p *Previous) loadBase(out string, s *State) {
 			return
 		}
 	}
-	p.base, p.baseBytes, p.baseParts, p.touched = en, s.Base, s.BaseParts, s.Touched
+	p.base, p.baseBytes, p.baseParts, p.touched, p.requoted = en, s.Base, s.BaseParts, s.Touched, s.Requoted
 }

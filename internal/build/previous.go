@@ -99,8 +99,10 @@ type State struct {
 	Shingles shingleSets
 	Best     []float64
 	// Touched are the base's articles whose syndication the articles
-	// added since changed (Delta.Touched), increasing.
-	Touched []int
+	// added since changed (Delta.Touched), and Requoted its quotations
+	// whose speaker's corpus name they changed (Delta.Requoted),
+	// increasing.
+	Touched, Requoted []int
 	// Own are the article's own names of the quotations the corpus
 	// names otherwise (names.go).
 	Own []ownName
@@ -120,6 +122,7 @@ type Previous struct {
 	baseParts []string
 	found     syndicate.Found // of the previous index's articles; empty if the state has none
 	touched   []int           // State.Touched
+	requoted  []int           // State.Requoted
 	own       []ownName       // State.Own
 }
 

@@ -35,16 +35,18 @@ import (
 // the added ones changed: their utterances and paragraphs are written in
 // the delta too.
 func BuildDelta(x *index.Index, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
-	return buildDelta(x, nil, base, touched, opt)
+	return buildDelta(x, nil, base, touched, nil, opt)
 }
 
 // BuildDeltaOn is BuildDelta with the engine GroupAdded returned for its
-// index.
-func BuildDeltaOn(e *Engine, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
-	return buildDelta(e.x, e, base, touched, opt)
+// index; requoted lists earlier quotations whose card fields (a
+// speaker's corpus name) the added articles changed: their utterances
+// are written in the delta too, not their articles' paragraphs.
+func BuildDeltaOn(e *Engine, base *index.Entry, touched, requoted []int, opt FolderOptions) (map[string][]byte, error) {
+	return buildDelta(e.x, e, base, touched, requoted, opt)
 }
 
-func buildDelta(x *index.Index, e *Engine, base *index.Entry, touched []int, opt FolderOptions) (map[string][]byte, error) {
+func buildDelta(x *index.Index, e *Engine, base *index.Entry, touched, requoted []int, opt FolderOptions) (map[string][]byte, error) {
 	switch {
 	case base.Delta != nil:
 		return nil, errors.New("a delta is built over a full build's entry, not over another delta")
@@ -53,13 +55,13 @@ func buildDelta(x *index.Index, e *Engine, base *index.Entry, touched []int, opt
 	case len(x.Articles) < base.Articles || len(x.Quotes) < base.Quotes || len(x.Vocab) < base.Vocab:
 		return nil, errors.New("the index holds less than the base")
 	}
-	if len(x.Articles) == base.Articles && len(touched) == 0 {
+	if len(x.Articles) == base.Articles && len(touched) == 0 && len(requoted) == 0 {
 		return map[string][]byte{index.EntryName: index.MarshalEntry(base)}, nil // nothing added: the base alone
 	}
 	if e == nil {
 		e = New(x)
 	}
-	return buildFolder(e, opt, base, touched), nil
+	return buildFolder(e, opt, base, touched, requoted), nil
 }
 
 // TokenizeAdded tokenizes the articles from article on and the quotations

@@ -52,7 +52,7 @@ func deltaOver(t testing.TB, base *index.Index, arts []index.Article, quotes []i
 	if !ok {
 		t.Fatal("GroupAdded refused the base's utterances")
 	}
-	delta, err = match.BuildDeltaOn(e, en, nil, match.DefaultFolder)
+	delta, err = match.BuildDeltaOn(e, en, nil, nil, match.DefaultFolder)
 	if err != nil {
 		t.Fatal(err)
 	}

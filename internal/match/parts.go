@@ -64,13 +64,13 @@ var DefaultFolder = FolderOptions{QuoteShardBytes: 1 << 10, ParaShardBytes: 4 <<
 // BuildFolder splits x into a folder index: file name → bytes, the entry
 // under index.EntryName and every other part named by its content.
 func BuildFolder(x *index.Index, opt FolderOptions) map[string][]byte {
-	return buildFolder(New(x), opt, nil, nil)
+	return buildFolder(New(x), opt, nil, nil, nil)
 }
 
 // buildFolder is BuildFolder, or with a base BuildDelta: only the
 // quotation groups and paragraph texts the articles after the base's
 // changed, and their postings, in parts of their own (delta.go).
-func buildFolder(e *Engine, opt FolderOptions, base *index.Entry, touched []int) map[string][]byte {
+func buildFolder(e *Engine, opt FolderOptions, base *index.Entry, touched, requoted []int) map[string][]byte {
 	x := e.x
 	files := map[string][]byte{}
 	put := func(kind byte, data []byte) uint64 {
@@ -137,9 +137,14 @@ func buildFolder(e *Engine, opt FolderOptions, base *index.Entry, touched []int)
 	}
 	if base != nil {
 		changed := make([]bool, len(x.Quotes))
+		for _, qi := range requoted {
+			if qi >= 0 && qi < len(x.Quotes) {
+				changed[qi] = true
+			}
+		}
 		kept := comps[:0]
 		for _, comp := range comps {
-			if comp[len(comp)-1] >= int32(base.Quotes) || slices.ContainsFunc(comp, func(qi int32) bool { return touch[x.Quotes[qi].Article] }) {
+			if comp[len(comp)-1] >= int32(base.Quotes) || slices.ContainsFunc(comp, func(qi int32) bool { return touch[x.Quotes[qi].Article] || changed[qi] }) {
 				kept = append(kept, comp)
 				for _, qi := range comp {
 					changed[qi] = true
