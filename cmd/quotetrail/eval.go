@@ -13,7 +13,7 @@ import (
 
 const evalUsage = `usage:
   quotetrail eval polnear [-misses N] DIR   # PolNeAR split (text/, attributions/): quotations and speakers
-  quotetrail eval pages DIR                 # ../shared/data/realhtml: metadata and body text
+  quotetrail eval pages [-misses N] DIR     # ../shared/data/realhtml: metadata and body text
   quotetrail eval seeds [-corpus DIR] GOLD  # hand-checked gold of the seed articles
   quotetrail eval lookups [-corpus DIR | -index PATH] FILE  # a lookup set: recall, precision, misses
   quotetrail eval basil [-misses N] DIR      # BASIL: the same quotation across outlets and events; resolved speakers
@@ -70,6 +70,20 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		// The benchmark's own measure, comparable with its published table.
 		fmt.Fprintf(stdout, "body text, scrapinghub's measure (4-word shingles, per page, averaged): precision %.3f  recall %.3f  F1 %.3f\n",
 			r.Shingles.Precision(), r.Shingles.Recall(), r.Shingles.F1())
+		// What to read next: the metadata got wrong, then the bodies
+		// worst first (the lower of precision and recall).
+		for i, m := range r.MetaMisses {
+			if i >= *misses {
+				break
+			}
+			fmt.Fprintf(stdout, "metadata miss: %s %s: got %q, expected %q\n", m.Page, m.Field, m.Got, m.Want)
+		}
+		for i, p := range r.BodyPagesScored {
+			if i >= *misses {
+				break
+			}
+			fmt.Fprintf(stdout, "body: %s: precision %.3f recall %.3f\n", p.ID, p.Precision, p.Recall)
+		}
 	case "seeds":
 		r, err := eval.Seeds(dir, *corpus)
 		if err != nil {
