@@ -174,9 +174,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	var written []bundle.File
 	updated := false
-	// (The Stat's error is not err: the bundle's must reach the check
-	// below.)
-	if _, statErr := os.Stat(filepath.Join(*out, bundle.Marker)); statErr == nil {
+	if bundle.IsSite(*out) {
 		written, err = bundle.UpdateAppending(*www, *out, generated, keep, appends)
 		updated = true
 	} else {

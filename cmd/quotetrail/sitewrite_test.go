@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"quotetrail/internal/build"
+	"quotetrail/internal/bundle"
 )
 
 // TestBuildSaysTheSiteWasNotWritten: a build whose site files cannot be
@@ -56,5 +59,36 @@ func TestBuildRestoresTheExtensionsIndex(t *testing.T) {
 		if got, err := os.ReadFile(ext); err != nil || !bytes.Equal(got, whole) {
 			t.Errorf("%s: the extension's index is not index.qti after a build with nothing new (%v)", what, err)
 		}
+	}
+}
+
+// TestBuildRebuildsASiteWithoutItsIndex: a site whose index.qti was
+// deleted is still a site (its build state marks it): the next build
+// builds in full and writes index.qti again, where it refused to write
+// into the folder; a folder that is no site is still left alone.
+func TestBuildRebuildsASiteWithoutItsIndex(t *testing.T) {
+	if build.StateFile != bundle.StateMark {
+		t.Fatalf("the build's state %q is not the bundle's mark of a site %q", build.StateFile, bundle.StateMark)
+	}
+	dist, _, errOut, code := buildSite(t, "../../corpus")
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	os.Remove(filepath.Join(dist, "index.qti"))
+	engine := stubEngine(t)
+	stdout, stderr, code := runCmd(t, "build", "-corpus", "../../corpus", "-www", "../../www", "-wasm", engine, "-out", dist)
+	if code != 0 {
+		t.Fatalf("build on a site without index.qti: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dist, "index.qti")); err != nil {
+		t.Errorf("index.qti not written again: %v", err)
+	}
+	other := t.TempDir()
+	mustWrite(t, filepath.Join(other, "notes.txt"), []byte("someone's work"))
+	if _, _, code := runCmd(t, "build", "-corpus", "../../corpus", "-www", "../../www", "-wasm", engine, "-out", other); code == 0 {
+		t.Error("a build wrote into a folder that is no site")
+	}
+	if b, err := os.ReadFile(filepath.Join(other, "notes.txt")); err != nil || string(b) != "someone's work" {
+		t.Errorf("a folder that is no site lost its file: %v", err)
 	}
 }

@@ -85,7 +85,7 @@ func Update(www, out string, generated map[string][]byte) ([]File, error) {
 // caller did not make again (an incremental build's folder index base).
 // They are reported unchanged; one that is missing is an error.
 func UpdateKeeping(www, out string, generated map[string][]byte, keep []string) ([]File, error) {
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+	if !IsSite(out) {
 		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
 	}
 	var kept []File
@@ -123,7 +123,7 @@ type Append struct {
 // with them. A file whose size is not the Append's is an error, as it is
 // not the one the caller appends to.
 func UpdateAppending(www, out string, generated map[string][]byte, keep []string, appends map[string]Append) ([]File, error) {
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+	if !IsSite(out) {
 		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
 	}
 	gen := maps.Clone(generated)
@@ -426,6 +426,22 @@ func removeOthers(out string, files map[string][]byte, copied map[string]bool) e
 // Site may empty and rebuild.
 const Marker = "index.qti"
 
+// StateMark is the build's state file (build.StateFile), which a site
+// keeps beside its files: a folder that holds it is a built site too,
+// one whose index.qti was deleted.
+const StateMark = ".quotetrail-build"
+
+// IsSite reports whether out holds a site quotetrail built: its Marker
+// or the build's state.
+func IsSite(out string) bool {
+	for _, m := range []string{Marker, StateMark} {
+		if st, err := os.Stat(filepath.Join(out, m)); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
 // clear empties out, refusing a folder that holds files but is not a site
 // this package built: a mistyped -out must never delete someone's work.
 func clear(out string) error {
@@ -436,10 +452,8 @@ func clear(out string) error {
 	if err != nil {
 		return err
 	}
-	if len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-			return errors.New(out + " is not empty and holds no " + Marker + ": not a built site, so it is left alone")
-		}
+	if len(entries) > 0 && !IsSite(out) {
+		return errors.New(out + " is not empty and holds no " + Marker + ": not a built site, so it is left alone")
 	}
 	return os.RemoveAll(out)
 }
