@@ -112,14 +112,9 @@ func TestBuildAddsADelta(t *testing.T) {
 	for _, i := range []int{0, 2, 3, 4} {
 		mustWrite(t, filepath.Join(corpus, "seed"+itoa(i)+".html"), seed(t, i))
 	}
-	engine := stubEngine(t)
 	build := func(out string, more ...string) string {
 		t.Helper()
-		args := append([]string{"build", "-corpus", corpus, "-www", "../../www", "-wasm", engine, "-out", out}, more...)
-		stdout, stderr, code := runCmd(t, args...)
-		if code != 0 {
-			t.Fatalf("build %v: exit %d\n%s%s", more, code, stdout, stderr)
-		}
+		stdout, _ := mustBuild(t, corpus, out, more...)
 		return stdout
 	}
 	out := filepath.Join(dir, "dist")
@@ -257,13 +252,9 @@ func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
 			added++
 		}
 	}
-	engine := stubEngine(t)
 	run := func() string {
 		t.Helper()
-		stdout, stderr, code := runCmd(t, "build", "-corpus", corpus, "-www", "../../www", "-wasm", engine, "-out", out)
-		if code != 0 {
-			t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
-		}
+		stdout, _ := mustBuild(t, corpus, out)
 		return stdout
 	}
 	add(40)

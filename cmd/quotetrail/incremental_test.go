@@ -20,16 +20,9 @@ func TestBuildIncremental(t *testing.T) {
 		mustWrite(t, filepath.Join(corpus, "seed"+string(rune('0'+i))+".html"), seed(t, i))
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "engine.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
-	os.WriteFile(filepath.Join(dir, "wasm_exec.js"), []byte("// stand-in\n"), 0o644)
 	build := func(out string, more ...string) (string, string) {
 		t.Helper()
-		args := append([]string{"build", "-corpus", corpus, "-www", "../../www", "-wasm", filepath.Join(dir, "engine.wasm"), "-out", out}, more...)
-		stdout, stderr, code := runCmd(t, args...)
-		if code != 0 {
-			t.Fatalf("build %v: exit %d\n%s%s", more, code, stdout, stderr)
-		}
-		return stdout, stderr
+		return mustBuild(t, corpus, out, more...)
 	}
 	out := filepath.Join(dir, "dist")
 	stdout, _ := build(out)

@@ -127,14 +127,23 @@ func TestExtractContract(t *testing.T) {
 
 func buildSite(t *testing.T, corpus string) (dist, stdout, stderr string, code int) {
 	t.Helper()
-	dir := t.TempDir()
 	// A stand-in engine: the build only copies it. The real engine is
 	// built and run in ./wasm and ./e2e.
-	os.WriteFile(filepath.Join(dir, "engine.wasm"), []byte("\x00asm\x01\x00\x00\x00"), 0o644)
-	os.WriteFile(filepath.Join(dir, "wasm_exec.js"), []byte("// stand-in\n"), 0o644)
-	dist = filepath.Join(dir, "dist")
-	stdout, stderr, code = runCmd(t, "build", "-corpus", corpus, "-www", "../../www", "-wasm", filepath.Join(dir, "engine.wasm"), "-out", dist)
+	dist = filepath.Join(t.TempDir(), "dist")
+	stdout, stderr, code = runCmd(t, "build", "-corpus", corpus, "-www", "../../www", "-wasm", stubEngine(t), "-out", dist)
 	return
+}
+
+// mustBuild builds corpus into out with a stand-in engine and more flags,
+// failing the test unless the build succeeds.
+func mustBuild(t *testing.T, corpus, out string, more ...string) (stdout, stderr string) {
+	t.Helper()
+	args := append([]string{"build", "-corpus", corpus, "-www", "../../www", "-wasm", stubEngine(t), "-out", out}, more...)
+	stdout, stderr, code := runCmd(t, args...)
+	if code != 0 {
+		t.Fatalf("build %v: exit %d\n%s%s", more, code, stdout, stderr)
+	}
+	return stdout, stderr
 }
 
 // TestBuildGoesOnPastBadFiles: bad corpus files are named with the reason

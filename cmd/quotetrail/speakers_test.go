@@ -108,13 +108,9 @@ func TestDeltaRenamesBaseSpeakers(t *testing.T) {
 		mustWrite(t, filepath.Join(corpus, filepath.Base(p)), data)
 	}
 	basilArticle(t, corpus, sellersNYT)
-	engine := stubEngine(t)
 	build := func() string {
 		t.Helper()
-		stdout, stderr, code := runCmd(t, "build", "-corpus", corpus, "-www", "../../www", "-wasm", engine, "-out", out)
-		if code != 0 {
-			t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
-		}
+		stdout, _ := mustBuild(t, corpus, out)
 		return stdout
 	}
 	build()

@@ -574,52 +574,34 @@ func Brotli(data []byte) int { return len(brotliBytes(data, brotli.BestCompressi
 
 func brotliBytes(data []byte, level int) []byte {
 	var br bytes.Buffer
-	bw := writers.get(level, func() any { return brotli.NewWriterLevel(nil, level) }).(*brotli.Writer)
-	bw.Reset(&br)
+	bw, _ := brotliWriters[level].Get().(*brotli.Writer)
+	if bw == nil {
+		bw = brotli.NewWriterLevel(&br, level)
+	} else {
+		bw.Reset(&br)
+	}
 	bw.Write(data)
 	bw.Close()
-	writers.put(level, bw)
+	brotliWriters[level].Put(bw)
 	return br.Bytes()
 }
 
 func gzipBytes(data []byte, level int) []byte {
 	var gz bytes.Buffer
-	// Keyed apart from brotli's levels.
-	zw := writers.get(100+level, func() any { zw, _ := gzip.NewWriterLevel(nil, level); return zw }).(*gzip.Writer)
-	zw.Reset(&gz)
+	zw, _ := gzipWriters[level+2].Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&gz, level)
+	} else {
+		zw.Reset(&gz)
+	}
 	zw.Write(data)
 	zw.Close()
-	writers.put(100+level, zw)
+	gzipWriters[level+2].Put(zw)
 	return gz.Bytes()
 }
 
-// writers keeps compressors for reuse, by level: a site's thousands of
-// small parts each made a new one, whose tables (a megabyte at brotli's
-// level 5) cost more to make than the part to compress.
-var writers writerPools
-
-type writerPools struct {
-	mu    sync.Mutex
-	pools map[int]*sync.Pool
-}
-
-func (w *writerPools) get(key int, make func() any) any {
-	w.mu.Lock()
-	if w.pools == nil {
-		w.pools = map[int]*sync.Pool{}
-	}
-	p := w.pools[key]
-	if p == nil {
-		p = &sync.Pool{New: make}
-		w.pools[key] = p
-	}
-	w.mu.Unlock()
-	return p.Get()
-}
-
-func (w *writerPools) put(key int, v any) {
-	w.mu.Lock()
-	p := w.pools[key]
-	w.mu.Unlock()
-	p.Put(v)
-}
+// Compressors kept for reuse, by level (gzip's from -2, HuffmanOnly): a
+// site's thousands of small parts each made a new one, whose tables (a
+// megabyte at brotli's level 5) cost more to make than the part to
+// compress.
+var brotliWriters, gzipWriters [12]sync.Pool

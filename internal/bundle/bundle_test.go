@@ -95,3 +95,31 @@ func TestBigDataCompressed(t *testing.T) {
 		t.Errorf("the .gz does not decode to the file (%v)", err)
 	}
 }
+
+// TestReusedCompressorsWriteAsNewOnes: a compressor taken back from its
+// pool writes what a new one writes.
+func TestReusedCompressorsWriteAsNewOnes(t *testing.T) {
+	inputs := [][]byte{bytes.Repeat([]byte("the quick brown fox "), 300), []byte("short"), bytes.Repeat([]byte{0, 1, 2, 3}, 5000)}
+	for round := range 2 {
+		for _, in := range inputs {
+			for _, level := range []int{1, 5, 11} {
+				var want bytes.Buffer
+				bw := brotli.NewWriterLevel(&want, level)
+				bw.Write(in)
+				bw.Close()
+				if got := brotliBytes(in, level); !bytes.Equal(got, want.Bytes()) {
+					t.Errorf("round %d, brotli %d: %d bytes, a new writer %d", round, level, len(got), want.Len())
+				}
+			}
+			for _, level := range []int{gzip.BestSpeed, gzip.DefaultCompression, gzip.BestCompression} {
+				var want bytes.Buffer
+				zw, _ := gzip.NewWriterLevel(&want, level)
+				zw.Write(in)
+				zw.Close()
+				if got := gzipBytes(in, level); !bytes.Equal(got, want.Bytes()) {
+					t.Errorf("round %d, gzip %d: %d bytes, a new writer %d", round, level, len(got), want.Len())
+				}
+			}
+		}
+	}
+}
