@@ -117,19 +117,11 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	const extIndex = "extension/index.qti"
 	var keep []string
 	if d := sum.Delta; d != nil {
-		// Nothing new (no part): kept as they are.
+		// With nothing new (no part), both are kept as they are.
 		add := bundle.Append{Size: d.PreviousSize, Data: part}
-		if part == nil {
-			keep = append(keep, bundle.Marker)
-		} else {
-			appends[bundle.Marker] = add
-		}
+		appends[bundle.Marker] = add
 		if st, err := os.Stat(filepath.Join(*out, filepath.FromSlash(extIndex))); err == nil && st.Size() == d.PreviousSize {
-			if part == nil {
-				keep = append(keep, extIndex)
-			} else {
-				appends[extIndex] = add
-			}
+			appends[extIndex] = add
 		} else if whole, err := os.ReadFile(filepath.Join(*out, bundle.Marker)); err == nil {
 			// The extension's copy is not the last index.qti: written whole.
 			generated[extIndex] = append(whole[:len(whole):len(whole)], part...)

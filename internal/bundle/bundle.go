@@ -120,8 +120,9 @@ type Append struct {
 // renamed into place (the kernel copies the old bytes; nothing reads
 // them), so that a server sending the file meanwhile never sends half of
 // it. A file that gets compressed copies is small: it is written whole,
-// with them. A file whose size is not the Append's is an error, as it is
-// not the one the caller appends to.
+// with them; one with nothing to append is kept as it is. A file whose
+// size is not the Append's is an error, as it is not the one the caller
+// appends to.
 func UpdateAppending(www, out string, generated map[string][]byte, keep []string, appends map[string]Append) ([]File, error) {
 	if !IsSite(out) {
 		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
@@ -136,6 +137,10 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 		}
 		if st.Size() != a.Size {
 			return nil, fmt.Errorf("%s is %d bytes, not the %d the build appends to: it changed since the last build", name, st.Size(), a.Size)
+		}
+		if len(a.Data) == 0 {
+			keep = append(keep, name) // nothing to append: as it is
+			continue
 		}
 		size := int(a.Size) + len(a.Data)
 		if copies(name, size) {

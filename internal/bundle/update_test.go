@@ -154,6 +154,22 @@ func TestUpdateAppending(t *testing.T) {
 			t.Errorf("%s reported as %+v", n, f)
 		}
 	}
+	// Nothing to append: kept, reported unchanged.
+	same := Append{Size: int64(len("index one and two"))}
+	files, err = UpdateAppending(www, out, gen, nil, map[string]Append{Marker: same, "extension/index.qti": same})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if (f.Name == Marker || f.Name == "extension/index.qti") && f.Changed {
+			t.Errorf("%s reported changed with nothing appended", f.Name)
+		}
+	}
+	for _, n := range []string{Marker, "extension/index.qti"} {
+		if b, _ := os.ReadFile(filepath.Join(out, n)); string(b) != "index one and two" {
+			t.Errorf("%s holds %q after nothing was appended", n, b)
+		}
+	}
 	if _, err := UpdateAppending(www, out, gen, nil, map[string]Append{"extension/index.qti": tail}); err == nil {
 		t.Error("appended to a file of another size")
 	}
