@@ -60,8 +60,15 @@ func cards(ctx context.Context, t *testing.T) []string {
 // to its last with a real mouse drag.
 func dragOver(ctx context.Context, t *testing.T, id, text string) {
 	t.Helper()
+	dragIn(ctx, t, `document.getElementById('`+id+`').firstChild`, text)
+}
+
+// dragIn selects text in the text node node (a script expression) from
+// its first letter to its last with a real mouse drag.
+func dragIn(ctx context.Context, t *testing.T, node, text string) {
+	t.Helper()
 	var box textBox
-	if err := chromedp.Run(ctx, locate(`document.getElementById('`+id+`').firstChild`, text, &box)); err != nil {
+	if err := chromedp.Run(ctx, locate(node, text, &box)); err != nil {
 		t.Fatal(err)
 	}
 	// Measured first: dragSelect's arguments are read when it is called.
