@@ -98,7 +98,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 	}
 	var found syndicate.Found
 	s.State.Own = namesBeside(xa, func() { found = syndicate.Added(xa, p.found) })
-	xa.Syndication, s.State.Shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
+	xa.Syndication, s.State.shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
 	// The base's articles that this increment or an earlier one touched
 	// (their syndication changed), and its quotations (a speaker's corpus
 	// name changed): only the utterances of these, not their articles'
