@@ -89,7 +89,19 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			folder = match.BuildFolder(x, match.DefaultFolder)
 		}
 	}()
-	go func() { defer wg.Done(); demo = build.DemoFiles(x, build.Site{Name: *name, About: *about}) }()
+	var demoRuns build.DemoRuns
+	var demoKept []string
+	go func() {
+		defer wg.Done()
+		// An increment that only adds articles makes only the demo's
+		// files that hold them.
+		var prev *build.DemoRuns
+		base := 0
+		if d := sum.Delta; d != nil && d.Demo != nil {
+			prev, base = d.Demo, len(d.Previous.Articles)
+		}
+		demo, demoRuns, demoKept = build.DemoUpdate(x, build.Site{Name: *name, About: *about}, prev, base)
+	}()
 	// The whole index: written whole by a full build; an increment that
 	// only adds articles appends its part to the last one's.
 	var indexBytes, part []byte
@@ -148,6 +160,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// A folder holding a site is updated in place, also on a full build:
 	// emptying it first would take a live site down for the whole build.
 	state := sum.State
+	state.Demo = demoRuns
+	keep = append(keep, demoKept...)
 	if d := sum.Delta; d != nil {
 		for _, name := range d.BaseParts {
 			if _, made := folder[name]; !made {

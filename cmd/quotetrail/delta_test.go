@@ -276,13 +276,15 @@ func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
 			IndexSize, IndexTime int64
 		}
 		var s build.State
-		dec := gob.NewDecoder(bytes.NewReader(raw))
+		rd := bytes.NewReader(raw)
+		dec := gob.NewDecoder(rd)
 		if err := dec.Decode(&h); err != nil {
 			t.Fatal(err)
 		}
 		if err := dec.Decode(&s); err != nil {
 			t.Fatal(err)
 		}
+		shingles := raw[len(raw)-rd.Len():] // written after the gob messages
 		en, err := index.ReadEntry(s.Base)
 		if err != nil {
 			t.Fatal(err)
@@ -297,7 +299,7 @@ func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
 		if err := enc.Encode(&s); err != nil {
 			t.Fatal(err)
 		}
-		mustWrite(t, statePath, b.Bytes())
+		mustWrite(t, statePath, append(b.Bytes(), shingles...))
 		add(1)
 		if stdout := run(); strings.Contains(stdout, "with a delta") || !strings.Contains(stdout, "1 article read") {
 			t.Errorf("a forged base (%d articles, %d quotations, %d paragraphs) was added to:\n%s", en.Articles, en.Quotes, en.Paragraphs, stdout)
@@ -306,5 +308,74 @@ func TestStateWithAForeignBaseBuildsInFull(t *testing.T) {
 	add(1)
 	if stdout := run(); !strings.Contains(stdout, "with a delta of the 1 article added since") {
 		t.Errorf("after a full build, one article added does not append:\n%s", stdout)
+	}
+}
+
+// TestIncrementKeepsTheDemosFiles: past DemoWhole (the demo reads the
+// folder index), an increment that only adds articles makes only the
+// demo's files that hold them and keeps the others where they are
+// (build.DemoUpdate; TestDemoUpdateAddsToTheLast counts what it makes):
+// the demo folder is then a full build's, name for name and byte for
+// byte, and few of its files are written again.
+func TestIncrementKeepsTheDemosFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 520 PolNeAR articles three times")
+	}
+	texts, _ := filepath.Glob("../../../shared/data/polnear/train/text/*.txt")
+	if len(texts) < 520 {
+		t.Skip("../shared/data/polnear is absent")
+	}
+	corpus, dir := t.TempDir(), t.TempDir()
+	copyIn := func(files []string) {
+		for _, p := range files {
+			data, _ := os.ReadFile(p)
+			mustWrite(t, filepath.Join(corpus, filepath.Base(p)), data)
+		}
+	}
+	copyIn(texts[:500])
+	out := filepath.Join(dir, "dist")
+	mustBuild(t, corpus, out)
+	demoFiles := func(site string) map[string][]byte {
+		files := map[string][]byte{}
+		paths, _ := filepath.Glob(filepath.Join(site, "demo", "*"))
+		for _, p := range paths {
+			files[filepath.Base(p)], _ = os.ReadFile(p)
+		}
+		return files
+	}
+	stamp := map[string]int64{}
+	for name := range demoFiles(out) {
+		st, _ := os.Stat(filepath.Join(out, "demo", name))
+		stamp[name] = st.ModTime().UnixNano()
+	}
+	if len(stamp) < 50 {
+		t.Fatalf("the demo has %d files: the corpus is too small to be read part by part", len(stamp))
+	}
+	copyIn(texts[500:520])
+	if stdout, _ := mustBuild(t, corpus, out); !strings.Contains(stdout, "with a delta of the 20 articles added since") {
+		t.Fatalf("20 articles added did not make a delta:\n%s", stdout)
+	}
+	full := filepath.Join(dir, "full")
+	mustBuild(t, corpus, full)
+	got, want := demoFiles(out), demoFiles(full)
+	for name, b := range want {
+		if !bytes.Equal(got[name], b) {
+			t.Errorf("demo/%s is not a full build's", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("demo/%s: a full build has no such file", name)
+		}
+	}
+	written := 0
+	for name, before := range stamp {
+		if st, err := os.Stat(filepath.Join(out, "demo", name)); err == nil && st.ModTime().UnixNano() != before {
+			written++
+		}
+	}
+	t.Logf("%d of the demo's %d files written again after 20 articles added to 500", written, len(stamp))
+	if written > len(stamp)/4 {
+		t.Errorf("%d of the demo's %d files written again after 20 articles added to 500", written, len(stamp))
 	}
 }

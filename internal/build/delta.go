@@ -48,6 +48,9 @@ type Delta struct {
 	// (names.go): their utterances are.
 	Touched  []int
 	Requoted []int
+	// Demo names the last build's demo files (DemoUpdate's prev; nil
+	// when they are to be made again).
+	Demo *DemoRuns
 }
 
 // appendTo builds the index of an incremental build that only adds to
@@ -136,7 +139,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		}
 	}
 	s.State.Base, s.State.BaseParts = p.baseBytes, p.baseParts
-	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched, Requoted: requoted}
+	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched, Requoted: requoted, Demo: p.demo}
 	return xa, true
 }
 

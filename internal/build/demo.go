@@ -100,7 +100,36 @@ type Site struct {
 // pages and the articles' text a few to a file. Its work is linear in the
 // corpus.
 func DemoFiles(x *index.Index, site Site) map[string][]byte {
-	files := map[string][]byte{}
+	files, _, _ := DemoUpdate(x, site, nil, 0)
+	return files
+}
+
+// DemoRuns names the demo's text files and list pages by the articles
+// each holds (State.Demo), so that the next build, when it only adds
+// articles, makes only the files that hold them.
+type DemoRuns struct {
+	Texts, Pages []DemoRun
+}
+
+// DemoRun is one demo file: Count articles from First, in index order.
+type DemoRun struct {
+	First, Count int32
+	Name         string // under demo/
+}
+
+// DemoUpdate is DemoFiles for an index whose first base articles are
+// those of the last build, whose files prev names (nil: none). The text
+// files and list pages that hold only those articles are the last
+// build's, bytes and names (content-defined cuts: see above), so it makes
+// only the files from the last of each that holds them on, start.json and
+// index.js, and returns the names of the others it keeps (from the site's
+// root). At 100,000 articles, making all of them again was 348 MB of
+// JSON, hashed, for every increment. It makes all when prev does not
+// tile the base's articles, or when the demo reads the whole index
+// (articles.json holds every article). runs names the files for the next
+// build.
+func DemoUpdate(x *index.Index, site Site, prev *DemoRuns, base int) (files map[string][]byte, runs DemoRuns, kept []string) {
+	files = map[string][]byte{}
 	quotes := make([][][3]int, len(x.Articles))
 	for _, q := range x.Quotes {
 		p := x.Articles[q.Article].Paragraphs[q.Paragraph]
@@ -114,10 +143,26 @@ func DemoFiles(x *index.Index, site Site) map[string][]byte {
 		}
 	}
 	whole := textBytes <= DemoWhole
+	if prev != nil && (whole || !tiles(prev.Texts, base) || !tiles(prev.Pages, base) || base > len(x.Articles)) {
+		prev = nil
+	}
 
 	// The text files: consecutive articles, cut after one whose stem's
-	// hash says so (or when a file is full).
+	// hash says so (or when a file is full). The last build's are kept
+	// but its last, which the added articles may continue.
 	textOf := make([]string, len(x.Articles))
+	from := 0
+	if prev != nil && len(prev.Texts) > 0 {
+		keep := prev.Texts[:len(prev.Texts)-1]
+		for _, r := range keep {
+			for i := r.First; i < r.First+r.Count; i++ {
+				textOf[i] = r.Name
+			}
+			kept = append(kept, "demo/"+r.Name)
+		}
+		runs.Texts = slices.Clone(keep)
+		from = int(prev.Texts[len(prev.Texts)-1].First)
+	}
 	group := map[string]demoText{}
 	var members []int
 	flush := func() {
@@ -130,9 +175,11 @@ func DemoFiles(x *index.Index, site Site) map[string][]byte {
 		for _, i := range members {
 			textOf[i] = name
 		}
+		runs.Texts = append(runs.Texts, DemoRun{First: int32(members[0]), Count: int32(len(members)), Name: name})
 		group, members = map[string]demoText{}, members[:0]
 	}
-	for i, a := range x.Articles {
+	for i := from; i < len(x.Articles); i++ {
+		a := x.Articles[i]
 		qs := quotes[i]
 		if qs == nil {
 			qs = [][3]int{}
@@ -152,13 +199,37 @@ func DemoFiles(x *index.Index, site Site) map[string][]byte {
 	}
 	flush()
 
-	// The list's pages, cut the same way.
+	// The list's pages, cut the same way. A page lists its articles' text
+	// files: the last build's are kept up to the one that lists the
+	// first text file made again.
 	start := demoStart{Name: strings.TrimSpace(site.Name), About: strings.TrimSpace(site.About),
 		Example: example(x), Count: len(x.Articles), Pages: []demoPageRef{}, First: [][5]string{}, Offline: []string{}}
 	if start.About == "" {
 		start.About = Describe(x)
 	}
+	row := func(i int) [5]string {
+		a := x.Articles[i]
+		return [5]string{a.Stem, a.Outlet, a.Published, a.Title, textOf[i]}
+	}
+	pageFrom := 0
+	if prev != nil {
+		for _, r := range prev.Pages {
+			if int(r.First+r.Count) > from {
+				break
+			}
+			start.Pages = append(start.Pages, demoPageRef{File: r.Name, Count: int(r.Count)})
+			runs.Pages = append(runs.Pages, r)
+			kept = append(kept, "demo/"+r.Name)
+			pageFrom = int(r.First + r.Count)
+		}
+		if len(runs.Pages) > 0 {
+			for i := range runs.Pages[0].Count {
+				start.First = append(start.First, row(int(i)))
+			}
+		}
+	}
 	var page [][5]string
+	first := pageFrom
 	flushPage := func() {
 		if len(page) == 0 {
 			return
@@ -170,11 +241,13 @@ func DemoFiles(x *index.Index, site Site) map[string][]byte {
 			start.First = page
 		}
 		start.Pages = append(start.Pages, demoPageRef{File: name, Count: len(page)})
+		runs.Pages = append(runs.Pages, DemoRun{First: int32(first), Count: int32(len(page)), Name: name})
+		first += len(page)
 		page = nil
 	}
-	for i, a := range x.Articles {
-		page = append(page, [5]string{a.Stem, a.Outlet, a.Published, a.Title, textOf[i]})
-		if demoCut(a.Stem, "list", DemoListPage) || len(page) >= 2*DemoListPage {
+	for i := pageFrom; i < len(x.Articles); i++ {
+		page = append(page, row(i))
+		if demoCut(x.Articles[i].Stem, "list", DemoListPage) || len(page) >= 2*DemoListPage {
 			flushPage()
 		}
 	}
@@ -201,7 +274,20 @@ func DemoFiles(x *index.Index, site Site) map[string][]byte {
 	if whole {
 		files["articles.json"] = DemoData(x, site)
 	}
-	return files
+	return files, runs, kept
+}
+
+// tiles reports whether runs hold the articles 0 to n-1, each once, in
+// order.
+func tiles(runs []DemoRun, n int) bool {
+	next := 0
+	for _, r := range runs {
+		if int(r.First) != next || r.Count <= 0 || r.Name == "" {
+			return false
+		}
+		next += int(r.Count)
+	}
+	return next == n
 }
 
 // demoArticle is what the demo page shows of one article. Quotation spans

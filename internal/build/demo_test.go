@@ -238,6 +238,63 @@ func TestDemoFilesIncremental(t *testing.T) {
 	}
 }
 
+// TestDemoUpdateAddsToTheLast: articles added at the end of a corpus,
+// once and then again, give DemoUpdate the files DemoFiles gives for the
+// whole corpus, names and bytes, while it makes only the last text files
+// and list pages and keeps the others; runs it cannot trust (not tiling
+// the last build's articles) make everything again.
+func TestDemoUpdateAddsToTheLast(t *testing.T) {
+	all := generated(6000, 5)
+	upTo := func(n int) *index.Index {
+		y := &index.Index{Articles: all.Articles[:n]}
+		for _, q := range all.Quotes {
+			if q.Article < n {
+				y.Quotes = append(y.Quotes, q)
+			}
+		}
+		return y
+	}
+	_, runs, kept := DemoUpdate(upTo(5000), Site{}, nil, 0)
+	if len(kept) != 0 {
+		t.Fatalf("a first build keeps %d files", len(kept))
+	}
+	base := 5000
+	for _, n := range []int{5100, 5101, 6000} {
+		y := upTo(n)
+		want := DemoFiles(y, Site{})
+		got, next, kept := DemoUpdate(y, Site{}, &runs, base)
+		for _, name := range kept {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%d articles: keeps %s, which a full build does not make", n, name)
+			}
+			if _, ok := got[name]; ok {
+				t.Errorf("%d articles: %s both kept and made", n, name)
+			}
+		}
+		for name, b := range got {
+			if !bytes.Equal(want[name], b) {
+				t.Errorf("%d articles: %s is not a full build's", n, name)
+			}
+		}
+		if len(got)+len(kept) != len(want) {
+			t.Errorf("%d articles: %d files made and %d kept, a full build makes %d", n, len(got), len(kept), len(want))
+		}
+		t.Logf("%d articles after %d: %d files made, %d kept", n, base, len(got), len(kept))
+		if len(got) > 10+(n-base)/2 {
+			t.Errorf("%d articles after %d: %d files made", n, base, len(got))
+		}
+		runs, base = next, n
+	}
+	// Runs that do not tile the last build's articles: all made again.
+	broken := runs
+	broken.Texts = slices.Clone(runs.Texts)
+	broken.Texts[3].Count++
+	got, _, kept := DemoUpdate(upTo(6000), Site{}, &broken, 6000)
+	if len(kept) != 0 || len(got) != len(DemoFiles(upTo(6000), Site{})) {
+		t.Errorf("runs that do not tile: %d files made, %d kept", len(got), len(kept))
+	}
+}
+
 // generated is an index of n articles of made-up text, each with a
 // quotation in its second paragraph (after a non-ASCII letter, to check
 // UTF-16 spans): articles the demo lists and shows like real ones.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -110,6 +111,9 @@ type State struct {
 	// Own are the article's own names of the quotations the corpus
 	// names otherwise (names.go).
 	Own []ownName
+	// Demo names the demo's files by the articles they hold
+	// (DemoUpdate); the caller sets it once they are made.
+	Demo DemoRuns
 }
 
 // Previous is the last build into a site folder, read for an incremental
@@ -128,6 +132,7 @@ type Previous struct {
 	touched   []int           // State.Touched
 	requoted  []int           // State.Requoted
 	own       []ownName       // State.Own
+	demo      *DemoRuns       // State.Demo, when the site holds its files
 }
 
 // Articles is how many articles the previous build's index holds.
@@ -230,6 +235,7 @@ func LoadPrevious(out string) (*Previous, error) {
 		return nil, errors.New("its quotations are not in article order")
 	}
 	p.loadBase(out, &s)
+	p.loadDemo(out, &s)
 	if n := len(x.Articles); len(s.shingles) == n && len(s.Best) == n && len(x.Syndication) == n {
 		p.found = syndicate.Found{Syndication: x.Syndication, Shingles: s.shingles, Best: s.Best}
 	}
@@ -450,17 +456,19 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // writeTo writes the magic, the count of sets and each set's length
-// (uvarints), zero bytes up to a multiple of eight from the start of the
-// file, then every shingle, eight bytes little-endian.
+// (uvarints), a count of zero bytes and those zero bytes (up to a
+// multiple of eight from the start of the file, so that a reader can
+// take the shingles in place), then every shingle, eight bytes
+// little-endian.
 func (s shingleSets) writeTo(w *countingWriter) error {
 	b := []byte(shingleMagic)
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	for _, set := range s {
 		b = binary.AppendUvarint(b, uint64(len(set)))
 	}
-	for (w.n+int64(len(b)))%8 != 0 {
-		b = append(b, 0)
-	}
+	pad := (8 - (w.n+int64(len(b))+1)%8) % 8
+	b = append(b, byte(pad))
+	b = append(b, make([]byte, pad)...)
 	if _, err := w.Write(b); err != nil {
 		return err
 	}
@@ -482,8 +490,9 @@ func (s shingleSets) writeTo(w *countingWriter) error {
 
 // readShingles reads what writeTo wrote at file[at:], refusing what does
 // not fit in the file exactly: a damaged state makes a full build, never
-// a panic or a huge allocation. On a little-endian machine the sets are
-// the file's own bytes, not copied.
+// a panic or a huge allocation. On a little-endian machine, with the
+// shingles aligned as writeTo aligns them, the sets are the file's own
+// bytes, not copied.
 func readShingles(file []byte, at int) (shingleSets, error) {
 	bad := errors.New("shingles damaged")
 	b := file[at:]
@@ -505,13 +514,10 @@ func readShingles(file []byte, at int) (shingleSets, error) {
 		}
 		lens[i], total, b = int(l), total+l, b[k:]
 	}
-	off := len(file) - len(b) // the padding, to eight bytes from the start
-	for ; off%8 != 0; off++ {
-		if len(b) == 0 || b[0] != 0 {
-			return nil, bad
-		}
-		b = b[1:]
+	if len(b) == 0 || b[0] > 7 || len(b) < 1+int(b[0]) || slices.ContainsFunc(b[1:1+b[0]], func(c byte) bool { return c != 0 }) {
+		return nil, bad
 	}
+	b = b[1+b[0]:]
 	if total != uint64(len(b))/8 || len(b)%8 != 0 {
 		return nil, bad
 	}
@@ -533,3 +539,18 @@ func readShingles(file []byte, at int) (shingleSets, error) {
 
 // littleEndian: this machine stores a uint64 as writeTo writes it.
 var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// loadDemo keeps the state's demo runs when the site holds every file
+// they name.
+func (p *Previous) loadDemo(out string, s *State) {
+	for _, runs := range [][]DemoRun{s.Demo.Texts, s.Demo.Pages} {
+		for _, r := range runs {
+			if _, err := os.Stat(filepath.Join(out, "demo", filepath.FromSlash(r.Name))); err != nil {
+				return
+			}
+		}
+	}
+	if len(s.Demo.Texts) > 0 && len(s.Demo.Pages) > 0 {
+		p.demo = &s.Demo
+	}
+}

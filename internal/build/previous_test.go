@@ -319,8 +319,9 @@ func FuzzState(f *testing.F) {
 }
 
 // TestShingleSets: the state's shingles read back as written, after a
-// gob stream of any length (their run aligned to eight bytes), and a cut
-// or padded run of them is refused, not read in part.
+// gob stream of any length (their run aligned to eight bytes, or not
+// when moved), and a cut or padded run of them is refused, not read in
+// part.
 func TestShingleSets(t *testing.T) {
 	in := shingleSets{{1, 2, 3}, nil, {1 << 63}}
 	for before := range 9 {
@@ -335,6 +336,12 @@ func TestShingleSets(t *testing.T) {
 		out, err := readShingles(b, before)
 		if err != nil || len(out) != 3 || !slices.Equal(out[0], in[0]) || len(out[1]) != 0 || out[2][0] != 1<<63 {
 			t.Fatalf("%d bytes before: read back %v (%v)", before, out, err)
+		}
+		// Moved by a byte, as a state rewritten by another writer may
+		// move it: read, but copied.
+		moved := append(append(bytes.Clone(b[:before]), 7), b[before:]...)
+		if out, err := readShingles(moved, before+1); err != nil || !slices.Equal(out[2], in[2]) {
+			t.Fatalf("%d bytes before, moved by one: read back %v (%v)", before, out, err)
 		}
 		for _, bad := range [][]byte{b[:len(b)-1], append(bytes.Clone(b), 0), append(bytes.Clone(b[:before]), "QTSH\xff\xff\xff\xff\x0f"...), b[:before]} {
 			if out, err := readShingles(bad, before); err == nil {
