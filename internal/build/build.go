@@ -178,7 +178,6 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		taken = make([]bool, len(p.x.Articles))
 		// Most of them are taken again: room made once, not by doubling.
 		x.Articles = make([]index.Article, 0, len(p.x.Articles)+len(p.x.Articles)/8)
-		x.Quotes = make([]index.Quote, 0, len(p.x.Quotes)+len(p.x.Quotes)/8)
 		from = make([]int, 0, cap(x.Articles))
 	}
 	for it, r := range extractAll(Items(files), opt.Workers, opt.Previous) {
@@ -294,6 +293,9 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	}
 	if xa, ok := appendTo(opt.Previous, x, from, &s); ok {
 		return xa, s
+	}
+	if p := opt.Previous; p != nil {
+		p.takeQuotes(x, from)
 	}
 	match.TokenizeKnown(x, opt.Previous.known(x, from))
 	match.Group(x)

@@ -397,18 +397,45 @@ func (p *Previous) known(x *index.Index, from []int) *match.Known {
 	return k
 }
 
-// take appends to x the previous build's article old, named stem, with
-// its quotations, and returns the quotations' range in x. Their words are
-// set by match.TokenizeKnown.
+// take appends to x the previous build's article old, named stem,
+// without its quotations: an increment that only adds articles takes
+// them from the previous index as they are (appendTo), and any other
+// build takes them once every article is known (takeQuotes). Taken here
+// one by one, they were a copy of every quotation of the corpus made in
+// every increment and dropped.
 func (p *Previous) take(x *index.Index, stem string, old int) {
 	a := p.x.Articles[old]
 	a.Stem = stem
-	ai := len(x.Articles)
 	x.Articles = append(x.Articles, a)
-	for qi := p.quotes[old]; qi < p.quotes[old+1]; qi++ {
-		q := p.ownQuote(qi) // the corpus names are found again
-		q.Article, q.Utterance = ai, 0
-		x.Quotes = append(x.Quotes, q)
+}
+
+// takeQuotes puts into x, whose quotations are those of its articles
+// read (not taken), in article order, the quotations of the articles
+// taken (from[a] is the previous article of article a, or -1), in
+// article order with the others. Their words are set by
+// match.TokenizeKnown.
+func (p *Previous) takeQuotes(x *index.Index, from []int) {
+	read := x.Quotes
+	n := len(read)
+	for _, old := range from {
+		if old >= 0 {
+			n += p.quotes[old+1] - p.quotes[old]
+		}
+	}
+	x.Quotes = make([]index.Quote, 0, n)
+	k := 0
+	for a, old := range from {
+		if old < 0 {
+			for ; k < len(read) && read[k].Article == a; k++ {
+				x.Quotes = append(x.Quotes, read[k])
+			}
+			continue
+		}
+		for qi := p.quotes[old]; qi < p.quotes[old+1]; qi++ {
+			q := p.ownQuote(qi) // the corpus names are found again
+			q.Article, q.Utterance = a, 0
+			x.Quotes = append(x.Quotes, q)
+		}
 	}
 }
 
