@@ -351,6 +351,7 @@ func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Ite
 		p  *pending
 	}
 	return func(yield func(Item, *pending) bool) {
+		wd, _ := os.Getwd() // once for every item's key (reuse); "" when it cannot be told
 		queue := make(chan entry, 4*workers) // in order
 		stop := make(chan struct{})
 		defer close(stop)
@@ -385,7 +386,7 @@ func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Ite
 						<-sem
 					}()
 					var content []byte
-					p.st, content, p.old, p.err = prev.reuse(it)
+					p.st, content, p.old, p.err = prev.reuse(it, wd)
 					p.leftOut = p.err == nil && p.old < 0 && p.st.same
 					if p.err == nil && p.old < 0 && !p.leftOut {
 						p.ex, p.err = extractContent(it, content)

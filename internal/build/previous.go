@@ -312,11 +312,11 @@ func programHash() (uint64, error) { return programOnce() }
 // reuse tells whether it is unchanged since the previous build, and
 // returns the state to record for it either way, with its content when
 // it had to be read to tell (so that extraction need not read it again).
-func (p *Previous) reuse(it Item) (st itemState, content []byte, old int, err error) {
+func (p *Previous) reuse(it Item, wd string) (st itemState, content []byte, old int, err error) {
 	// Keyed by the absolute path: the same files named from another
 	// folder are the same items.
 	st = itemState{Key: it.Key(), Article: -1}
-	if abs, err := filepath.Abs(it.File); err == nil {
+	if abs, err := absPath(wd, it.File); err == nil {
 		st.Key = abs + strings.TrimPrefix(st.Key, it.File)
 	}
 	var prev itemState
@@ -580,4 +580,17 @@ func (p *Previous) loadDemo(out string, s *State) {
 	if len(s.Demo.Texts) > 0 && len(s.Demo.Pages) > 0 {
 		p.demo = &s.Demo
 	}
+}
+
+// absPath is filepath.Abs with the working folder wd asked once by the
+// caller: filepath.Abs asks it of the system for every path (two stats
+// each), 100,000 times in an increment.
+func absPath(wd, p string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	if wd == "" {
+		return filepath.Abs(p)
+	}
+	return filepath.Join(wd, p), nil
 }
