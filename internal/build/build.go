@@ -351,7 +351,7 @@ func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Ite
 		p  *pending
 	}
 	return func(yield func(Item, *pending) bool) {
-		wd, _ := os.Getwd() // once for every item's key (reuse); "" when it cannot be told
+		wd, _ := os.Getwd()                  // once for every item's key (reuse); "" when it cannot be told
 		queue := make(chan entry, 4*workers) // in order
 		stop := make(chan struct{})
 		defer close(stop)

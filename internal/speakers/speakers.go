@@ -184,31 +184,69 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 // namesOtherwise reports whether the paragraphs write p's surname after
 // a name word that f does not hold ("Michael Cohen" when f is "Adriana
 // Cohen"; not "Mr. Cohen" or "Donald Trump" for "Donald John Trump").
+// It runs over the articles of every renamed quotation in every build,
+// so it reads the words in place: splitting and lowering each paragraph
+// that holds the surname was most of the names pass.
 func namesOtherwise(paras []string, p, f *name) bool {
 	sur := p.words[len(p.words)-1]
 	for _, para := range paras {
 		if !containsFold(para, sur) {
 			continue // most paragraphs: no need to read them word by word
 		}
-		ws := strings.Fields(para)
-		for k := 1; k < len(ws); k++ {
-			w := strings.ToLower(strings.Trim(ws[k], ".,;:!?\"'“”‘’()"))
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			if w != sur {
-				continue
-			}
-			prev := strings.TrimLeft(ws[k-1], "\"“‘(")
-			if strings.IndexFunc(prev, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
-				continue // punctuation between, or an initial
-			}
-			r, _ := utf8.DecodeRuneInString(prev)
-			lp := strings.ToLower(prev)
-			if unicode.IsUpper(r) && !titleWords[lp] && !notNames[lp] && !bodies[lp] && !slices.Contains(f.words, lp) {
+		prev, first := "", true
+		for w := range strings.FieldsSeq(para) {
+			if !first && isSurname(w, sur) && namesBefore(prev, f) {
 				return true
 			}
+			prev, first = w, false
 		}
 	}
 	return false
+}
+
+// wordPunct is what isSurname trims from a word's ends.
+const wordPunct = ".,;:!?\"'“”‘’()"
+
+// isSurname reports whether the word, its punctuation trimmed, lowered
+// and without a possessive 's, is sur (lower case), without allocating
+// when the word is ASCII.
+func isSurname(word, sur string) bool {
+	t := strings.Trim(word, wordPunct)
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			w := strings.ToLower(t)
+			return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") == sur
+		}
+	}
+	if n := len(t); n >= 2 && t[n-2] == '\'' && (t[n-1] == 's' || t[n-1] == 'S') {
+		t = t[:n-2]
+	}
+	if len(t) != len(sur) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sur[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// namesBefore reports whether the word before a surname is a name word
+// that f does not hold: capitalized, no title, no word that is never a
+// name, no punctuation between, no initial.
+func namesBefore(word string, f *name) bool {
+	prev := strings.TrimLeft(word, "\"“‘(")
+	if strings.IndexFunc(prev, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+		return false // punctuation between, or an initial
+	}
+	r, _ := utf8.DecodeRuneInString(prev)
+	lp := strings.ToLower(prev)
+	return unicode.IsUpper(r) && !titleWords[lp] && !notNames[lp] && !bodies[lp] && !slices.Contains(f.words, lp)
 }
 
 // containsFold reports whether s holds the lower-case word w in any
