@@ -74,8 +74,15 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		}
 	}
 	px := p.x
-	xa := &index.Index{Articles: slices.Clone(px.Articles), Quotes: slices.Clone(px.Quotes), TokensOf: px.TokensOf,
-		Vocab: slices.Clone(px.Vocab), ParaTokens: slices.Clone(px.ParaTokens), QuoteTokens: slices.Clone(px.QuoteTokens)}
+	// Copies of the last index's slices with room for what is added (x's
+	// quotations are those of the articles read: takeQuotes was not
+	// called), so that appending copies none of them again.
+	grown := func(n int) int { return n + max(n/16, 1024) } // the new words
+	xa := &index.Index{Articles: append(make([]index.Article, 0, len(px.Articles)+added), px.Articles...),
+		Quotes: append(make([]index.Quote, 0, len(px.Quotes)+len(x.Quotes)), px.Quotes...), TokensOf: px.TokensOf,
+		Vocab:       append(make([]string, 0, grown(len(px.Vocab))), px.Vocab...),
+		ParaTokens:  append(make([][][]int32, 0, len(px.ParaTokens)+added), px.ParaTokens...),
+		QuoteTokens: append(make([][]int32, 0, len(px.QuoteTokens)+len(x.Quotes)), px.QuoteTokens...)}
 	pos := make([]int32, len(x.Articles)) // x's article → xa's
 	for a, old := range from {
 		if old >= 0 {
