@@ -478,7 +478,10 @@ func ReadAppended(old *Index, part []byte) (*Index, error) {
 	}
 	// Appends reallocate (a full slice's), and the records a part
 	// changes are changed in copies.
-	x := &Index{Articles: old.Articles[:len(old.Articles):len(old.Articles)], Quotes: slices.Clone(old.Quotes),
+	// The quotations are copied once, with room for a part's (the
+	// records it changes are changed in the copy; grown by the part's
+	// first append, they were copied twice).
+	x := &Index{Articles: old.Articles[:len(old.Articles):len(old.Articles)], Quotes: append(make([]Quote, 0, len(old.Quotes)+len(old.Quotes)/8+64), old.Quotes...),
 		TokensOf: old.TokensOf, Vocab: old.Vocab[:len(old.Vocab):len(old.Vocab)],
 		ParaTokens: old.ParaTokens[:len(old.ParaTokens):len(old.ParaTokens)], QuoteTokens: old.QuoteTokens[:len(old.QuoteTokens):len(old.QuoteTokens)],
 		Syndication: slices.Clone(old.Syndication)}
