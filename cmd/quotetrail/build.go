@@ -181,7 +181,15 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	var written []bundle.File
 	updated := false
 	if bundle.IsSite(*out) {
-		written, err = bundle.UpdateAppending(*www, *out, generated, keep, appends)
+		// A delta's parts are written again by every increment until a
+		// full build folds them into the base: compressed quickly.
+		quick := map[string]bool{}
+		if sum.Delta != nil {
+			for name := range folder {
+				quick["index/"+name] = true
+			}
+		}
+		written, err = bundle.UpdateAppending(*www, *out, generated, keep, appends, quick)
 		updated = true
 	} else {
 		written, err = bundle.Site(*www, *out, generated)

@@ -65,7 +65,7 @@ func Site(www, out string, generated map[string][]byte) ([]File, error) {
 	if err := clear(out); err != nil {
 		return nil, err
 	}
-	return site(www, out, generated, false, nil)
+	return site(www, out, generated, false, nil, nil)
 }
 
 // Update is Site for a folder that holds the site's last build: it
@@ -85,6 +85,10 @@ func Update(www, out string, generated map[string][]byte) ([]File, error) {
 // caller did not make again (an incremental build's folder index base).
 // They are reported unchanged; one that is missing is an error.
 func UpdateKeeping(www, out string, generated map[string][]byte, keep []string) ([]File, error) {
+	return updateKeeping(www, out, generated, keep, nil)
+}
+
+func updateKeeping(www, out string, generated map[string][]byte, keep []string, quick map[string]bool) ([]File, error) {
 	if !IsSite(out) {
 		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
 	}
@@ -104,7 +108,7 @@ func UpdateKeeping(www, out string, generated map[string][]byte, keep []string) 
 		}
 		kept = append(kept, f)
 	}
-	report, err := site(www, out, generated, true, kept)
+	report, err := site(www, out, generated, true, kept, quick)
 	return append(report, kept...), err
 }
 
@@ -123,7 +127,13 @@ type Append struct {
 // with them; one with nothing to append is kept as it is. A file whose
 // size is not the Append's is an error, as it is not the one the caller
 // appends to.
-func UpdateAppending(www, out string, generated map[string][]byte, keep []string, appends map[string]Append) ([]File, error) {
+//
+// Files named in quick get their compressed copies at the fastest levels
+// (brotli 1, gzip 1): an incremental build's delta, which every increment
+// writes again until a full build folds it into the base. On the 1,094
+// parts of a delta of 100 articles to 100,000 (27.3 MB) brotli 1 gave 8.5
+// MB in 0.5 s and level 5 7.2 MB in 1.9 s, on one core.
+func UpdateAppending(www, out string, generated map[string][]byte, keep []string, appends map[string]Append, quick map[string]bool) ([]File, error) {
 	if !IsSite(out) {
 		return nil, errors.New(out + " holds no " + Marker + ": not a built site to update")
 	}
@@ -164,7 +174,7 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 		appended = append(appended, File{Name: name, Raw: size, Changed: true})
 		keep = append(keep, name)
 	}
-	report, err := UpdateKeeping(www, out, gen, keep)
+	report, err := updateKeeping(www, out, gen, keep, quick)
 	for i, f := range report {
 		for _, a := range appended {
 			if f.Name == a.Name {
@@ -216,7 +226,7 @@ func copies(name string, size int) bool {
 // parts, which must be there first.
 var last = map[string]bool{"index/entry.qtf": true}
 
-func site(www, out string, generated map[string][]byte, update bool, kept []File) ([]File, error) {
+func site(www, out string, generated map[string][]byte, update bool, kept []File, quick map[string]bool) ([]File, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(www, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -283,7 +293,7 @@ func site(www, out string, generated map[string][]byte, update bool, kept []File
 							continue
 						}
 					}
-					report[i], errs[i] = write(out, j.name, j.data, j.compress, update)
+					report[i], errs[i] = write(out, j.name, j.data, j.compress, update, quick[j.name])
 				}
 			}()
 		}
@@ -470,7 +480,7 @@ type minifyError struct {
 
 func (e *minifyError) Error() string { return "minify " + e.name + ": " + e.err.Error() }
 
-func write(out, name string, data []byte, compress, replace bool) (File, error) {
+func write(out, name string, data []byte, compress, replace, quick bool) (File, error) {
 	f := File{Name: name, Raw: len(data), Changed: true}
 	p := filepath.Join(out, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -494,8 +504,12 @@ func write(out, name string, data []byte, compress, replace bool) (File, error) 
 			// Level 9 is slow on big data and hardly smaller.
 			gzLevel = gzip.DefaultCompression
 		}
+		brLevel := brotliLevel(name, len(data))
+		if quick {
+			gzLevel, brLevel = gzip.BestSpeed, 1
+		}
 		gz := gzipBytes(data, gzLevel)
-		br := brotliBytes(data, brotliLevel(name, len(data)))
+		br := brotliBytes(data, brLevel)
 		f.Gzip, f.Brotli = len(gz), len(br)
 		// The copies before the file: Update takes a file that is there
 		// with the right bytes to have its copies written too.

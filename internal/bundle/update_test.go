@@ -3,6 +3,7 @@ package bundle
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -126,7 +127,7 @@ func TestUpdateAppending(t *testing.T) {
 	delete(gen, Marker)
 	delete(gen, "extension/index.qti")
 	tail := Append{Size: int64(len("index one")), Data: []byte(" and two")}
-	files, err := UpdateAppending(www, out, gen, nil, map[string]Append{Marker: tail, "extension/index.qti": tail})
+	files, err := UpdateAppending(www, out, gen, nil, map[string]Append{Marker: tail, "extension/index.qti": tail}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestUpdateAppending(t *testing.T) {
 	}
 	// Nothing to append: kept, reported unchanged.
 	same := Append{Size: int64(len("index one and two"))}
-	files, err = UpdateAppending(www, out, gen, nil, map[string]Append{Marker: same, "extension/index.qti": same})
+	files, err = UpdateAppending(www, out, gen, nil, map[string]Append{Marker: same, "extension/index.qti": same}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +171,7 @@ func TestUpdateAppending(t *testing.T) {
 			t.Errorf("%s holds %q after nothing was appended", n, b)
 		}
 	}
-	if _, err := UpdateAppending(www, out, gen, nil, map[string]Append{"extension/index.qti": tail}); err == nil {
+	if _, err := UpdateAppending(www, out, gen, nil, map[string]Append{"extension/index.qti": tail}, nil); err == nil {
 		t.Error("appended to a file of another size")
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "extension/index.qti")); string(b) != "index one and two" {
@@ -199,7 +200,7 @@ func TestUpdateAppendingDropsCopiesOfGrownData(t *testing.T) {
 		t.Fatal("the index has no copies before the append")
 	}
 	tail := Append{Size: int64(len(old)), Data: []byte("appended part")}
-	if _, err := UpdateAppending(www, out, map[string][]byte{}, nil, map[string]Append{Marker: tail}); err != nil {
+	if _, err := UpdateAppending(www, out, map[string][]byte{}, nil, map[string]Append{Marker: tail}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Stat(filepath.Join(out, Marker)); err != nil || st.Size() != int64(len(old)+len(tail.Data)) {
@@ -209,5 +210,31 @@ func TestUpdateAppendingDropsCopiesOfGrownData(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, n)); err == nil {
 			t.Errorf("%s is left, with the index before the append", n)
 		}
+	}
+}
+
+// TestUpdateQuickCopies: the files an update names quick get their
+// compressed copies at the fastest levels, the others at their own.
+func TestUpdateQuickCopies(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	if _, err := Site(www, out, map[string][]byte{Marker: []byte("index")}); err != nil {
+		t.Fatal(err)
+	}
+	var text []byte
+	for i := range 4000 {
+		text = append(text, fmt.Sprintf("quotation %d said the minister %d; ", i%97, i%13)...)
+	}
+	gen := map[string][]byte{"index/delta.qtf": text, "index/base.qtf": append([]byte("b"), text...)}
+	if _, err := UpdateAppending(www, out, gen, nil, map[string]Append{Marker: {Size: 5}}, map[string]bool{"index/delta.qtf": true}); err != nil {
+		t.Fatal(err)
+	}
+	for name, level := range map[string]int{"index/delta.qtf": 1, "index/base.qtf": partLevel} {
+		got, _ := os.ReadFile(filepath.Join(out, name+".br"))
+		if want := brotliBytes(gen[name], level); !bytes.Equal(got, want) {
+			t.Errorf("%s.br is %d bytes, not level %d's %d", name, len(got), level, len(want))
+		}
+	}
+	if a, b := brotliBytes(text, 1), brotliBytes(text, partLevel); bytes.Equal(a, b) {
+		t.Fatal("levels 1 and partLevel give the same bytes: the test tells nothing")
 	}
 }
