@@ -311,7 +311,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		}
 	}
 	var found syndicate.Found
-	s.State.Own = namesBeside(x, func() { found = syndicate.FindKnown(x, known) })
+	s.State.Own, s.State.NameChecks = namesBeside(x, nil, func() { found = syndicate.FindKnown(x, known) })
 	x.Syndication, s.State.shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
 	return x, s
 }

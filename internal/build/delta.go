@@ -107,7 +107,9 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index
 		return nil, false
 	}
 	var found syndicate.Found
-	s.State.Own = namesBeside(xa, func() { found = syndicate.Added(xa, p.found) })
+	// The base's articles are the last build's, as are their texts: the
+	// names pass asks again only of the articles added.
+	s.State.Own, s.State.NameChecks = namesBeside(xa, p.nameChecks, func() { found = syndicate.Added(xa, p.found) })
 	xa.Syndication, s.State.shingles, s.State.Best = found.Syndication, found.Shingles, found.Best
 	// The base's articles that this increment or an earlier one touched
 	// (their syndication changed), and its quotations (a speaker's corpus

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 
 	"quotetrail/internal/index"
 	"quotetrail/internal/speakers"
@@ -20,7 +22,7 @@ import (
 // CorpusNames gives the quotations of x, grouped into utterances
 // (match.Group) and holding their articles' own names, their corpus
 // names as BuildWith does: for an index built otherwise (the evaluations).
-func CorpusNames(x *index.Index) { nameSpeakers(x) }
+func CorpusNames(x *index.Index) { nameSpeakers(x, nil) }
 
 // ownName is a quotation whose corpus name is not its article's, with
 // the Speaker its article gave.
@@ -29,34 +31,62 @@ type ownName struct {
 	Speaker string
 }
 
+// nameChecked is one answer of speakers.CorpusChecked, for the state.
+type nameChecked struct {
+	Article      int32
+	Name, Fuller string
+	Other        bool
+}
+
 // nameSpeakers gives the quotations of x, which hold their articles' own
 // names, the corpus names, and returns the own names of those renamed in
-// quotation order (State.Own).
-func nameSpeakers(x *index.Index) []ownName {
+// quotation order (State.Own). known are the answers of the checks of
+// articles x holds as the last build held them (nil for none), and
+// checks those of this build's, for the next.
+func nameSpeakers(x *index.Index, known []nameChecked) (renamed []ownName, checks []nameChecked) {
 	own, utt := make([]string, len(x.Quotes)), make([]int, len(x.Quotes))
 	for i, q := range x.Quotes {
 		own[i], utt[i] = q.Speaker, q.Utterance
 	}
-	var out []ownName
 	text := func(i int) (int, []string) { a := x.Quotes[i].Article; return a, x.Articles[a].Paragraphs }
-	for i, n := range speakers.Corpus(own, utt, text) {
+	var knownChecks map[speakers.Check]bool
+	if len(known) > 0 {
+		knownChecks = make(map[speakers.Check]bool, len(known))
+		for _, c := range known {
+			knownChecks[speakers.Check{Article: int(c.Article), Name: c.Name, Fuller: c.Fuller}] = c.Other
+		}
+	}
+	names, asked := speakers.CorpusChecked(own, utt, text, knownChecks)
+	checks = make([]nameChecked, 0, len(asked))
+	for c, other := range asked {
+		checks = append(checks, nameChecked{int32(c.Article), c.Name, c.Fuller, other})
+	}
+	slices.SortFunc(checks, func(a, b nameChecked) int {
+		return cmp.Or(cmp.Compare(a.Article, b.Article), strings.Compare(a.Name, b.Name), strings.Compare(a.Fuller, b.Fuller))
+	})
+	for i, n := range names {
 		if q := &x.Quotes[i]; n != q.Speaker {
-			out = append(out, ownName{int32(i), q.Speaker})
+			renamed = append(renamed, ownName{int32(i), q.Speaker})
 			q.Speaker = n
 		}
 	}
-	return out
+	return renamed, checks
 }
 
-// namesBeside returns nameSpeakers(x), found on a goroutine of its own
-// while f runs (syndicate's pass): the two read the articles, and each
-// writes nothing the other reads (syndicate never reads the quotations,
-// nor the names pass the syndication).
-func namesBeside(x *index.Index, f func()) []ownName {
-	done := make(chan []ownName, 1)
-	go func() { done <- nameSpeakers(x) }()
+// namesBeside returns nameSpeakers(x, known), found on a goroutine of
+// its own while f runs (syndicate's pass): the two read the articles,
+// and each writes nothing the other reads (syndicate never reads the
+// quotations, nor the names pass the syndication).
+func namesBeside(x *index.Index, known []nameChecked, f func()) ([]ownName, []nameChecked) {
+	type result struct {
+		renamed []ownName
+		checks  []nameChecked
+	}
+	done := make(chan result, 1)
+	go func() { r, c := nameSpeakers(x, known); done <- result{r, c} }()
 	f()
-	return <-done
+	r := <-done
+	return r.renamed, r.checks
 }
 
 // ownQuote returns the previous build's quotation qi with its article's

@@ -111,6 +111,9 @@ type State struct {
 	// Own are the article's own names of the quotations the corpus
 	// names otherwise (names.go).
 	Own []ownName
+	// NameChecks are the names pass's answers of the articles' texts
+	// (speakers.CorpusChecked), by article.
+	NameChecks []nameChecked
 	// Demo names the demo's files by the articles they hold
 	// (DemoUpdate); the caller sets it once they are made.
 	Demo DemoRuns
@@ -133,6 +136,9 @@ type Previous struct {
 	requoted  []int           // State.Requoted
 	own       []ownName       // State.Own
 	demo      *DemoRuns       // State.Demo, when the site holds its files
+	// nameChecks are State.NameChecks: an append's base articles are the
+	// last build's, whose answers hold for them.
+	nameChecks []nameChecked
 }
 
 // Articles is how many articles the previous build's index holds.
@@ -216,6 +222,12 @@ func LoadPrevious(out string) (*Previous, error) {
 		return nil, fmt.Errorf("%s names speakers its index does not hold", StateFile)
 	}
 	p := &Previous{started: s.Started, x: x, size: r.size, items: make(map[string]itemState, len(s.Items)), quotes: make([]int, len(x.Articles)+1), own: s.Own}
+	for _, c := range s.NameChecks {
+		if c.Article < 0 || int(c.Article) >= len(x.Articles) {
+			return nil, fmt.Errorf("%s names article %d of %d", StateFile, c.Article, len(x.Articles))
+		}
+	}
+	p.nameChecks = s.NameChecks
 	for _, it := range s.Items {
 		if it.Article < -1 || int(it.Article) >= len(x.Articles) {
 			return nil, fmt.Errorf("%s names article %d of %d", StateFile, it.Article, len(x.Articles))

@@ -22,6 +22,24 @@ import (
 // (name, utterance, article) triples, not on their order, so that the
 // same corpus built in any order names its speakers alike.
 func Corpus(own []string, utt []int, text func(i int) (article int, paras []string)) []string {
+	out, _ := CorpusChecked(own, utt, text, nil)
+	return out
+}
+
+// Check is one question Corpus asks of an article's text: whether it
+// names the person of Name (a name's words, lower case, space-separated)
+// otherwise than Fuller, the fuller name Corpus would give it.
+type Check struct {
+	Article      int
+	Name, Fuller string
+}
+
+// CorpusChecked is Corpus told the answers of earlier checks (known,
+// which may be nil) and returning the answers of the checks this corpus
+// asks: a build that adds articles to the last asks again only of the
+// articles added (the answer depends only on the article's text and the
+// two names). Reading the articles' texts was most of the pass.
+func CorpusChecked(own []string, utt []int, text func(i int) (article int, paras []string), known map[Check]bool) ([]string, map[Check]bool) {
 	out := slices.Clone(own)
 	keys := map[string]*name{}       // by their words
 	spelled := map[string]*name{}    // by spelling; nil when not a person's
@@ -90,8 +108,9 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 	// namesOtherwise, once an article and pair of names (checks), asked
 	// after the loop for the renames that wait on it.
 	type check struct {
-		paras []string
-		p, f  *name
+		article int
+		paras   []string
+		p, f    *name
 	}
 	type rename struct {
 		quote, check int
@@ -151,34 +170,49 @@ func Corpus(own []string, utt []int, text func(i int) (article int, paras []stri
 			if !seen {
 				c = len(checks)
 				vetoed[k] = c
-				checks = append(checks, check{paras, p, f})
+				checks = append(checks, check{a, paras, p, f})
 			}
 			renames = append(renames, rename{i, c, f})
 			continue
 		}
 		out[i] = f.form()
 	}
-	// The articles' texts are read on every core: at 100,000 articles
-	// this was most of the pass.
+	// The articles' texts are read on every core, but those of checks
+	// known: at 100,000 articles this was most of the pass.
 	other := make([]bool, len(checks))
+	asked := make(map[Check]bool, len(checks))
+	checked := make([]Check, len(checks))
+	var ask []int
+	for k, c := range checks {
+		checked[k] = Check{c.article, c.p.key(), c.f.key()}
+		if v, ok := known[checked[k]]; ok {
+			other[k] = v
+		} else {
+			ask = append(ask, k)
+		}
+	}
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
-	for range min(runtime.GOMAXPROCS(0), len(checks)) {
+	for range min(runtime.GOMAXPROCS(0), len(ask)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < len(checks); k = int(next.Add(1) - 1) {
+			for n := int(next.Add(1) - 1); n < len(ask); n = int(next.Add(1) - 1) {
+				k := ask[n]
 				other[k] = namesOtherwise(checks[k].paras, checks[k].p, checks[k].f)
 			}
 		}()
 	}
 	wg.Wait()
+	for k, c := range checked {
+		asked[c] = other[k]
+	}
 	for _, r := range renames {
 		if !other[r.check] {
 			out[r.quote] = r.f.form()
 		}
 	}
-	return out
+	return out, asked
 }
 
 // namesOtherwise reports whether the paragraphs write p's surname after
@@ -276,6 +310,10 @@ type name struct {
 	words []string
 	forms map[string]int // spelling (titles left out) → quotations
 }
+
+// key is the name's words, space-separated: the same for every spelling
+// of the name, in any corpus.
+func (n *name) key() string { return strings.Join(n.words, " ") }
 
 // form is the name's most given spelling (the shortest, then the first
 // in byte order, of those given as often), so that it does not depend on

@@ -94,6 +94,38 @@ func TestArticleNamesAnother(t *testing.T) {
 	}
 }
 
+// TestCorpusCheckedKnown: CorpusChecked returns the answers of the
+// checks it asked, takes a known answer instead of reading the article
+// again (a known answer that is wrong on purpose changes the name), and
+// answers as Corpus does when told its own answers.
+func TestCorpusCheckedKnown(t *testing.T) {
+	own := []string{"Cohen", "Cohen", "Adriana Cohen"}
+	paras := [][]string{
+		{"Michael Cohen’s congressional testimony, the spokesman said."},
+		{"Mr. Cohen said he had concealed his interactions."},
+		{"Adriana Cohen said it."},
+	}
+	text := func(i int) (int, []string) { return i, paras[i] }
+	got, checks := CorpusChecked(own, []int{0, 1, 2}, text, nil)
+	want := map[Check]bool{{0, "cohen", "adriana cohen"}: true, {1, "cohen", "adriana cohen"}: false}
+	if !slices.Equal(got, Corpus(own, []int{0, 1, 2}, text)) || len(checks) != len(want) {
+		t.Fatalf("names %q, checks %v", got, checks)
+	}
+	for c, other := range want {
+		if v, ok := checks[c]; !ok || v != other {
+			t.Errorf("check %v: %v, %v; want %v", c, v, ok, other)
+		}
+	}
+	again, _ := CorpusChecked(own, []int{0, 1, 2}, text, checks)
+	if !slices.Equal(again, got) {
+		t.Errorf("told its own answers: %q, not %q", again, got)
+	}
+	flipped := map[Check]bool{{0, "cohen", "adriana cohen"}: false, {1, "cohen", "adriana cohen"}: true}
+	if wrong, _ := CorpusChecked(own, []int{0, 1, 2}, text, flipped); !slices.Equal(wrong, []string{"Adriana Cohen", "Cohen", "Adriana Cohen"}) {
+		t.Errorf("told wrong answers, it read the articles: %q", wrong)
+	}
+}
+
 // TestMention: the outlet's own name for the speaker, from attributions
 // of the corpora.
 func TestMention(t *testing.T) {
