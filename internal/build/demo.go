@@ -130,12 +130,6 @@ type DemoRun struct {
 // build.
 func DemoUpdate(x *index.Index, site Site, prev *DemoRuns, base int) (files map[string][]byte, runs DemoRuns, kept []string) {
 	files = map[string][]byte{}
-	quotes := make([][][3]int, len(x.Articles))
-	for _, q := range x.Quotes {
-		p := x.Articles[q.Article].Paragraphs[q.Paragraph]
-		start := utf16Len(p[:q.Start])
-		quotes[q.Article] = append(quotes[q.Article], [3]int{q.Paragraph, start, start + utf16Len(p[q.Start:q.End])})
-	}
 	textBytes := 0
 	for _, a := range x.Articles {
 		for _, p := range a.Paragraphs {
@@ -162,6 +156,16 @@ func DemoUpdate(x *index.Index, site Site, prev *DemoRuns, base int) (files map[
 		}
 		runs.Texts = slices.Clone(keep)
 		from = int(prev.Texts[len(prev.Texts)-1].First)
+	}
+	// The quotations' spans in the text files made.
+	quotes := make([][][3]int, len(x.Articles))
+	for _, q := range x.Quotes {
+		if q.Article < from {
+			continue
+		}
+		p := x.Articles[q.Article].Paragraphs[q.Paragraph]
+		start := utf16Len(p[:q.Start])
+		quotes[q.Article] = append(quotes[q.Article], [3]int{q.Paragraph, start, start + utf16Len(p[q.Start:q.End])})
 	}
 	group := map[string]demoText{}
 	var members []int
