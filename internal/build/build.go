@@ -162,10 +162,11 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	seen := newDedup()
 	names := stems(files)
 	sizes := make([]int64, len(files))
+	infos := make([]os.FileInfo, len(files)) // what tells a page unchanged (reuse), stated once
 	p := Progress{FilesTotal: len(files)}
 	for i, f := range files {
 		if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() {
-			sizes[i] = st.Size()
+			sizes[i], infos[i] = st.Size(), st
 		}
 		p.BytesTotal += sizes[i]
 	}
@@ -180,7 +181,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		x.Articles = make([]index.Article, 0, len(p.x.Articles)+len(p.x.Articles)/8)
 		from = make([]int, 0, cap(x.Articles))
 	}
-	for it, r := range extractAll(Items(files), opt.Workers, opt.Previous) {
+	for it, r := range extractAll(Items(files), opt.Workers, opt.Previous, infos) {
 		for ; current < it.file; current++ {
 			before += sizes[current]
 		}
@@ -342,7 +343,7 @@ func (p *pending) get() (Extracted, error) {
 //
 // An item unchanged since prev (when not nil) is not extracted: its
 // pending result names the previous build's article.
-func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Item, *pending] {
+func extractAll(items iter.Seq[Item], workers int, prev *Previous, infos []os.FileInfo) iter.Seq2[Item, *pending] {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -386,7 +387,11 @@ func extractAll(items iter.Seq[Item], workers int, prev *Previous) iter.Seq2[Ite
 						<-sem
 					}()
 					var content []byte
-					p.st, content, p.old, p.err = prev.reuse(it, wd)
+					var info os.FileInfo
+					if it.file < len(infos) {
+						info = infos[it.file]
+					}
+					p.st, content, p.old, p.err = prev.reuse(it, wd, info)
 					p.leftOut = p.err == nil && p.old < 0 && p.st.same
 					if p.err == nil && p.old < 0 && !p.leftOut {
 						p.ex, p.err = extractContent(it, content)

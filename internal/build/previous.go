@@ -324,7 +324,9 @@ func programHash() (uint64, error) { return programOnce() }
 // reuse tells whether it is unchanged since the previous build, and
 // returns the state to record for it either way, with its content when
 // it had to be read to tell (so that extraction need not read it again).
-func (p *Previous) reuse(it Item, wd string) (st itemState, content []byte, old int, err error) {
+// info is its file's, when the caller stated it (nil: reuse does); wd
+// the working folder (absPath).
+func (p *Previous) reuse(it Item, wd string, info os.FileInfo) (st itemState, content []byte, old int, err error) {
 	// Keyed by the absolute path: the same files named from another
 	// folder are the same items.
 	st = itemState{Key: it.Key(), Article: -1}
@@ -337,7 +339,11 @@ func (p *Previous) reuse(it Item, wd string) (st itemState, content []byte, old 
 		prev, known = p.items[st.Key]
 	}
 	if it.Record == 0 && it.Kind == Page {
-		if fi, err := os.Stat(it.File); err == nil {
+		fi, err := info, error(nil) // the file's, stated by the caller when it could
+		if fi == nil {
+			fi, err = os.Stat(it.File)
+		}
+		if err == nil {
 			st.Size, st.ModTime = fi.Size(), fi.ModTime().UnixNano()
 			if known && prev.Size == st.Size && prev.ModTime == st.ModTime && st.ModTime < p.started {
 				// Opened, so that a page that can no longer be read is
