@@ -250,7 +250,10 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 			r.st.Text = textHash(ex.Article.Paragraphs)
 		}
 		if !seenAlready {
-			if of, why := seen.add(name, ex.Article, r.st.Text); of != "" {
+			if !r.keyed {
+				r.keys = dedupKeysOf(ex.Article.URL, ex.Article.Title)
+			}
+			if of, why := seen.addKeyed(name, ex.Article, r.st.Text, r.keys); of != "" {
 				s.Duplicates = append(s.Duplicates, Duplicate{File: name, Of: of, Why: why})
 				c.Duplicates++
 				if r.st.Hash != 0 || r.st.Size != 0 {
@@ -327,6 +330,9 @@ type pending struct {
 	// leftOut: the previous build left the item out (a duplicate, or
 	// bad) and it is unchanged: not read (st says why).
 	leftOut bool
+	// keys are its article's for the duplicate check, when keyed.
+	keys  dedupKeys
+	keyed bool
 }
 
 func (p *pending) get() (Extracted, error) {
@@ -400,6 +406,13 @@ func extractAll(items iter.Seq[Item], workers int, prev *Previous, infos []os.Fi
 							// content next time need not be read again.
 							p.st.Bad = p.err.Error()
 						}
+					}
+					switch {
+					case p.err == nil && p.old >= 0:
+						a := prev.x.Articles[p.old]
+						p.keys, p.keyed = dedupKeysOf(a.URL, a.Title), true
+					case p.err == nil && p.ex.Article != nil:
+						p.keys, p.keyed = dedupKeysOf(p.ex.Article.URL, p.ex.Article.Title), true
 					}
 				}(it)
 			}
