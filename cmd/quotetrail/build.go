@@ -133,7 +133,10 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		add := bundle.Append{Size: d.PreviousSize, Data: part}
 		appends[bundle.Marker] = add
 		if st, err := os.Stat(filepath.Join(*out, filepath.FromSlash(extIndex))); err == nil && st.Size() == d.PreviousSize {
-			appends[extIndex] = add
+			// A copy of index.qti: after the append, a link to it.
+			like := add
+			like.Like = bundle.Marker
+			appends[extIndex] = like
 		} else if whole, err := os.ReadFile(filepath.Join(*out, bundle.Marker)); err == nil {
 			// The extension's copy is not the last index.qti: written whole.
 			generated[extIndex] = append(whole[:len(whole):len(whole)], part...)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -236,5 +237,44 @@ func TestUpdateQuickCopies(t *testing.T) {
 	}
 	if a, b := brotliBytes(text, 1), brotliBytes(text, partLevel); bytes.Equal(a, b) {
 		t.Fatal("levels 1 and partLevel give the same bytes: the test tells nothing")
+	}
+}
+
+// TestUpdateAppendingLike: a file appended to like another becomes a
+// hard link to it once that one is appended to, holding the same bytes,
+// again at the next append; the files they were are left as they were
+// (a server sending them meanwhile sends them whole).
+func TestUpdateAppendingLike(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	// Files without compressed copies, as index.qti is past uncopiedData.
+	const whole, ext = "extension/index.qti", "extension/copy.qti"
+	if _, err := Site(www, out, map[string][]byte{Marker: []byte("site"), whole: []byte("index one"), ext: []byte("index one")}); err != nil {
+		t.Fatal(err)
+	}
+	want := "index one"
+	for _, more := range []string{" and two", " and three"} {
+		before, _ := os.Open(filepath.Join(out, whole))
+		add := Append{Size: int64(len(want)), Data: []byte(more)}
+		like := add
+		like.Like = whole
+		if _, err := UpdateAppending(www, out, map[string][]byte{Marker: []byte("site")}, nil, map[string]Append{whole: add, ext: like}, nil); err != nil {
+			t.Fatal(err)
+		}
+		want += more
+		a, _ := os.Stat(filepath.Join(out, whole))
+		b, _ := os.Stat(filepath.Join(out, ext))
+		for _, n := range []string{whole, ext} {
+			if got, _ := os.ReadFile(filepath.Join(out, n)); string(got) != want {
+				t.Errorf("%s holds %q, not %q", n, got, want)
+			}
+		}
+		if !os.SameFile(a, b) {
+			t.Errorf("%s is not a link to %s", ext, whole)
+		}
+		old, _ := io.ReadAll(before)
+		before.Close()
+		if string(old) != strings.TrimSuffix(want, more) {
+			t.Errorf("the file appended to was changed in place: %q", old)
+		}
 	}
 }
