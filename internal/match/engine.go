@@ -100,84 +100,108 @@ func New(x *index.Index) *Engine {
 			e.vocab[w] = int32(i)
 		}
 	}
-	var stamp []int32 // stamp[id] = last document (+1) that counted id
-	mark := func(id, doc int32) bool {
-		for int(id) >= len(stamp) {
-			stamp = append(stamp, 0)
-		}
-		if stamp[id] == doc+1 {
-			return false
-		}
-		stamp[id] = doc + 1
-		return true
-	}
-	e.paras = make([][][]int32, len(x.Articles))
-	e.paraCopies = map[int32][]int32{}
-	firstPara := map[string]int32{}
-	for ai, a := range x.Articles {
-		e.paras[ai] = make([][]int32, len(a.Paragraphs))
-		for pi, p := range a.Paragraphs {
-			gid := int32(len(e.paraRef))
-			e.paraRef = append(e.paraRef, paraRef{int32(ai), int32(pi)})
-			if f, ok := firstPara[p]; ok {
-				// A copy shares its first's tokens and counts once in df.
-				e.paras[ai][pi] = e.paras[e.paraRef[f].article][e.paraRef[f].paragraph]
-				e.paraCopies[f] = append(e.paraCopies[f], gid)
-				continue
+	// marker returns a function that tells, once per document, whether
+	// it meets id for the first time: stamp[id] = last document (+1) that
+	// counted id.
+	marker := func() func(id, doc int32) bool {
+		var stamp []int32
+		return func(id, doc int32) bool {
+			for int(id) >= len(stamp) {
+				stamp = append(stamp, 0)
 			}
-			firstPara[p] = gid
+			if stamp[id] == doc+1 {
+				return false
+			}
+			stamp[id] = doc + 1
+			return true
+		}
+	}
+	ndocs := 0 // the paragraph texts (first copies), for the weights
+	paras := func() {
+		mark := marker()
+		e.paras = make([][][]int32, len(x.Articles))
+		e.paraCopies = map[int32][]int32{}
+		firstPara := map[string]int32{}
+		for ai, a := range x.Articles {
+			e.paras[ai] = make([][]int32, len(a.Paragraphs))
+			for pi, p := range a.Paragraphs {
+				gid := int32(len(e.paraRef))
+				e.paraRef = append(e.paraRef, paraRef{int32(ai), int32(pi)})
+				if f, ok := firstPara[p]; ok {
+					// A copy shares its first's tokens and counts once in df.
+					e.paras[ai][pi] = e.paras[e.paraRef[f].article][e.paraRef[f].paragraph]
+					e.paraCopies[f] = append(e.paraCopies[f], gid)
+					continue
+				}
+				firstPara[p] = gid
+				var ids []int32
+				if stored {
+					ids = x.ParaTokens[ai][pi]
+				} else {
+					ids = e.intern(textnorm.Words(p), &df)
+				}
+				e.paras[ai][pi] = ids
+				for _, id := range ids {
+					if mark(id, gid) {
+						df[id]++
+						for int(id) >= len(e.paraPost) {
+							e.paraPost = append(e.paraPost, nil)
+						}
+						e.paraPost[id] = append(e.paraPost[id], gid)
+					}
+				}
+			}
+		}
+		ndocs = len(firstPara)
+	}
+	quotes := func() {
+		mark := marker()
+		e.quotes = make([][]int32, len(x.Quotes))
+		e.firstCopy = make([]int32, len(x.Quotes))
+		firstOf := make(map[string]int32, len(x.Quotes))
+		for qi, q := range x.Quotes {
+			if f, ok := firstOf[q.Text]; ok {
+				e.firstCopy[qi] = f
+				e.copies[f] = append(e.copies[f], int32(qi))
+			} else {
+				firstOf[q.Text] = int32(qi)
+				e.firstCopy[qi] = int32(qi)
+			}
 			var ids []int32
 			if stored {
-				ids = x.ParaTokens[ai][pi]
+				ids = x.QuoteTokens[qi]
 			} else {
-				ids = e.intern(textnorm.Words(p), &df)
+				ids = e.intern(textnorm.Words(q.Text), &df)
 			}
-			e.paras[ai][pi] = ids
+			e.quotes[qi] = ids
+			if u := q.Utterance; u >= 0 && u < len(e.byUtt) {
+				e.byUtt[u] = append(e.byUtt[u], int32(qi))
+			}
+			if e.firstCopy[qi] != int32(qi) {
+				continue
+			}
 			for _, id := range ids {
-				if mark(id, gid) {
-					df[id]++
-					for int(id) >= len(e.paraPost) {
-						e.paraPost = append(e.paraPost, nil)
+				if mark(id, int32(qi)) {
+					for int(id) >= len(e.post) {
+						e.post = append(e.post, nil)
 					}
-					e.paraPost[id] = append(e.paraPost[id], gid)
+					e.post[id] = append(e.post[id], int32(qi))
 				}
 			}
 		}
 	}
-	ndocs := len(firstPara)
-	stamp = stamp[:0]
-	e.quotes = make([][]int32, len(x.Quotes))
-	e.firstCopy = make([]int32, len(x.Quotes))
-	firstOf := make(map[string]int32, len(x.Quotes))
-	for qi, q := range x.Quotes {
-		if f, ok := firstOf[q.Text]; ok {
-			e.firstCopy[qi] = f
-			e.copies[f] = append(e.copies[f], int32(qi))
-		} else {
-			firstOf[q.Text] = int32(qi)
-			e.firstCopy[qi] = int32(qi)
-		}
-		var ids []int32
-		if stored {
-			ids = x.QuoteTokens[qi]
-		} else {
-			ids = e.intern(textnorm.Words(q.Text), &df)
-		}
-		e.quotes[qi] = ids
-		if u := q.Utterance; u >= 0 && u < len(e.byUtt) {
-			e.byUtt[u] = append(e.byUtt[u], int32(qi))
-		}
-		if e.firstCopy[qi] != int32(qi) {
-			continue
-		}
-		for _, id := range ids {
-			if mark(id, int32(ndocs+qi)) {
-				for int(id) >= len(e.post) {
-					e.post = append(e.post, nil)
-				}
-				e.post[id] = append(e.post[id], int32(qi))
-			}
-		}
+	if stored {
+		// With the tokens stored, the paragraphs' tables and the
+		// quotations' touch nothing in common: made at once (a third of
+		// an increment's engine at 100,000 articles).
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() { defer wg.Done(); quotes() }()
+		paras()
+		wg.Wait()
+	} else {
+		paras() // each interns new words into the vocabulary
+		quotes()
 	}
 	e.weight = make([]float64, len(df))
 	n := float64(ndocs + 1)
