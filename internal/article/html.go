@@ -29,6 +29,11 @@ func ParseHTTP(data []byte, contentType string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	return fromDocument(doc)
+}
+
+// fromDocument reads the article from a parsed page.
+func fromDocument(doc *goquery.Document) (*Article, error) {
 	a := &Article{}
 	readMetadata(doc, a)
 	a.Paragraphs = bodyParagraphs(doc)

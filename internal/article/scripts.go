@@ -49,6 +49,9 @@ type scanner struct {
 	// and what they hold), where nothing is dropped and the parser turns
 	// raw text off.
 	foreign []string
+	// unread holds the spans of the last tag's attributes that the
+	// extractor never reads and that can go (see unreadAttr).
+	unread [][2]int
 }
 
 // drop removes b[from:to] from the output.
@@ -176,6 +179,7 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 	// repeated last name makes a tag closing itself seem open here, which
 	// only keeps the scan in foreign content longer.
 	lastValEnd := -1
+	s.unread = s.unread[:0]
 	s.skipSpace()
 	for {
 		if s.i >= len(b) {
@@ -236,6 +240,9 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 			if v := b[vStart:vEnd]; script && (bytes.IndexByte(v, '&') >= 0 || containsFold(v, "json")) {
 				keep = true
 			}
+			if s.i < len(b) && isHTMLSpace(b[kStart-1]) && (isHTMLSpace(b[s.i]) || b[s.i] == '>') && !readAttr(key) {
+				s.unread = append(s.unread, [2]int{kStart, s.i})
+			}
 		}
 		s.skipSpace()
 	}
@@ -251,6 +258,42 @@ func (s *scanner) skipSpace() {
 		s.i++
 	}
 }
+
+// readAttrs are the attributes the extractor reads (html.go, body.go,
+// blocks.go) or the parser asks of an HTML element (<input type>): the
+// others are dropped with their values before parsing (data-*, style,
+// srcset, on*…: a sixth of a page's bytes, each copied twice by the
+// tokenizer). A new attribute read must be added here, or the extractor
+// never sees it (TestDropScriptsKeepsArticle).
+var readAttrs = map[string]bool{"class": true, "id": true, "content": true, "datetime": true,
+	"href": true, "itemprop": true, "itemscope": true, "itemtype": true, "pubdate": true, "rel": true,
+	"type": true, "property": true, "name": true, "hidden": true, "aria-hidden": true, "role": true}
+
+// readAttr reports whether the attribute named key (any case) is one of
+// readAttrs.
+func readAttr(key []byte) bool {
+	if len(key) > 11 { // "aria-hidden"
+		return false
+	}
+	var buf [11]byte
+	for i, c := range key {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return readAttrs[string(buf[:len(key)])]
+}
+
+// keepsAttrs are the elements whose attributes all stay. The parser
+// compares a formatting element's attributes with those of the
+// formatting elements open before it (the "Noah's Ark" clause: a fourth
+// identical one drops the first from the list it reopens elements from),
+// so dropping some could make different ones alike; <svg> and <math> start
+// foreign content, where nothing is dropped.
+var keepsAttrs = map[string]bool{"a": true, "b": true, "big": true, "code": true, "em": true,
+	"font": true, "i": true, "nobr": true, "s": true, "small": true, "strike": true, "strong": true,
+	"tt": true, "u": true, "svg": true, "math": true}
 
 // rawTags are the elements whose contents the tokenizer reads as text up
 // to their end tag.
@@ -274,6 +317,11 @@ func (s *scanner) startTag() bool {
 		return false
 	}
 	lower := knownName(name)
+	if len(s.unread) > 0 && len(s.foreign) == 0 && !keepsAttrs[lower] {
+		for _, a := range s.unread {
+			s.drop(a[0], a[1])
+		}
+	}
 	if len(s.foreign) > 0 {
 		if lower == "" {
 			lower = lowerASCII(name)
@@ -433,7 +481,7 @@ func knownName(b []byte) string {
 
 var knownNames = func() map[string]string {
 	m := map[string]string{"svg": "svg", "math": "math"}
-	for _, set := range []map[string]bool{rawTags, breakout, integrationPoints} {
+	for _, set := range []map[string]bool{rawTags, breakout, integrationPoints, keepsAttrs} {
 		for k := range set {
 			m[k] = k
 		}

@@ -3,19 +3,24 @@ package article
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
 // sameTree checks that the page parses, after dropScripts, to the tree it
 // parses to as it is, less the texts of its HTML <script> and <style>
-// elements other than JSON-LD, and returns how many bytes were dropped.
+// elements other than JSON-LD and less the attributes the extractor does
+// not read, and returns how many bytes were dropped.
 func sameTree(t *testing.T, name string, data []byte) int {
 	t.Helper()
 	dropped := dropScripts(data)
@@ -37,7 +42,8 @@ func sameTree(t *testing.T, name string, data []byte) int {
 }
 
 // renderTree parses data and renders the tree with the texts of the HTML
-// scripts and style sheets (JSON-LD aside) left out.
+// scripts and style sheets (JSON-LD aside) and the attributes not in
+// readAttrs left out.
 func renderTree(t *testing.T, data []byte) string {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(data))
@@ -46,6 +52,9 @@ func renderTree(t *testing.T, data []byte) string {
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
+		// The attributes the extractor never reads are left out of both
+		// trees: the scan drops them where it safely can.
+		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Namespace != "" || !readAttrs[a.Key] })
 		if n.Type == html.ElementNode && n.Namespace == "" && (n.Data == "script" || n.Data == "style") {
 			if v, _ := attr(n, "type"); !strings.Contains(v, "ld+json") {
 				for n.FirstChild != nil {
@@ -138,6 +147,13 @@ var scriptCases = []string{
 	`<table><svg><script>z</script></svg></table><script>a</script>`,
 	`<style>a</style <script>b</script>`,
 	"<script>\x00</script\t><p\x00>c</p>",
+	// Attributes the extractor does not read.
+	`<div data-a="1" class="x" style='y' data-b=2 hidden data-c>d</div><p data-x="1"=a data-y="2"/ data-z="3"b>e`,
+	`<b data-i="1">f<b data-i="2">g<b data-i="3">h<b data-i="4">i<p>j</b></b></b></b>k`,
+	`<div data-a="1">l<div data-a="2">m<div data-a="3">n<div data-a="4">o<p>p</div></div></div></div>q`,
+	`<p a=b/ data-x="1" /><br data-x="1"/><svg data-x="1"><g data-y="2"/></svg><p data-x=/>`,
+	`<input data-x="1" type="hidden"><frameset><input data-y type=text>`,
+	`<html data-a="1" lang=en><body data-b="2"><body data-b="3" class=c><p>r`,
 }
 
 // TestDropScriptsCases: the tree is the same on each corner, and a plain
@@ -146,7 +162,7 @@ func TestDropScriptsCases(t *testing.T) {
 	for _, c := range scriptCases {
 		sameTree(t, c, []byte(c))
 	}
-	if got := string(dropScripts([]byte(`<script src=a.js>var a;</script><style>p{}</style><script type="application/ld+json">{}</script>`))); got != `<script src=a.js></script><style></style><script type="application/ld+json">{}</script>` {
+	if got := string(dropScripts([]byte(`<script src=a.js>var a;</script><style>p{}</style><script type="application/ld+json">{}</script>`))); got != `<script ></script><style></style><script type="application/ld+json">{}</script>` {
 		t.Errorf("dropped: %q", got)
 	}
 }
@@ -158,4 +174,57 @@ func FuzzDropScripts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameTree(t, "input", data)
 	})
+}
+
+// realPages are the real pages and the package's test pages, decoded.
+func realPages(t *testing.T) (names []string, pages [][]byte) {
+	t.Helper()
+	var files []string
+	for _, g := range []string{"../../../shared/data/realhtml/readability/*/source.html",
+		"../../../shared/data/realhtml/scrapinghub/html/*.html.gz", "testdata/*.html", "testdata/*/*.html"} {
+		p, _ := filepath.Glob(g)
+		files = append(files, p...)
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(p, ".gz") {
+			r, err := gzip.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if data, err = io.ReadAll(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if data, err = decode(data, "text/html"); err != nil {
+			continue
+		}
+		names, pages = append(names, p), append(pages, data)
+	}
+	return names, pages
+}
+
+// TestDropScriptsKeepsArticle: on every real page, the article read from
+// the page as it is, every script and attribute parsed, is the one read
+// after the scan's drops (readAttrs names every attribute the extractor
+// reads).
+func TestDropScriptsKeepsArticle(t *testing.T) {
+	names, pages := realPages(t)
+	for i, data := range pages {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantErr := fromDocument(doc)
+		got, gotErr := Parse(data)
+		if !reflect.DeepEqual(got, want) || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Errorf("%s: after the drops %+v (%v), as it is %+v (%v)", names[i], got, gotErr, want, wantErr)
+		}
+	}
+	if len(pages) < 100 {
+		t.Logf("only %d pages", len(pages))
+	}
 }
