@@ -285,15 +285,16 @@ func readAttr(key []byte) bool {
 	return readAttrs[string(buf[:len(key)])]
 }
 
-// keepsAttrs are the elements whose attributes all stay. The parser
+// keepsAttrs are the HTML elements whose attributes all stay: the parser
 // compares a formatting element's attributes with those of the
 // formatting elements open before it (the "Noah's Ark" clause: a fourth
 // identical one drops the first from the list it reopens elements from),
-// so dropping some could make different ones alike; <svg> and <math> start
-// foreign content, where nothing is dropped.
+// so dropping some could make different ones alike. (In foreign content,
+// <font>'s attributes would matter, but the scan stops at a <font>
+// there, and <annotation-xml>'s keep its encoding.)
 var keepsAttrs = map[string]bool{"a": true, "b": true, "big": true, "code": true, "em": true,
 	"font": true, "i": true, "nobr": true, "s": true, "small": true, "strike": true, "strong": true,
-	"tt": true, "u": true, "svg": true, "math": true}
+	"tt": true, "u": true}
 
 // rawTags are the elements whose contents the tokenizer reads as text up
 // to their end tag.
@@ -317,16 +318,20 @@ func (s *scanner) startTag() bool {
 		return false
 	}
 	lower := knownName(name)
-	if len(s.unread) > 0 && len(s.foreign) == 0 && !keepsAttrs[lower] {
-		for _, a := range s.unread {
-			s.drop(a[0], a[1])
-		}
-	}
 	if len(s.foreign) > 0 {
 		if lower == "" {
 			lower = lowerASCII(name)
 		}
-		return s.startForeign(lower, selfClosing)
+		if !s.startForeign(lower, selfClosing) {
+			return false
+		}
+		if lower != "annotation-xml" { // whose encoding makes it an integration point
+			s.dropUnread()
+		}
+		return true
+	}
+	if !keepsAttrs[lower] {
+		s.dropUnread()
 	}
 	switch {
 	case lower == "svg" || lower == "math":
@@ -352,6 +357,13 @@ func (s *scanner) startTag() bool {
 	}
 	s.i = end
 	return true
+}
+
+// dropUnread drops the last tag's unread attributes.
+func (s *scanner) dropUnread() {
+	for _, a := range s.unread {
+		s.drop(a[0], a[1])
+	}
 }
 
 // rawEnd returns where the end tag of the raw-text element name starts at

@@ -154,6 +154,8 @@ var scriptCases = []string{
 	`<p a=b/ data-x="1" /><br data-x="1"/><svg data-x="1"><g data-y="2"/></svg><p data-x=/>`,
 	`<input data-x="1" type="hidden"><frameset><input data-y type=text>`,
 	`<html data-a="1" lang=en><body data-b="2"><body data-b="3" class=c><p>r`,
+	`<svg viewBox="0 0 9 9" data-x="1"><path d="M0 0" fill="red" /><path d="M1"/><a href="h" xlink:href="x">s</a></svg>`,
+	`<math><annotation-xml encoding="text/html" data-x="1"><p>t</p></annotation-xml></math><p data-y="2">u`,
 }
 
 // TestDropScriptsCases: the tree is the same on each corner, and a plain
