@@ -103,13 +103,23 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 // tokenizer (the rest is kept as it is).
 func (s *scanner) run() {
 	b := s.b
+	text, inTag := 0, false // where the current text starts; whether a tag was read last
 	for {
+		if inTag {
+			text, inTag = s.i, false
+		}
 		k := bytes.IndexByte(b[s.i:], '<')
 		if k < 0 || s.i+k+1 >= len(b) {
 			return
 		}
 		s.i += k + 1
 		c := b[s.i]
+		if isLetter(c) || c == '/' || c == '!' || c == '?' {
+			// The text ends where a tag, a comment or a declaration
+			// starts; a '<' before anything else is text.
+			s.squeeze(text, s.i-1)
+			inTag = true
+		}
 		switch {
 		case isLetter(c):
 			if !s.startTag() {
@@ -157,6 +167,44 @@ func (s *scanner) run() {
 				return
 			}
 		}
+	}
+}
+
+// squeeze shortens the text b[from:to] when it is white space only, four
+// bytes or more (the indentation between tags, a quarter of what is left
+// of a page): to its first two bytes and a third that is a line break if
+// the rest holds one. The parser treats a white-space text alike whatever
+// its length (it only asks whether a text is white space), except that it
+// drops one line break (a "\r\n" as one) at the start of a <pre> or
+// <listing>, after which some white space is still left. And the
+// extractor reads white space as word breaks, and as line breaks where it
+// holds one (a byline's lines): so its reading is the same.
+func (s *scanner) squeeze(from, to int) {
+	b := s.b
+	if to-from < 4 {
+		return
+	}
+	nl := -1
+	for i := from; i < to; i++ {
+		switch b[i] {
+		case '\n', '\r':
+			if nl < 0 && i >= from+2 {
+				nl = i
+			}
+		case ' ', '\t', '\f':
+		default:
+			return
+		}
+	}
+	if nl < 0 {
+		s.drop(from+3, to)
+		return
+	}
+	if nl > from+2 {
+		s.drop(from+2, nl)
+	}
+	if nl+1 < to {
+		s.drop(nl+1, to)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -41,6 +42,8 @@ func sameTree(t *testing.T, name string, data []byte) int {
 	return len(data) - len(dropped)
 }
 
+var spaceRun = regexp.MustCompile(`[ \t\n\r\f]+`)
+
 // renderTree parses data and renders the tree with the texts of the HTML
 // scripts and style sheets (JSON-LD aside) and the attributes not in
 // readAttrs left out.
@@ -55,6 +58,16 @@ func renderTree(t *testing.T, data []byte) string {
 		// The attributes the extractor never reads are left out of both
 		// trees: the scan drops them where it safely can.
 		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Namespace != "" || !readAttrs[a.Key] })
+		// And runs of white space are read alike whatever their length:
+		// one line break for a run that holds one, else one space.
+		if n.Type == html.TextNode {
+			n.Data = spaceRun.ReplaceAllStringFunc(n.Data, func(r string) string {
+				if strings.ContainsAny(r, "\n\r") {
+					return "\n"
+				}
+				return " "
+			})
+		}
 		if n.Type == html.ElementNode && n.Namespace == "" && (n.Data == "script" || n.Data == "style") {
 			if v, _ := attr(n, "type"); !strings.Contains(v, "ld+json") {
 				for n.FirstChild != nil {
@@ -156,6 +169,11 @@ var scriptCases = []string{
 	`<html data-a="1" lang=en><body data-b="2"><body data-b="3" class=c><p>r`,
 	`<svg viewBox="0 0 9 9" data-x="1"><path d="M0 0" fill="red" /><path d="M1"/><a href="h" xlink:href="x">s</a></svg>`,
 	`<math><annotation-xml encoding="text/html" data-x="1"><p>t</p></annotation-xml></math><p data-y="2">u`,
+	// White space between tags.
+	"<pre>\n    <b>v</b>      \n\n  </pre><pre>\r\n     </pre><listing>\n\n\n\n</listing><pre>\r\n\r\n</pre>",
+	"<div>  \n  <span>w</span>   \t  <span>x</span>\n\n\n</div>      <table>     <tr>   <td>y</td>      </tr>\n    </table>",
+	"a     < b     <b>c</b>    <!-- d -->     <?e?>     </f>     <p>g",
+	"<frameset>     <frame>    \n    </frameset>\n    <colgroup>     </colgroup>",
 }
 
 // TestDropScriptsCases: the tree is the same on each corner, and a plain
