@@ -126,7 +126,7 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	var out []Quote
 	f.paraHasCue = false
 	for _, t := range info.toks {
-		if t.q < 0 && cueWords[t.low] {
+		if t.q < 0 && t.flags&fCue != 0 {
 			f.paraHasCue = true
 			break
 		}
@@ -368,13 +368,13 @@ func isTitle(words []string) bool {
 func cueBeside(p string, s span, toks []word) bool {
 	before := tokensBefore(p, s.open, 80, toks)
 	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
-		if cueWords[before[i].low] {
+		if before[i].flags&fCue != 0 {
 			return true
 		}
 	}
 	after := tokensAfter(p, min(s.close, len(p)), 80, toks)
 	for i := 0; i < len(after) && i < 4; i++ {
-		if cueWords[after[i].low] {
+		if after[i].flags&fCue != 0 {
 			return true
 		}
 	}
@@ -389,7 +389,7 @@ func cuePositions(sent []word) []int {
 		if w.q >= 0 {
 			continue
 		}
-		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" || w.low != "according" && cueWords[w.low] {
+		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" || w.low != "according" && w.flags&fCue != 0 {
 			out = append(out, i)
 		}
 	}

@@ -13,17 +13,72 @@ type word struct {
 	low        string // lower case, dots and curly apostrophes folded
 	start, end int
 	q          int
+	flags      wordFlags // what the finder asks of the word, found once
 }
 
-func (w word) isWord() bool {
-	r, _ := utf8.DecodeRuneInString(w.text)
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+// wordFlags say what a word is: its first character's class and the word
+// lists its lower case is in. The finder asks these of every token many
+// times over (each asking a map lookup, or decoding the first character):
+// they are found once, when the paragraph is tokenized (newWord).
+type wordFlags uint16
+
+const (
+	fWord     wordFlags = 1 << iota // starts with a letter or a digit
+	fCap                            // starts with an upper-case letter
+	fCue                            // cueWords
+	fTitle                          // titleWords
+	fTitleS                         // titleWords, less a final "'s"
+	fPronoun                        // pronouns
+	fCueNounS                       // cueNounS
+	fNotName                        // notNames
+	fChannel                        // the first word of a channel (channelsByFirst)
+)
+
+// lexFlags holds the word-list flags of every word in the lists.
+var lexFlags = func() map[string]wordFlags {
+	m := map[string]wordFlags{}
+	set := func(list map[string]bool, f wordFlags) {
+		for k := range list {
+			m[k] |= f
+		}
+	}
+	set(cueWords, fCue)
+	set(titleWords, fTitle)
+	set(pronouns, fPronoun)
+	set(cueNounS, fCueNounS)
+	set(notNames, fNotName)
+	for k := range titleWords {
+		// strings.TrimSuffix(low, "'s") is in titleWords: low is a
+		// title with "'s", or a title that does not end in "'s".
+		m[k+"'s"] |= fTitleS
+		if !strings.HasSuffix(k, "'s") {
+			m[k] |= fTitleS
+		}
+	}
+	for k := range channelsByFirst {
+		m[k] |= fChannel
+	}
+	return m
+}()
+
+// newWord makes the token text at p[start:end] (text is its own when not
+// from p) with its flags.
+func newWord(text string, start, end, q int) word {
+	w := word{text: text, low: lowWord(text), start: start, end: end, q: q}
+	r, _ := utf8.DecodeRuneInString(text)
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		w.flags |= fWord
+	}
+	if unicode.IsUpper(r) {
+		w.flags |= fCap
+	}
+	w.flags |= lexFlags[w.low]
+	return w
 }
 
-func (w word) isCapitalized() bool {
-	r, _ := utf8.DecodeRuneInString(w.text)
-	return unicode.IsUpper(r)
-}
+func (w word) isWord() bool { return w.flags&fWord != 0 }
+
+func (w word) isCapitalized() bool { return w.flags&fCap != 0 }
 
 // abbrevDot are the titles whose dot belongs to the word ("Mr.").
 var abbrevDot = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sen": true, "Rep": true,
@@ -62,8 +117,7 @@ func words(p string, spans []span) []word {
 				j = wordTokenEnd(p, i)
 			}
 		}
-		w := word{text: p[i:j], start: i, end: j, q: -1}
-		w.low = lowWord(w.text)
+		w := newWord(p[i:j], i, j, -1)
 		for si < len(spans) && spans[si].close < w.start {
 			si++
 		}
