@@ -50,8 +50,9 @@ type scanner struct {
 	// raw text off.
 	foreign []string
 	// unread holds the spans of the last tag's attributes that the
-	// extractor never reads and that can go (see unreadAttr).
-	unread [][2]int
+	// extractor never reads and that can go (see readAttrs), and whether
+	// each is an href (read on a <link> only).
+	unread []unreadAttr
 }
 
 // drop removes b[from:to] from the output.
@@ -248,8 +249,9 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 			return nil, false, false, false
 		}
 		key := b[kStart:s.i]
-		// readTagAttrVal
-		vStart, vEnd := s.i, s.i
+		// readTagAttrVal; aEnd: where the attribute ends, its key's end
+		// when it has no value.
+		vStart, vEnd, aEnd := s.i, s.i, s.i
 		s.skipSpace()
 		if s.i >= len(b) {
 			return nil, false, false, false
@@ -282,14 +284,21 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 				}
 				vEnd = s.i
 			}
+			aEnd = s.i
 		}
 		if len(key) > 0 {
 			lastValEnd = vEnd
 			if v := b[vStart:vEnd]; script && (bytes.IndexByte(v, '&') >= 0 || containsFold(v, "json")) {
 				keep = true
 			}
-			if s.i < len(b) && isHTMLSpace(b[kStart-1]) && (isHTMLSpace(b[s.i]) || b[s.i] == '>') && !readAttr(key) {
-				s.unread = append(s.unread, [2]int{kStart, s.i})
+			// An attribute goes with its key and value, between a space
+			// and a space or the tag's end: what is left reads as the
+			// other attributes did (a '/' or '=' after it could join
+			// what comes before).
+			if aEnd < len(b) && isHTMLSpace(b[kStart-1]) && (isHTMLSpace(b[aEnd]) || b[aEnd] == '>') {
+				if read, href := readAttr(key); !read || href {
+					s.unread = append(s.unread, unreadAttr{kStart, aEnd, href})
+				}
 			}
 		}
 		s.skipSpace()
@@ -311,17 +320,24 @@ func (s *scanner) skipSpace() {
 // blocks.go) or the parser asks of an HTML element (<input type>): the
 // others are dropped with their values before parsing (data-*, style,
 // srcset, on*…: a sixth of a page's bytes, each copied twice by the
-// tokenizer). A new attribute read must be added here, or the extractor
-// never sees it (TestDropScriptsKeepsArticle).
+// tokenizer), and so is href except on a <link> (the canonical URL's):
+// the links' addresses are never read. A new attribute read must be
+// added here, or the extractor never sees it
+// (TestDropScriptsKeepsArticle).
 var readAttrs = map[string]bool{"class": true, "id": true, "content": true, "datetime": true,
 	"href": true, "itemprop": true, "itemscope": true, "itemtype": true, "pubdate": true, "rel": true,
 	"type": true, "property": true, "name": true, "hidden": true, "aria-hidden": true, "role": true}
 
+type unreadAttr struct {
+	from, to int
+	href     bool
+}
+
 // readAttr reports whether the attribute named key (any case) is one of
-// readAttrs.
-func readAttr(key []byte) bool {
+// readAttrs, and whether it is href.
+func readAttr(key []byte) (read, href bool) {
 	if len(key) > 11 { // "aria-hidden"
-		return false
+		return false, false
 	}
 	var buf [11]byte
 	for i, c := range key {
@@ -330,17 +346,20 @@ func readAttr(key []byte) bool {
 		}
 		buf[i] = c
 	}
-	return readAttrs[string(buf[:len(key)])]
+	k := string(buf[:len(key)])
+	return readAttrs[k], k == "href"
 }
 
 // keepsAttrs are the HTML elements whose attributes all stay: the parser
 // compares a formatting element's attributes with those of the
 // formatting elements open before it (the "Noah's Ark" clause: a fourth
 // identical one drops the first from the list it reopens elements from),
-// so dropping some could make different ones alike. (In foreign content,
+// so dropping some could make different ones alike. Not <a>: a new <a>
+// first closes any <a> still in that list (since its last marker), so
+// the clause never finds another one to compare. (In foreign content,
 // <font>'s attributes would matter, but the scan stops at a <font>
 // there, and <annotation-xml>'s keep its encoding.)
-var keepsAttrs = map[string]bool{"a": true, "b": true, "big": true, "code": true, "em": true,
+var keepsAttrs = map[string]bool{"b": true, "big": true, "code": true, "em": true,
 	"font": true, "i": true, "nobr": true, "s": true, "small": true, "strike": true, "strong": true,
 	"tt": true, "u": true}
 
@@ -374,12 +393,12 @@ func (s *scanner) startTag() bool {
 			return false
 		}
 		if lower != "annotation-xml" { // whose encoding makes it an integration point
-			s.dropUnread()
+			s.dropUnread(lower)
 		}
 		return true
 	}
 	if !keepsAttrs[lower] {
-		s.dropUnread()
+		s.dropUnread(lower)
 	}
 	switch {
 	case lower == "svg" || lower == "math":
@@ -407,10 +426,12 @@ func (s *scanner) startTag() bool {
 	return true
 }
 
-// dropUnread drops the last tag's unread attributes.
-func (s *scanner) dropUnread() {
+// dropUnread drops the unread attributes of the last tag, named name.
+func (s *scanner) dropUnread(name string) {
 	for _, a := range s.unread {
-		s.drop(a[0], a[1])
+		if !a.href || name != "link" {
+			s.drop(a.from, a.to)
+		}
 	}
 }
 
@@ -540,7 +561,7 @@ func knownName(b []byte) string {
 }
 
 var knownNames = func() map[string]string {
-	m := map[string]string{"svg": "svg", "math": "math"}
+	m := map[string]string{"svg": "svg", "math": "math", "link": "link", "a": "a"}
 	for _, set := range []map[string]bool{rawTags, breakout, integrationPoints, keepsAttrs} {
 		for k := range set {
 			m[k] = k
