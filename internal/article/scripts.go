@@ -291,11 +291,11 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 			if v := b[vStart:vEnd]; script && (bytes.IndexByte(v, '&') >= 0 || containsFold(v, "json")) {
 				keep = true
 			}
-			// An attribute goes with its key and value, between a space
-			// and a space or the tag's end: what is left reads as the
-			// other attributes did (a '/' or '=' after it could join
-			// what comes before).
-			if aEnd < len(b) && isHTMLSpace(b[kStart-1]) && (isHTMLSpace(b[aEnd]) || b[aEnd] == '>') {
+			// An attribute goes with its key and value, after a space:
+			// what is left reads as the other attributes did, unless an
+			// '=' follows it (it would give a value to a key without
+			// one before it). A '/' after it stays, for "/>".
+			if aEnd < len(b) && isHTMLSpace(b[kStart-1]) && b[aEnd] != '=' {
 				if read, href := readAttr(key); !read || href {
 					s.unread = append(s.unread, unreadAttr{kStart, aEnd, href})
 				}

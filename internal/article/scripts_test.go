@@ -193,6 +193,8 @@ var scriptCases = []string{
 	`<a href=1><b><a href=2><b><a href=3><b><a href=4><b><p>g<table><td><a href=5>h<a href=6>i</table>j`,
 	`<svg><link href="x" rel=canonical /><a href="y">k</a></svg><A HREF="z">l</A>`,
 	`<svg 0/>m<svg><g data-x/><g data-y= />n</g></g></svg><svg data-z=/>o`,
+	`<svg><path d="M0"/><path d="M1"/=x data-a><g hidden data-b="2"/>p<g class data-c="3"=y data-d="4"e="5">q</g></g></svg><p id data-e="6"=z>`,
+	`<p a data-b="1"/><br data-c="2"/><img src="x"alt="y"/>r<p a=b/ data-x="1"/>`,
 }
 
 // TestDropScriptsCases: the tree is the same on each corner, and a plain
