@@ -72,9 +72,26 @@ func newWord(text string, start, end, q int) word {
 	if unicode.IsUpper(r) {
 		w.flags |= fCap
 	}
-	w.flags |= lexFlags[w.low]
+	if l := w.low; l == "" { // "."
+		w.flags |= lexFlags[""]
+	} else if len(l) <= lexMaxLen && lexFirst[l[0]] {
+		w.flags |= lexFlags[l]
+	}
 	return w
 }
+
+// lexFirst holds the first bytes of lexFlags's words, and lexMaxLen their
+// greatest length: most tokens (punctuation, numbers, long words) are
+// ruled out without a lookup.
+var lexFirst, lexMaxLen = func() (first [256]bool, maxLen int) {
+	for k := range lexFlags {
+		if k != "" {
+			first[k[0]] = true
+		}
+		maxLen = max(maxLen, len(k))
+	}
+	return first, maxLen
+}()
 
 func (w word) isWord() bool { return w.flags&fWord != 0 }
 
