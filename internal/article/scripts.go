@@ -24,29 +24,38 @@ import (
 // off) any raw-text element, an element that leaves the foreign content,
 // or a CDATA section.
 func dropScripts(data []byte) []byte {
-	return bytes.Join(keptPieces(data), nil)
+	var out []byte
+	for _, p := range keptPieces(data) {
+		out = append(out, data[p.from:p.to]...)
+	}
+	return out
 }
 
 // withoutScripts is dropScripts as a reader over the kept pieces of the
 // page, which the parser copies anyway: no second copy of the page.
 func withoutScripts(data []byte) io.Reader {
-	return &piecesReader{keptPieces(data)}
+	return &piecesReader{data, keptPieces(data)}
 }
 
+// piece is a span of the page, as offsets: a page is at most
+// MaxFileBytes, decoded at most a few times that, and a list of offsets
+// holds no pointers for the collector to scan.
+type piece struct{ from, to int32 }
+
 // keptPieces returns the pieces of data that dropScripts keeps, in order.
-func keptPieces(data []byte) [][]byte {
+func keptPieces(data []byte) []piece {
 	// Pages run about one kept piece every 170 bytes: one allocation for
 	// most.
-	s := scanner{b: data, kept: make([][]byte, 0, len(data)/128+4)}
+	s := scanner{b: data, kept: make([]piece, 0, len(data)/128+4)}
 	s.run()
-	return append(s.kept, data[s.copied:])
+	return append(s.kept, piece{int32(s.copied), int32(len(data))})
 }
 
 type scanner struct {
 	b      []byte
-	i      int      // the read position
-	kept   [][]byte // the pieces of b before copied that are kept
-	copied int      // b[:copied] is in kept or dropped
+	i      int     // the read position
+	kept   []piece // the pieces of b before copied that are kept
+	copied int     // b[:copied] is in kept or dropped
 	// foreign holds the open elements of foreign content (<svg>, <math>
 	// and what they hold), where nothing is dropped and the parser turns
 	// raw text off.
@@ -59,19 +68,24 @@ type scanner struct {
 
 // drop removes b[from:to] from the output.
 func (s *scanner) drop(from, to int) {
-	s.kept = append(s.kept, s.b[s.copied:from])
+	if from > s.copied {
+		s.kept = append(s.kept, piece{int32(s.copied), int32(from)})
+	}
 	s.copied = to
 }
 
-// piecesReader reads a list of byte slices one after the other.
-type piecesReader struct{ pieces [][]byte }
+// piecesReader reads pieces of data one after the other.
+type piecesReader struct {
+	data   []byte
+	pieces []piece
+}
 
 func (r *piecesReader) Read(p []byte) (int, error) {
 	n := 0
 	for n < len(p) && len(r.pieces) > 0 {
-		c := copy(p[n:], r.pieces[0])
+		c := copy(p[n:], r.data[r.pieces[0].from:r.pieces[0].to])
 		n += c
-		if r.pieces[0] = r.pieces[0][c:]; len(r.pieces[0]) == 0 {
+		if r.pieces[0].from += int32(c); r.pieces[0].from == r.pieces[0].to {
 			r.pieces = r.pieces[1:]
 		}
 	}
