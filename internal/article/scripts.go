@@ -201,17 +201,14 @@ func (s *scanner) squeeze(from, to int) {
 	if to-from < 4 {
 		return
 	}
-	nl := -1
-	for i := from; i < to; i++ {
-		switch b[i] {
-		case '\n', '\r':
-			if nl < 0 && i >= from+2 {
-				nl = i
-			}
-		case ' ', '\t', '\f':
-		default:
+	for _, c := range b[from:to] {
+		if byteClass[c] != classSpace {
 			return
 		}
+	}
+	nl := -1
+	if k := bytes.IndexAny(b[from+2:to], "\n\r"); k >= 0 {
+		nl = from + 2 + k
 	}
 	if nl < 0 {
 		s.drop(from+3, to)
