@@ -74,23 +74,24 @@ func newWord(text string, start, end, q int) word {
 	}
 	if l := w.low; l == "" { // "."
 		w.flags |= lexFlags[""]
-	} else if len(l) <= lexMaxLen && lexFirst[l[0]] {
+	} else if lexSeen[lexSig(l)/64]&(1<<(lexSig(l)%64)) != 0 {
 		w.flags |= lexFlags[l]
 	}
 	return w
 }
 
-// lexFirst holds the first bytes of lexFlags's words, and lexMaxLen their
-// greatest length: most tokens (punctuation, numbers, long words) are
-// ruled out without a lookup.
-var lexFirst, lexMaxLen = func() (first [256]bool, maxLen int) {
+// lexSig sums up a word by its first and last bytes and its length, and
+// lexSeen holds the sums of lexFlags's words: most tokens (punctuation,
+// numbers, most words) are ruled out without a lookup.
+func lexSig(l string) uint { return uint(l[0]&31)<<9 | uint(l[len(l)-1]&31)<<4 | uint(len(l)&15) }
+
+var lexSeen = func() (seen [1 << 14 / 64]uint64) {
 	for k := range lexFlags {
 		if k != "" {
-			first[k[0]] = true
+			seen[lexSig(k)/64] |= 1 << (lexSig(k) % 64)
 		}
-		maxLen = max(maxLen, len(k))
 	}
-	return first, maxLen
+	return seen
 }()
 
 func (w word) isWord() bool { return w.flags&fWord != 0 }
