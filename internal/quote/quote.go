@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,10 +43,33 @@ func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuo
 	// not: it reads the tokens with the marks cleared, which are kept
 	// aside (one buffer for all) and put back after. (A copy of the
 	// tokens was the finder's largest allocation.)
+	var slab []word
+	if visit == nil && visitQuote == nil {
+		// The tokens go in a buffer of an earlier article's, which the
+		// finder's own use alone leaves free: the trainer's visits may
+		// keep candidates that hold tokens.
+		need := 0
+		for _, p := range paragraphs {
+			need += wordsCap(p)
+		}
+		sp := wordSlabs.Get().(*[]word)
+		if cap(*sp) < need {
+			*sp = make([]word, need)
+		}
+		slab = (*sp)[:need]
+		defer wordSlabs.Put(sp)
+	}
 	n := 0
 	for i, p := range paragraphs {
+		var buf []word
+		if slab != nil {
+			// Capacity limited to the paragraph's part: a paragraph
+			// with more tokens than estimated grows into its own.
+			c := wordsCap(p)
+			buf, slab = slab[:0:c], slab[c:]
+		}
 		f.paras[i].spans = findSpans(p)
-		f.paras[i].toks = words(p, f.paras[i].spans)
+		f.paras[i].toks = appendWords(buf, p, f.paras[i].spans)
 		n += len(f.paras[i].toks)
 	}
 	marks := make([]int32, 0, n)
@@ -82,6 +106,11 @@ func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuo
 	}
 	return out
 }
+
+// wordSlabs holds token buffers for find to reuse: the tokens were the
+// finder's largest allocation, and none outlives find (quotations hold
+// strings only).
+var wordSlabs = sync.Pool{New: func() any { return new([]word) }}
 
 type channelRef struct{ name, text string }
 

@@ -109,9 +109,15 @@ var abbrevDot = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true,
 // finder tokenizes every paragraph, and a regular expression made it the
 // slowest step of the build.
 func words(p string, spans []span) []word {
-	// News text runs about one token every four bytes: one allocation
-	// for most paragraphs.
-	out := make([]word, 0, len(p)/4+4)
+	return appendWords(make([]word, 0, wordsCap(p)), p, spans)
+}
+
+// wordsCap is the room words makes for p's tokens: news text runs about
+// one token every five bytes, so one allocation does for most paragraphs.
+func wordsCap(p string) int { return len(p)/4 + 4 }
+
+// appendWords is words appending to out.
+func appendWords(out []word, p string, spans []span) []word {
 	si := 0
 	for i := 0; i < len(p); {
 		c := p[i]
