@@ -25,7 +25,9 @@ func ParseHTTP(data []byte, contentType string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(withoutScripts(data))
+	r := withoutScripts(data)
+	doc, err := goquery.NewDocumentFromReader(r)
+	r.release() // the parser has read it all
 	if err != nil {
 		return nil, err
 	}

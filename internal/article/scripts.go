@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"io"
+	"sync"
 )
 
 // dropScripts returns the page with the contents of its <script> and
@@ -33,8 +34,23 @@ func dropScripts(data []byte) []byte {
 
 // withoutScripts is dropScripts as a reader over the kept pieces of the
 // page, which the parser copies anyway: no second copy of the page.
-func withoutScripts(data []byte) io.Reader {
-	return &piecesReader{data, keptPieces(data)}
+// Its list of pieces comes from a pool, to which release returns it once
+// the page is parsed.
+func withoutScripts(data []byte) *piecesReader {
+	sp := piecePool.Get().(*[]piece)
+	*sp = appendKept((*sp)[:0], data)
+	return &piecesReader{data: data, pieces: *sp, pool: sp}
+}
+
+var piecePool = sync.Pool{New: func() any { return new([]piece) }}
+
+// release returns the reader's list of pieces to the pool: the reader
+// must not be read after.
+func (r *piecesReader) release() {
+	if r.pool != nil {
+		piecePool.Put(r.pool)
+		r.data, r.pieces, r.pool = nil, nil, nil
+	}
 }
 
 // piece is a span of the page, as offsets: a page is at most
@@ -46,7 +62,12 @@ type piece struct{ from, to int32 }
 func keptPieces(data []byte) []piece {
 	// Pages run about one kept piece every 170 bytes: one allocation for
 	// most.
-	s := scanner{b: data, kept: make([]piece, 0, len(data)/128+4)}
+	return appendKept(make([]piece, 0, len(data)/128+4), data)
+}
+
+// appendKept is keptPieces appending to kept.
+func appendKept(kept []piece, data []byte) []piece {
+	s := scanner{b: data, kept: kept}
 	s.run()
 	return append(s.kept, piece{int32(s.copied), int32(len(data))})
 }
@@ -78,6 +99,7 @@ func (s *scanner) drop(from, to int) {
 type piecesReader struct {
 	data   []byte
 	pieces []piece
+	pool   *[]piece // where pieces came from, for release
 }
 
 func (r *piecesReader) Read(p []byte) (int, error) {

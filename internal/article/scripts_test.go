@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 
@@ -268,4 +269,29 @@ func TestDropScriptsKeepsArticle(t *testing.T) {
 	if len(pages) < 100 {
 		t.Logf("only %d pages", len(pages))
 	}
+}
+
+// TestParseAtOnce: pages parsed at once, each reusing the lists of kept
+// pieces that others returned, give what they give one at a time.
+func TestParseAtOnce(t *testing.T) {
+	_, pages := realPages(t)
+	pages = pages[:min(len(pages), 60)]
+	want := make([]*Article, len(pages))
+	for i, data := range pages {
+		want[i], _ = Parse(data)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range pages {
+				i := (k + w*15) % len(pages)
+				if got, _ := Parse(pages[i]); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("page %d parsed at once with others: %+v, alone %+v", i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
