@@ -295,3 +295,16 @@ func TestParseAtOnce(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestNameKindsFilter: every listed word is found in a class name, in
+// any case and beside others, past the filter that rules words out
+// before the lookup.
+func TestNameKindsFilter(t *testing.T) {
+	for w, kind := range wordKinds {
+		for _, name := range []string{w, strings.ToUpper(w), "x-" + w + "_y", "wrapper " + strings.ToUpper(w[:1]) + w[1:]} {
+			if got := nameKinds(name); got&kind != kind {
+				t.Errorf("nameKinds(%q) = %b, want %b set", name, got, kind)
+			}
+		}
+	}
+}
