@@ -172,13 +172,37 @@ func isWordRune(r rune) bool {
 // and dots dropped ("U.S." → "us", "Trump’s" → "trump's"). Most tokens are
 // ASCII lower case already: those are returned as they are, unallocated.
 func lowWord(t string) string {
+	upper, dot := false, false
 	for k := 0; k < len(t); k++ {
-		c := t[k]
-		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' || c == '.' {
+		switch c := t[k]; {
+		case c >= utf8.RuneSelf:
 			return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(t), "’", "'"), ".", "")
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c == '.':
+			dot = true
 		}
 	}
-	return t
+	switch {
+	case !upper && !dot:
+		return t
+	case !dot:
+		return strings.ToLower(t) // ASCII: one copy, no replacing
+	}
+	// ASCII with dots ("U.S.", "Mr."): lowered and the dots dropped in
+	// one copy.
+	b := make([]byte, 0, len(t))
+	for k := 0; k < len(t); k++ {
+		c := t[k]
+		if c == '.' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // wordTokenEnd returns the end of the word token starting at i.
