@@ -54,15 +54,37 @@ type pageBlocks struct {
 
 func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 	pb := &pageBlocks{size: map[*html.Node][2]int{}}
+	// A block's text: most blocks are one text node, which is taken as it
+	// is (first); a second piece copies both into buf.
 	var buf strings.Builder
+	var first string
+	pieces := 0
+	write := func(s string) {
+		switch pieces {
+		case 0:
+			first = s
+		case 1:
+			buf.Grow(len(first) + len(s))
+			buf.WriteString(first)
+			buf.WriteString(s)
+		default:
+			buf.WriteString(s)
+		}
+		pieces++
+	}
 	var chars, links, commas int
 	var owner *html.Node
 	flush := func(loose bool) {
 		if owner != nil && chars > 0 {
 			// The text is cleaned only if the block is kept (appendPara).
-			pb.blocks = append(pb.blocks, block{text: buf.String(), owner: owner, loose: loose, chars: chars, linkChars: links, commas: commas, ownerIsTag: owner.Data})
+			text := first
+			if pieces > 1 {
+				text = buf.String()
+			}
+			pb.blocks = append(pb.blocks, block{text: text, owner: owner, loose: loose, chars: chars, linkChars: links, commas: commas, ownerIsTag: owner.Data})
 		}
 		buf.Reset()
+		first, pieces = "", 0
 		chars, links, commas = 0, 0, 0
 	}
 	var walk func(n, own *html.Node, inLink bool, looseHere bool) (int, int)
@@ -75,7 +97,7 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 				flush(looseHere)
 				owner = own
 			}
-			buf.WriteString(n.Data)
+			write(n.Data)
 			c, k := countChars(n.Data)
 			chars += c
 			commas += k
@@ -103,7 +125,7 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 			if !keepLines[own.Data] {
 				flush(looseHere)
 			} else {
-				buf.WriteByte(' ')
+				write(" ")
 			}
 			return 0, 0
 		}

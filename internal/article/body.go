@@ -309,6 +309,19 @@ var wordKinds = func() map[string]uint8 {
 	return m
 }()
 
+// wordSig sums a word up by its first and last bytes and its length, and
+// kindSeen holds the sums of wordKinds's words: most words of class names
+// ("col", "wrapper", "flex") are ruled out without a lookup.
+func wordSig(w []byte) uint { return uint(w[0]&31)<<9 | uint(w[len(w)-1]&31)<<4 | uint(len(w)&15) }
+
+var kindSeen = func() (seen [1 << 14 / 64]uint64) {
+	for w := range wordKinds {
+		sig := wordSig([]byte(w))
+		seen[sig/64] |= 1 << (sig % 64)
+	}
+	return seen
+}()
+
 // nameKinds returns the kinds of the words of a class or id name, split at
 // spaces, hyphens and underscores and in lower case ("Share-Tools" →
 // share, tools). It runs on every element of a page, so an ASCII word is
@@ -339,7 +352,9 @@ func nameKinds(name string) uint8 {
 				}
 				buf[k] = c
 			}
-			kinds |= wordKinds[string(buf[:len(w)])]
+			if sig := wordSig(buf[:len(w)]); kindSeen[sig/64]&(1<<(sig%64)) != 0 {
+				kinds |= wordKinds[string(buf[:len(w)])]
+			}
 		default:
 			kinds |= wordKinds[strings.ToLower(w)]
 		}

@@ -161,7 +161,8 @@ var latinGuesses = map[string]bool{
 // as noise (checkLanguage refuses the rest that is not language).
 func toUTF8(data []byte, contentType string) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
+	valid := utf8.Valid(data)
+	if !valid {
 		enc, name, certain := charset.DetermineEncoding(data, contentType)
 		if !certain && !declaresCharset(data) {
 			r := chardet.Detect(data[:min(len(data), detectBytes)])
@@ -177,8 +178,8 @@ func toUTF8(data []byte, contentType string) ([]byte, error) {
 	}
 	// A decoder may pass a sequence cut short at the end of the data
 	// through as it is ("ū0\xc3", found by FuzzParse): every paragraph
-	// must be UTF-8.
-	if !utf8.Valid(data) {
+	// must be UTF-8. (Data valid to begin with is not read again.)
+	if !valid && !utf8.Valid(data) {
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	if bad := bytes.Count(data, []byte("\uFFFD")); bad > 16 && bad*50 > utf8.RuneCount(data) {

@@ -25,10 +25,17 @@ func ParseHTTP(data []byte, contentType string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(withoutScripts(data))
+	r := withoutScripts(data)
+	doc, err := goquery.NewDocumentFromReader(r)
+	r.release() // the parser has read it all
 	if err != nil {
 		return nil, err
 	}
+	return fromDocument(doc)
+}
+
+// fromDocument reads the article from a parsed page.
+func fromDocument(doc *goquery.Document) (*Article, error) {
 	a := &Article{}
 	readMetadata(doc, a)
 	a.Paragraphs = bodyParagraphs(doc)

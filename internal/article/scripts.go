@@ -3,13 +3,16 @@ package article
 import (
 	"bytes"
 	"io"
+	"sync"
 )
 
 // dropScripts returns the page with the contents of its <script> and
 // <style> elements removed (the tags stay), JSON-LD kept. Nearly half the
 // bytes of a news page are scripts and style sheets, which the extractor
 // never reads; golang.org/x/net/html reads them a byte at a time and keeps
-// each as a text node, which was a third of the parse.
+// each as a text node, which was a third of the parse. The attributes the
+// extractor never reads go too (readAttrs), and runs of white space
+// between tags are shortened (squeeze).
 //
 // The page's tree must stay the same, less those texts (TestDropScripts
 // compares the two trees on every real page, FuzzDropScripts on any
@@ -24,48 +27,89 @@ import (
 // off) any raw-text element, an element that leaves the foreign content,
 // or a CDATA section.
 func dropScripts(data []byte) []byte {
-	return bytes.Join(keptPieces(data), nil)
+	var out []byte
+	for _, p := range keptPieces(data) {
+		out = append(out, data[p.from:p.to]...)
+	}
+	return out
 }
 
 // withoutScripts is dropScripts as a reader over the kept pieces of the
 // page, which the parser copies anyway: no second copy of the page.
-func withoutScripts(data []byte) io.Reader {
-	return &piecesReader{keptPieces(data)}
+// Its list of pieces comes from a pool, to which release returns it once
+// the page is parsed.
+func withoutScripts(data []byte) *piecesReader {
+	sp := piecePool.Get().(*[]piece)
+	*sp = appendKept((*sp)[:0], data)
+	return &piecesReader{data: data, pieces: *sp, pool: sp}
 }
 
+var piecePool = sync.Pool{New: func() any { return new([]piece) }}
+
+// release returns the reader's list of pieces to the pool: the reader
+// must not be read after.
+func (r *piecesReader) release() {
+	if r.pool != nil {
+		piecePool.Put(r.pool)
+		r.data, r.pieces, r.pool = nil, nil, nil
+	}
+}
+
+// piece is a span of the page, as offsets: a page is at most
+// MaxFileBytes, decoded at most a few times that, and a list of offsets
+// holds no pointers for the collector to scan.
+type piece struct{ from, to int32 }
+
 // keptPieces returns the pieces of data that dropScripts keeps, in order.
-func keptPieces(data []byte) [][]byte {
-	s := scanner{b: data}
+func keptPieces(data []byte) []piece {
+	// Pages run about one kept piece every 170 bytes: one allocation for
+	// most.
+	return appendKept(make([]piece, 0, len(data)/128+4), data)
+}
+
+// appendKept is keptPieces appending to kept.
+func appendKept(kept []piece, data []byte) []piece {
+	s := scanner{b: data, kept: kept}
 	s.run()
-	return append(s.kept, data[s.copied:])
+	return append(s.kept, piece{int32(s.copied), int32(len(data))})
 }
 
 type scanner struct {
 	b      []byte
-	i      int      // the read position
-	kept   [][]byte // the pieces of b before copied that are kept
-	copied int      // b[:copied] is in kept or dropped
+	i      int     // the read position
+	kept   []piece // the pieces of b before copied that are kept
+	copied int     // b[:copied] is in kept or dropped
 	// foreign holds the open elements of foreign content (<svg>, <math>
 	// and what they hold), where nothing is dropped and the parser turns
 	// raw text off.
 	foreign []string
+	// unread holds the spans of the last tag's attributes that the
+	// extractor never reads and that can go (see readAttrs), and whether
+	// each is an href (read on a <link> only).
+	unread []unreadAttr
 }
 
 // drop removes b[from:to] from the output.
 func (s *scanner) drop(from, to int) {
-	s.kept = append(s.kept, s.b[s.copied:from])
+	if from > s.copied {
+		s.kept = append(s.kept, piece{int32(s.copied), int32(from)})
+	}
 	s.copied = to
 }
 
-// piecesReader reads a list of byte slices one after the other.
-type piecesReader struct{ pieces [][]byte }
+// piecesReader reads pieces of data one after the other.
+type piecesReader struct {
+	data   []byte
+	pieces []piece
+	pool   *[]piece // where pieces came from, for release
+}
 
 func (r *piecesReader) Read(p []byte) (int, error) {
 	n := 0
 	for n < len(p) && len(r.pieces) > 0 {
-		c := copy(p[n:], r.pieces[0])
+		c := copy(p[n:], r.data[r.pieces[0].from:r.pieces[0].to])
 		n += c
-		if r.pieces[0] = r.pieces[0][c:]; len(r.pieces[0]) == 0 {
+		if r.pieces[0].from += int32(c); r.pieces[0].from == r.pieces[0].to {
 			r.pieces = r.pieces[1:]
 		}
 	}
@@ -100,13 +144,23 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 // tokenizer (the rest is kept as it is).
 func (s *scanner) run() {
 	b := s.b
+	text, inTag := 0, false // where the current text starts; whether a tag was read last
 	for {
+		if inTag {
+			text, inTag = s.i, false
+		}
 		k := bytes.IndexByte(b[s.i:], '<')
 		if k < 0 || s.i+k+1 >= len(b) {
 			return
 		}
 		s.i += k + 1
 		c := b[s.i]
+		if isLetter(c) || c == '/' || c == '!' || c == '?' {
+			// The text ends where a tag, a comment or a declaration
+			// starts; a '<' before anything else is text.
+			s.squeeze(text, s.i-1)
+			inTag = true
+		}
 		switch {
 		case isLetter(c):
 			if !s.startTag() {
@@ -157,6 +211,47 @@ func (s *scanner) run() {
 	}
 }
 
+// squeeze shortens the text b[from:to] when it is white space only, four
+// bytes or more (the indentation between tags, a quarter of what is left
+// of a page): to its first two bytes and a third that is a line break if
+// the rest holds one. The parser treats a white-space text alike whatever
+// its length (it only asks whether a text is white space), except that it
+// drops one line break (a "\r\n" as one) at the start of a <pre> or
+// <listing>, after which some white space is still left. And the
+// extractor reads white space as word breaks, and as line breaks where it
+// holds one (a byline's lines): so its reading is the same.
+func (s *scanner) squeeze(from, to int) {
+	b := s.b
+	if to-from < 4 {
+		return
+	}
+	for _, c := range b[from:to] {
+		if byteClass[c] != classSpace {
+			return
+		}
+	}
+	// The first line break after two bytes, '\n' or '\r': two scans of
+	// one byte each are faster than one of two.
+	rest := b[from+2 : to]
+	nl := -1
+	if k := bytes.IndexByte(rest, '\n'); k >= 0 {
+		rest, nl = rest[:k], from+2+k
+	}
+	if k := bytes.IndexByte(rest, '\r'); k >= 0 {
+		nl = from + 2 + k
+	}
+	if nl < 0 {
+		s.drop(from+3, to)
+		return
+	}
+	if nl > from+2 {
+		s.drop(from+2, nl)
+	}
+	if nl+1 < to {
+		s.drop(nl+1, to)
+	}
+}
+
 // tag reads a tag from its name (b[i] is its first letter) to its '>', as
 // the tokenizer's readTag does, and returns its name, whether it closes
 // itself, for a <script> whether an attribute value holds "json" or an
@@ -176,6 +271,7 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 	// repeated last name makes a tag closing itself seem open here, which
 	// only keeps the scan in foreign content longer.
 	lastValEnd := -1
+	s.unread = s.unread[:0]
 	s.skipSpace()
 	for {
 		if s.i >= len(b) {
@@ -196,8 +292,9 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 			return nil, false, false, false
 		}
 		key := b[kStart:s.i]
-		// readTagAttrVal
-		vStart, vEnd := s.i, s.i
+		// readTagAttrVal; aEnd: where the attribute ends, its key's end
+		// when it has no value.
+		vStart, vEnd, aEnd := s.i, s.i, s.i
 		s.skipSpace()
 		if s.i >= len(b) {
 			return nil, false, false, false
@@ -230,11 +327,21 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 				}
 				vEnd = s.i
 			}
+			aEnd = s.i
 		}
 		if len(key) > 0 {
 			lastValEnd = vEnd
 			if v := b[vStart:vEnd]; script && (bytes.IndexByte(v, '&') >= 0 || containsFold(v, "json")) {
 				keep = true
+			}
+			// An attribute goes with its key and value, after a space:
+			// what is left reads as the other attributes did, unless an
+			// '=' follows it (it would give a value to a key without
+			// one before it). A '/' after it stays, for "/>".
+			if aEnd < len(b) && isHTMLSpace(b[kStart-1]) && b[aEnd] != '=' {
+				if k, v := knownAttrs.get(key); v == 0 || k == "href" {
+					s.unread = append(s.unread, unreadAttr{kStart, aEnd, k == "href"})
+				}
 			}
 		}
 		s.skipSpace()
@@ -251,6 +358,86 @@ func (s *scanner) skipSpace() {
 		s.i++
 	}
 }
+
+// readAttrs are the attributes the extractor reads (html.go, body.go,
+// blocks.go) or the parser asks of an HTML element (<input type>): the
+// others are dropped with their values before parsing (data-*, style,
+// srcset, on*…: a sixth of a page's bytes, each copied twice by the
+// tokenizer), and so is href except on a <link> (the canonical URL's):
+// the links' addresses are never read. A new attribute read must be
+// added here, or the extractor never sees it
+// (TestDropScriptsKeepsArticle).
+var readAttrs = map[string]bool{"class": true, "id": true, "content": true, "datetime": true,
+	"href": true, "itemprop": true, "itemscope": true, "itemtype": true, "pubdate": true, "rel": true,
+	"type": true, "property": true, "name": true, "hidden": true, "aria-hidden": true, "role": true}
+
+type unreadAttr struct {
+	from, to int
+	href     bool
+}
+
+// knownAttrs is readAttrs as a nameSet.
+var knownAttrs = func() *nameSet {
+	t := &nameSet{}
+	for k := range readAttrs {
+		t.add(k, 1)
+	}
+	return t
+}()
+
+// nameSet is a set of tag or attribute names (ASCII lower case, up to 15
+// bytes, starting with a letter) each with a value, looked up in any case
+// without a string made or hashed: by length and first letter, then
+// compared. The scan asks it of every tag and attribute of a page.
+type nameSet struct {
+	buckets [16][26][]nameEntry
+}
+
+type nameEntry struct {
+	name string
+	v    uint8
+}
+
+func (t *nameSet) add(name string, v uint8) {
+	b := &t.buckets[len(name)][name[0]-'a']
+	for i := range *b {
+		if (*b)[i].name == name {
+			(*b)[i].v |= v
+			return
+		}
+	}
+	*b = append(*b, nameEntry{name, v})
+}
+
+// get returns the entry named b in any case, or "" and 0.
+func (t *nameSet) get(b []byte) (string, uint8) {
+	if len(b) == 0 || len(b) >= len(t.buckets) {
+		return "", 0
+	}
+	c := b[0] | 0x20 // lower case, for a letter
+	if c < 'a' || c > 'z' {
+		return "", 0
+	}
+	for _, e := range t.buckets[len(b)][c-'a'] {
+		if equalFold(b, e.name) {
+			return e.name, e.v
+		}
+	}
+	return "", 0
+}
+
+// keepsAttrs are the HTML elements whose attributes all stay: the parser
+// compares a formatting element's attributes with those of the
+// formatting elements open before it (the "Noah's Ark" clause: a fourth
+// identical one drops the first from the list it reopens elements from),
+// so dropping some could make different ones alike. Not <a>: a new <a>
+// first closes any <a> still in that list (since its last marker), so
+// the clause never finds another one to compare. (In foreign content,
+// <font>'s attributes would matter, but the scan stops at a <font>
+// there, and <annotation-xml>'s keep its encoding.)
+var keepsAttrs = map[string]bool{"b": true, "big": true, "code": true, "em": true,
+	"font": true, "i": true, "nobr": true, "s": true, "small": true, "strike": true, "strong": true,
+	"tt": true, "u": true}
 
 // rawTags are the elements whose contents the tokenizer reads as text up
 // to their end tag.
@@ -273,22 +460,31 @@ func (s *scanner) startTag() bool {
 	if !ok {
 		return false
 	}
-	lower := knownName(name)
+	lower, kind := knownTags.get(name)
 	if len(s.foreign) > 0 {
 		if lower == "" {
 			lower = lowerASCII(name)
 		}
-		return s.startForeign(lower, selfClosing)
+		if !s.startForeign(lower, selfClosing) {
+			return false
+		}
+		if lower != "annotation-xml" { // whose encoding makes it an integration point
+			s.dropUnread(lower)
+		}
+		return true
+	}
+	if kind&tagKeepsAttrs == 0 {
+		s.dropUnread(lower)
 	}
 	switch {
-	case lower == "svg" || lower == "math":
+	case kind&tagForeign != 0:
 		if !selfClosing {
 			s.foreign = append(s.foreign, lower)
 		}
 		return true
 	case lower == "plaintext":
 		return false
-	case !rawTags[lower]:
+	case kind&tagRaw == 0:
 		return true
 	}
 	// The tokenizer reads raw text even after "<script/>".
@@ -304,6 +500,15 @@ func (s *scanner) startTag() bool {
 	}
 	s.i = end
 	return true
+}
+
+// dropUnread drops the unread attributes of the last tag, named name.
+func (s *scanner) dropUnread(name string) {
+	for _, a := range s.unread {
+		if !a.href || name != "link" {
+			s.drop(a.from, a.to)
+		}
+	}
 }
 
 // rawEnd returns where the end tag of the raw-text element name starts at
@@ -415,31 +620,28 @@ func (s *scanner) untilCloseAngle() bool {
 	return true
 }
 
-// knownName returns a tag name that the scan asks about, in lower case,
-// or "" for any other, without allocating: it runs on every tag.
-func knownName(b []byte) string {
-	if len(b) > 14 { // "annotation-xml"
-		return ""
-	}
-	var buf [14]byte
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return knownNames[string(buf[:len(b)])]
-}
-
-var knownNames = func() map[string]string {
-	m := map[string]string{"svg": "svg", "math": "math"}
-	for _, set := range []map[string]bool{rawTags, breakout, integrationPoints} {
-		for k := range set {
-			m[k] = k
+// knownTags are the tag names the scan asks about, with what it asks of
+// them; any other name's is "" and 0.
+var knownTags = func() *nameSet {
+	t := &nameSet{}
+	for _, x := range []struct {
+		set  map[string]bool
+		kind uint8
+	}{{rawTags, tagRaw}, {breakout, 0}, {integrationPoints, 0}, {keepsAttrs, tagKeepsAttrs},
+		{map[string]bool{"svg": true, "math": true}, tagForeign}, {map[string]bool{"link": true, "a": true}, 0}} {
+		for k := range x.set {
+			t.add(k, x.kind)
 		}
 	}
-	return m
+	return t
 }()
+
+// What the scan asks of a tag name.
+const (
+	tagRaw        uint8 = 1 << iota // in rawTags
+	tagKeepsAttrs                   // in keepsAttrs
+	tagForeign                      // <svg> or <math>
+)
 
 // lowerASCII returns a tag name in lower case; the names the scan asks
 // about are short, and the common ones come back without allocating.

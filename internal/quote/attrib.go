@@ -154,7 +154,7 @@ func outside(sent []word) []word {
 	for _, w := range sent {
 		if w.q >= 0 {
 			if w.q != lastQ {
-				out = append(out, word{text: "\"", low: "\"", start: w.start, end: w.end, q: w.q})
+				out = append(out, newWord("\"", w.start, w.end, w.q))
 				lastQ = w.q
 			}
 			continue
@@ -202,12 +202,12 @@ func isCue(ow []word, i int) bool {
 	}
 	// "what he calls", "as she notes": the -s forms of cue verbs that are
 	// also nouns, after a pronoun.
-	if cueNounS[ow[i].low] {
+	if ow[i].flags&fCueNounS != 0 {
 		// or after the quotation and a short subject (",” the document
 		// states").
-		return i > 0 && (pronouns[ow[i-1].low] || ow[i-1].low == "it" || tailCue(ow, i))
+		return i > 0 && (ow[i-1].flags&fPronoun != 0 || ow[i-1].low == "it" || tailCue(ow, i))
 	}
-	if cueWords[ow[i].low] {
+	if ow[i].flags&fCue != 0 {
 		return true
 	}
 	// A verb in the past tense outside the lexicon closing the short tail
@@ -367,7 +367,7 @@ func relativeSubject(ow []word, c int) ([]word, string) {
 	}
 	e := j - 1
 	s := e
-	for s > 0 && ow[s-1].q < 0 && ow[s-1].isWord() && (ow[s-1].isCapitalized() || titleWords[ow[s-1].low]) {
+	for s > 0 && ow[s-1].q < 0 && ow[s-1].isWord() && (ow[s-1].isCapitalized() || ow[s-1].flags&fTitle != 0) {
 		s--
 	}
 	return trimNP(ow[s:e]), ow[j].text
@@ -505,13 +505,13 @@ func leftNP(ow []word, c int) []word {
 		skip()
 	}
 	end := j + 1
-	for j >= 0 && ow[j].q < 0 && (ow[j].isWord() && (ow[j].isCapitalized() || titleWords[ow[j].low] || ow[j].low == "editorial")) {
-		if pronouns[ow[j].low] {
+	for j >= 0 && ow[j].q < 0 && (ow[j].isWord() && (ow[j].isCapitalized() || ow[j].flags&fTitle != 0 || ow[j].low == "editorial")) {
+		if ow[j].flags&fPronoun != 0 {
 			return ow[j:end]
 		}
 		j--
 	}
-	if j >= 0 && pronouns[ow[j].low] && end == j+1 {
+	if j >= 0 && ow[j].flags&fPronoun != 0 && end == j+1 {
 		return ow[j:end]
 	}
 	if np := trimNP(ow[j+1 : end]); len(np) > 0 {
@@ -522,7 +522,7 @@ func leftNP(ow []word, c int) []word {
 	}
 	// A common noun phrase: back over a few words to its determiner.
 	for k := end - 1; k >= 0 && end-k <= 5 && ow[k].isWord() && ow[k].q < 0 && !clauseWords[ow[k].low] &&
-		!pronouns[ow[k].low] && !auxiliaries[ow[k].low] && !modals[ow[k].low]; k-- {
+		ow[k].flags&fPronoun == 0 && !auxiliaries[ow[k].low] && !modals[ow[k].low]; k-- {
 		if determiners[ow[k].low] || k < end-1 && strings.HasSuffix(ow[k].low, "'s") {
 			return ow[k:end]
 		}
@@ -600,10 +600,10 @@ func (f *finder) firstNP(ow []word) []word {
 		}
 	}
 	for i := 0; i < len(ow) && ow[i].q < 0; i++ {
-		if pronouns[ow[i].low] {
+		if ow[i].flags&fPronoun != 0 {
 			return ow[i : i+1]
 		}
-		if ow[i].isCapitalized() && !notNames[ow[i].low] {
+		if ow[i].isCapitalized() && ow[i].flags&fNotName == 0 {
 			j := runEnd(ow, i)
 			if np := trimNP(ow[i:j]); len(np) > 0 {
 				return np
@@ -615,7 +615,7 @@ func (f *finder) firstNP(ow []word) []word {
 
 // rightNP returns the noun phrase starting at position i.
 func rightNP(ow []word, i int) []word {
-	if i < len(ow) && pronouns[ow[i].low] {
+	if i < len(ow) && ow[i].flags&fPronoun != 0 {
 		return ow[i : i+1]
 	}
 	j := i
@@ -623,7 +623,7 @@ func rightNP(ow []word, i int) []word {
 		j++
 	}
 	k := j
-	for k < len(ow) && ow[k].q < 0 && ow[k].isWord() && (ow[k].isCapitalized() || titleWords[ow[k].low] || channelWord(ow[k].low)) {
+	for k < len(ow) && ow[k].q < 0 && ow[k].isWord() && (ow[k].isCapitalized() || ow[k].flags&fTitle != 0 || channelWord(ow[k].low)) {
 		k++
 	}
 	if np := trimNP(ow[i:k]); len(np) > 0 {
@@ -633,7 +633,7 @@ func rightNP(ow []word, i int) []word {
 	// noun phrase after its determiner, up to the clause's end.
 	if j > i {
 		k = j
-		for k < len(ow) && k-j < 6 && ow[k].q < 0 && ow[k].isWord() && !clauseWords[ow[k].low] && !cueWords[ow[k].low] {
+		for k < len(ow) && k-j < 6 && ow[k].q < 0 && ow[k].isWord() && !clauseWords[ow[k].low] && ow[k].flags&fCue == 0 {
 			k++
 		}
 		if k > i {
@@ -647,7 +647,7 @@ func rightNP(ow []word, i int) []word {
 // names nobody.
 func allCapitalized(ws []word) bool {
 	for _, w := range ws {
-		if !w.isWord() || !w.isCapitalized() || notNames[w.low] {
+		if !w.isWord() || !w.isCapitalized() || w.flags&fNotName != 0 {
 			return false
 		}
 	}
@@ -656,7 +656,7 @@ func allCapitalized(ws []word) bool {
 
 func trimNP(np []word) []word {
 	for _, w := range np {
-		if w.isCapitalized() || personTitles[w.low] || pronouns[w.low] || roleSynonyms[w.low] != "" {
+		if w.isCapitalized() || personTitles[w.low] || w.flags&fPronoun != 0 || roleSynonyms[w.low] != "" {
 			return np
 		}
 	}
@@ -677,7 +677,7 @@ func channelWord(s string) bool {
 // fullest form of it the article gives.
 func (f *finder) resolve(np []word, sent []word) (person, text string) {
 	text = joinWords(np)
-	if len(np) == 1 && pronouns[np[0].low] {
+	if len(np) == 1 && np[0].flags&fPronoun != 0 {
 		if np[0].low == "they" || np[0].low == "it" {
 			return "", text // a group or a body the pronoun does not name
 		}
@@ -768,6 +768,9 @@ func matchChannel(ws []word) (channelRef, bool) {
 func firstChannel(ws []word) (ci, at int) {
 	best, at := len(channels), -1
 	for i := range ws {
+		if ws[i].flags&fChannel == 0 {
+			continue
+		}
 		for _, k := range channelsByFirst[ws[i].low] {
 			if k >= best {
 				break

@@ -73,7 +73,7 @@ func (pp *people) learn(ws []word) {
 // runEnd returns the end of the run of name and title words starting at i.
 func runEnd(ws []word, i int) int {
 	j := i
-	for j < len(ws) && ws[j].q < 0 && (ws[j].isWord() && (ws[j].isCapitalized() || titleWords[ws[j].low])) {
+	for j < len(ws) && ws[j].q < 0 && (ws[j].isWord() && (ws[j].isCapitalized() || ws[j].flags&fTitle != 0)) {
 		j++
 	}
 	return j
@@ -105,7 +105,7 @@ func splitTitles(run []word) (map[string]bool, string) {
 	var buf [8]string
 	name := buf[:0]
 	for _, w := range run[k:] {
-		if !w.isCapitalized() || notNames[w.low] {
+		if !w.isCapitalized() || w.flags&fNotName != 0 {
 			return titles, ""
 		}
 		name = append(name, w.text)
@@ -114,7 +114,7 @@ func splitTitles(run []word) (map[string]bool, string) {
 }
 
 func isTitleWord(w word) bool {
-	return titleWords[w.low] || titleWords[strings.TrimSuffix(w.low, "'s")] || !w.isCapitalized() && w.isWord()
+	return w.flags&(fTitle|fTitleS) != 0 || !w.isCapitalized() && w.isWord()
 }
 
 func (pp *people) add(name string, titles map[string]bool) {
@@ -268,7 +268,7 @@ func (pp *people) learnGender(ws []word) {
 		}
 		// The run's last word finds its person (a cheap lookup: this runs
 		// over every capital of the article).
-		if p := pp.byKey[strings.TrimSuffix(ws[j-1].low, "'s")]; p != nil && !titleWords[ws[j-1].low] {
+		if p := pp.byKey[strings.TrimSuffix(ws[j-1].low, "'s")]; p != nil && ws[j-1].flags&fTitle == 0 {
 			if only != nil && only != p {
 				return
 			}

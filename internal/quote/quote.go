@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,27 +40,56 @@ func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuo
 	f.paras = make([]paraInfo, len(paragraphs))
 	// Each paragraph is tokenized once, marking its quotations (info
 	// reuses the tokens). The table of people reads every word, quoted or
-	// not: it gets a copy with the marks cleared, one buffer for all.
+	// not: it reads the tokens with the marks cleared, which are kept
+	// aside (one buffer for all) and put back after. (A copy of the
+	// tokens was the finder's largest allocation.)
+	var slab []word
+	if visit == nil && visitQuote == nil {
+		// The tokens go in a buffer of an earlier article's, which the
+		// finder's own use alone leaves free: the trainer's visits may
+		// keep candidates that hold tokens.
+		need := 0
+		for _, p := range paragraphs {
+			need += wordsCap(p)
+		}
+		sp := wordSlabs.Get().(*[]word)
+		if cap(*sp) < need {
+			*sp = make([]word, need)
+		}
+		slab = (*sp)[:need]
+		defer wordSlabs.Put(sp)
+	}
 	n := 0
 	for i, p := range paragraphs {
+		var buf []word
+		if slab != nil {
+			// Capacity limited to the paragraph's part: a paragraph
+			// with more tokens than estimated grows into its own.
+			c := wordsCap(p)
+			buf, slab = slab[:0:c], slab[c:]
+		}
 		f.paras[i].spans = findSpans(p)
-		f.paras[i].toks = words(p, f.paras[i].spans)
+		f.paras[i].toks = appendWords(buf, p, f.paras[i].spans)
 		n += len(f.paras[i].toks)
 	}
-	all := make([]word, 0, n)
+	marks := make([]int32, 0, n)
 	for i := range f.paras {
-		from := len(all)
-		all = append(all, f.paras[i].toks...)
-		ws := all[from:len(all):len(all)]
+		ws := f.paras[i].toks
 		for k := range ws {
+			marks = append(marks, int32(ws[k].q))
 			ws[k].q = -1
 		}
-		f.people.learn(ws)
+		f.people.learn(ws[:len(ws):len(ws)])
 	}
-	for i, from := 0, 0; i < len(f.paras); i++ {
-		to := from + len(f.paras[i].toks)
-		f.people.learnGender(all[from:to:to])
-		from = to
+	for i := range f.paras {
+		ws := f.paras[i].toks
+		f.people.learnGender(ws[:len(ws):len(ws)])
+	}
+	for i := range f.paras {
+		for k := range f.paras[i].toks {
+			f.paras[i].toks[k].q = int(marks[0])
+			marks = marks[1:]
+		}
 	}
 	var out []Quote
 	prev := -1
@@ -76,6 +106,11 @@ func find(paragraphs []string, visit func(q *Quote, cands []candidate), visitQuo
 	}
 	return out
 }
+
+// wordSlabs holds token buffers for find to reuse: the tokens were the
+// finder's largest allocation, and none outlives find (quotations hold
+// strings only).
+var wordSlabs = sync.Pool{New: func() any { return new([]word) }}
 
 type channelRef struct{ name, text string }
 
@@ -126,7 +161,7 @@ func (f *finder) paragraph(pi int, p string) []Quote {
 	var out []Quote
 	f.paraHasCue = false
 	for _, t := range info.toks {
-		if t.q < 0 && cueWords[t.low] {
+		if t.q < 0 && t.flags&fCue != 0 {
 			f.paraHasCue = true
 			break
 		}
@@ -368,13 +403,13 @@ func isTitle(words []string) bool {
 func cueBeside(p string, s span, toks []word) bool {
 	before := tokensBefore(p, s.open, 80, toks)
 	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
-		if cueWords[before[i].low] {
+		if before[i].flags&fCue != 0 {
 			return true
 		}
 	}
 	after := tokensAfter(p, min(s.close, len(p)), 80, toks)
 	for i := 0; i < len(after) && i < 4; i++ {
-		if cueWords[after[i].low] {
+		if after[i].flags&fCue != 0 {
 			return true
 		}
 	}
@@ -389,7 +424,7 @@ func cuePositions(sent []word) []int {
 		if w.q >= 0 {
 			continue
 		}
-		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" || w.low != "according" && cueWords[w.low] {
+		if w.low == "according" && i+1 < len(sent) && sent[i+1].low == "to" || w.low != "according" && w.flags&fCue != 0 {
 			out = append(out, i)
 		}
 	}

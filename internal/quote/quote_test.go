@@ -1,7 +1,9 @@
 package quote
 
 import (
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -344,4 +346,40 @@ func checkTokensAround(t *testing.T, p string) {
 			}
 		}
 	}
+}
+
+// TestReusedTokenBuffers: find tokenizes into one buffer reused across
+// articles, a part a paragraph. A paragraph denser in tokens than its part
+// holds (one a byte or two here) keeps its tokens when the next paragraph
+// is tokenized after it, and an article reads the same after others and
+// beside others running at once.
+func TestReusedTokenBuffers(t *testing.T) {
+	dense := `"Yes, no, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w," said Mary Jones, the mayor.`
+	next := `"We will build it by spring," John Smith, the governor, told reporters on Monday in Albany.`
+	alone := Find([]string{dense})
+	both := Find([]string{dense, next})
+	if len(alone) != 1 || alone[0].Speaker == "" {
+		t.Fatalf("the dense paragraph alone: %+v", alone)
+	}
+	if len(both) != 2 || both[0] != alone[0] {
+		t.Fatalf("with the next paragraph after it: %+v, alone %+v", both, alone)
+	}
+	arts := [][]string{{dense, next}, {next}, {dense}, {next, dense, next}}
+	want := make([][]Quote, len(arts))
+	for i, a := range arts {
+		want[i] = Find(a)
+	}
+	var wg sync.WaitGroup
+	for r := 0; r < 4; r++ {
+		for i, a := range arts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if got := Find(a); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("article %d read again: %+v, want %+v", i, got, want[i])
+				}
+			}()
+		}
+	}
+	wg.Wait()
 }

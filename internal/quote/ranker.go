@@ -224,7 +224,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 					i, found = j, true
 					break
 				}
-				if clauseWords[ow[j].low] || cueWords[ow[j].low] || prepositions[ow[j].low] || ow[j].isCapitalized() {
+				if clauseWords[ow[j].low] || ow[j].flags&fCue != 0 || prepositions[ow[j].low] || ow[j].isCapitalized() {
 					break
 				}
 			}
@@ -237,7 +237,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		}
 		j := runEnd(ow, i)
 		k := i
-		for k < j && (functionWords[ow[k].low] && ow[k].low != "the" || openers[ow[k].low] || cueWords[ow[k].low]) {
+		for k < j && (functionWords[ow[k].low] && ow[k].low != "the" || openers[ow[k].low] || ow[k].flags&fCue != 0) {
 			k++
 		}
 		if k == j {
@@ -704,7 +704,7 @@ func (f *finder) candidates(q *Quote, pi int, s span, a attribution, rule ruleSp
 						quoteBetween = true
 					case sent.ow[k].text == ",":
 						commas++
-					case cueWords[sent.ow[k].low]:
+					case sent.ow[k].flags&fCue != 0:
 						cueBetween = true
 					}
 				}

@@ -97,7 +97,7 @@ func cueFollows(s string) bool {
 		if w.low == "who" || w.low == "which" {
 			return false // a relative clause, not an attribution's tail
 		}
-		if !cueWords[w.low] {
+		if w.flags&fCue == 0 {
 			continue
 		}
 		// The cue must close a short tail ("Clinton said on Twitter."),

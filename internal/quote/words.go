@@ -13,17 +13,90 @@ type word struct {
 	low        string // lower case, dots and curly apostrophes folded
 	start, end int
 	q          int
+	flags      wordFlags // what the finder asks of the word, found once
 }
 
-func (w word) isWord() bool {
-	r, _ := utf8.DecodeRuneInString(w.text)
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+// wordFlags say what a word is: its first character's class and the word
+// lists its lower case is in. The finder asks these of every token many
+// times over (each asking a map lookup, or decoding the first character):
+// they are found once, when the paragraph is tokenized (newWord).
+type wordFlags uint16
+
+const (
+	fWord     wordFlags = 1 << iota // starts with a letter or a digit
+	fCap                            // starts with an upper-case letter
+	fCue                            // cueWords
+	fTitle                          // titleWords
+	fTitleS                         // titleWords, less a final "'s"
+	fPronoun                        // pronouns
+	fCueNounS                       // cueNounS
+	fNotName                        // notNames
+	fChannel                        // the first word of a channel (channelsByFirst)
+)
+
+// lexFlags holds the word-list flags of every word in the lists.
+var lexFlags = func() map[string]wordFlags {
+	m := map[string]wordFlags{}
+	set := func(list map[string]bool, f wordFlags) {
+		for k := range list {
+			m[k] |= f
+		}
+	}
+	set(cueWords, fCue)
+	set(titleWords, fTitle)
+	set(pronouns, fPronoun)
+	set(cueNounS, fCueNounS)
+	set(notNames, fNotName)
+	for k := range titleWords {
+		// strings.TrimSuffix(low, "'s") is in titleWords: low is a
+		// title with "'s", or a title that does not end in "'s".
+		m[k+"'s"] |= fTitleS
+		if !strings.HasSuffix(k, "'s") {
+			m[k] |= fTitleS
+		}
+	}
+	for k := range channelsByFirst {
+		m[k] |= fChannel
+	}
+	return m
+}()
+
+// newWord makes the token text at p[start:end] (text is its own when not
+// from p) with its flags.
+func newWord(text string, start, end, q int) word {
+	w := word{text: text, low: lowWord(text), start: start, end: end, q: q}
+	r, _ := utf8.DecodeRuneInString(text)
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		w.flags |= fWord
+	}
+	if unicode.IsUpper(r) {
+		w.flags |= fCap
+	}
+	if l := w.low; l == "" { // "."
+		w.flags |= lexFlags[""]
+	} else if lexSeen[lexSig(l)/64]&(1<<(lexSig(l)%64)) != 0 {
+		w.flags |= lexFlags[l]
+	}
+	return w
 }
 
-func (w word) isCapitalized() bool {
-	r, _ := utf8.DecodeRuneInString(w.text)
-	return unicode.IsUpper(r)
-}
+// lexSig sums up a word by its first and last bytes and its length, and
+// lexSeen holds the sums of lexFlags's words: most tokens (punctuation,
+// numbers, most words) are ruled out without a lookup.
+func lexSig(l string) uint { return uint(l[0]&31)<<9 | uint(l[len(l)-1]&31)<<4 | uint(len(l)&15) }
+
+var lexSeen = func() (seen [1 << 14 / 64]uint64) {
+	for k := range lexFlags {
+		if k != "" {
+			seen[lexSig(k)/64] |= 1 << (lexSig(k) % 64)
+		}
+	}
+	return seen
+}()
+
+func (w word) isWord() bool { return w.flags&fWord != 0 }
+
+func (w word) isCapitalized() bool { return w.flags&fCap != 0 }
 
 // abbrevDot are the titles whose dot belongs to the word ("Mr.").
 var abbrevDot = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sen": true, "Rep": true,
@@ -36,9 +109,15 @@ var abbrevDot = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true,
 // finder tokenizes every paragraph, and a regular expression made it the
 // slowest step of the build.
 func words(p string, spans []span) []word {
-	// News text runs about one token every four bytes: one allocation
-	// for most paragraphs.
-	out := make([]word, 0, len(p)/4+4)
+	return appendWords(make([]word, 0, wordsCap(p)), p, spans)
+}
+
+// wordsCap is the room words makes for p's tokens: news text runs about
+// one token every five bytes, so one allocation does for most paragraphs.
+func wordsCap(p string) int { return len(p)/4 + 4 }
+
+// appendWords is words appending to out.
+func appendWords(out []word, p string, spans []span) []word {
 	si := 0
 	for i := 0; i < len(p); {
 		c := p[i]
@@ -62,8 +141,7 @@ func words(p string, spans []span) []word {
 				j = wordTokenEnd(p, i)
 			}
 		}
-		w := word{text: p[i:j], start: i, end: j, q: -1}
-		w.low = lowWord(w.text)
+		w := newWord(p[i:j], i, j, -1)
 		for si < len(spans) && spans[si].close < w.start {
 			si++
 		}
@@ -94,13 +172,37 @@ func isWordRune(r rune) bool {
 // and dots dropped ("U.S." → "us", "Trump’s" → "trump's"). Most tokens are
 // ASCII lower case already: those are returned as they are, unallocated.
 func lowWord(t string) string {
+	upper, dot := false, false
 	for k := 0; k < len(t); k++ {
-		c := t[k]
-		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' || c == '.' {
+		switch c := t[k]; {
+		case c >= utf8.RuneSelf:
 			return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(t), "’", "'"), ".", "")
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c == '.':
+			dot = true
 		}
 	}
-	return t
+	switch {
+	case !upper && !dot:
+		return t
+	case !dot:
+		return strings.ToLower(t) // ASCII: one copy, no replacing
+	}
+	// ASCII with dots ("U.S.", "Mr."): lowered and the dots dropped in
+	// one copy.
+	b := make([]byte, 0, len(t))
+	for k := 0; k < len(t); k++ {
+		c := t[k]
+		if c == '.' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // wordTokenEnd returns the end of the word token starting at i.
