@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -169,6 +170,33 @@ func TestMetadataSources(t *testing.T) {
 		}
 		if c.byline != "" && a.Byline != c.byline || c.title != "" && a.Title != c.title || c.url != "" && a.URL != c.url || c.date != "" && a.Published != c.date {
 			t.Errorf("%s: byline %q title %q url %q date %q", c.head, a.Byline, a.Title, a.URL, a.Published)
+		}
+	}
+}
+
+// TestTwoMarkedBodies: of two unrelated elements marked
+// itemprop=articleBody, the article is the first in the page, every
+// time (it was whichever a map gave first).
+func TestTwoMarkedBodies(t *testing.T) {
+	words := strings.Fields("the minister said in a statement on Tuesday that talks with the union would resume next week after months of dispute over pay and pensions")
+	para := func(who string, k int) string {
+		w := make([]string, len(words))
+		for i := range words {
+			w[i] = words[(i*7+k)%len(words)]
+		}
+		return "<p>" + who + " " + strings.Join(w, " ") + ", " + strings.Join(w[:10], " ") + ".</p>"
+	}
+	body := func(who string) string {
+		return `<section><div itemprop="articleBody">` + para(who, 1) + para(who, 2) + para(who, 3) + `</div></section>`
+	}
+	page := `<html><head><title>Talks</title></head><body>` + body("First") + body("Second") + `</body></html>`
+	for range 50 {
+		a, err := Parse([]byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Paragraphs) == 0 || !strings.HasPrefix(a.Paragraphs[0], "First") || slices.ContainsFunc(a.Paragraphs, func(p string) bool { return strings.HasPrefix(p, "Second") }) {
+			t.Fatalf("paragraphs %q", a.Paragraphs)
 		}
 	}
 }

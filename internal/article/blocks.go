@@ -1,6 +1,7 @@
 package article
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -245,6 +246,20 @@ func linkDensity(sz [2]int) float64 {
 	return float64(sz[1]) / float64(sz[0])
 }
 
+// withDescendants yields n, then its descendants in the page's order.
+func withDescendants(n *html.Node) iter.Seq[*html.Node] {
+	return func(yield func(*html.Node) bool) {
+		if !yield(n) {
+			return
+		}
+		for d := range n.Descendants() {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
 // articleBlocks returns the text blocks of the article under root.
 func articleBlocks(root *html.Node, strict bool) []string {
 	pb := cutBlocks(root, strict)
@@ -252,9 +267,14 @@ func articleBlocks(root *html.Node, strict bool) []string {
 		return nil
 	}
 	// An element marked itemprop=articleBody is the article when it holds
-	// text at all.
+	// text at all: the first such in the page, or one holding it. Taken
+	// in the page's order, not the size table's (a map's order, which
+	// chose between two unrelated marked elements at random).
 	var marked *html.Node
-	for n := range pb.size {
+	for n := range withDescendants(root) {
+		if _, sized := pb.size[n]; !sized || n.Type != html.ElementNode {
+			continue
+		}
 		if v, ok := attr(n, "itemprop"); ok && strings.EqualFold(v, "articleBody") && pb.size[n][0] > 200 {
 			if marked == nil || isAncestor(n, marked) {
 				marked = n
