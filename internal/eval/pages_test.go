@@ -1,9 +1,12 @@
 package eval
 
 import (
+	"encoding/json"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -100,6 +103,92 @@ func TestSameNames(t *testing.T) {
 	} {
 		if got := sameNames(c.got, c.want); got != c.same {
 			t.Errorf("sameNames(%q, %q) = %v", c.got, c.want, got)
+		}
+	}
+}
+
+// TestReadabilityBylines: every hand-checked byline names a readability
+// page, gives the page's evidence, is a name as the rule says (no "By",
+// no web address, no line break) and corrects the expected file (an
+// entry that agrees with it would be no correction).
+func TestReadabilityBylines(t *testing.T) {
+	dir := shared + "/realhtml/readability"
+	have(t, dir)
+	hand, err := checkedBylines()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hand) == 0 {
+		t.Fatal("no checked bylines read")
+	}
+	for page, c := range hand {
+		raw, err := os.ReadFile(filepath.Join(dir, page, "expected-metadata.json"))
+		if err != nil {
+			t.Errorf("%s: no such readability page: %v", page, err)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, page, "source.html")); err != nil {
+			t.Errorf("%s: %v", page, err)
+		}
+		if strings.TrimSpace(c.Why) == "" {
+			t.Errorf("%s: no why", page)
+		}
+		b := strings.ToLower(c.Byline)
+		if strings.HasPrefix(b, "by ") || strings.Contains(b, "http") || strings.Contains(b, "\n") || c.Byline != strings.TrimSpace(c.Byline) {
+			t.Errorf("%s: byline %q is not a bare name", page, c.Byline)
+		}
+		var want struct{ Byline string }
+		json.Unmarshal(raw, &want)
+		w := strings.TrimSpace(want.Byline)
+		if w == c.Byline || w != "" && c.Byline != "" && sameField("byline", c.Byline, w) {
+			t.Errorf("%s: checked byline %q is the expected file's %q: no correction", page, c.Byline, w)
+		}
+	}
+}
+
+// TestPagesBylineChecked: the "byline (checked)" row scores against the
+// hand-checked byline where the file has one (ebb-org's name without its
+// web address; spiceworks' none) and against the expected file elsewhere,
+// with the exact-text row's rule; the exact-text row is left as it was.
+func TestPagesBylineChecked(t *testing.T) {
+	hand, err := checkedBylines()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hand["ebb-org"].Byline != "Bradley M. Kuhn" || hand["spiceworks"].Byline != "" {
+		t.Fatalf("test pages changed in the checked file: %+v %+v", hand["ebb-org"], hand["spiceworks"])
+	}
+	dir := t.TempDir()
+	body := strings.Repeat("<p>The council voted on Tuesday to keep the library open through the winter, after a long debate about the cost of heating the old building and the hours its staff can work.</p>\n", 4)
+	pages := []struct{ name, head, expected string }{
+		{"ebb-org", `<meta name="author" content="Bradley M. Kuhn (http://ebb.org/bkuhn/)">`, "Bradley M. Kuhn (http://ebb.org/bkuhn/)"},
+		{"spiceworks", ``, "Last Updated: January 7, 2025"},
+		{"not-checked", `<meta name="author" content="Jane Doe">`, "Jane Doe"},
+	}
+	for _, p := range pages {
+		d := filepath.Join(dir, "readability", p.name)
+		os.MkdirAll(d, 0o755)
+		html := "<html><head><title>Library stays open</title>" + p.head + "</head><body><article><h1>Library stays open</h1>" + body + "</article></body></html>"
+		os.WriteFile(filepath.Join(d, "source.html"), []byte(html), 0o644)
+		meta, _ := json.Marshal(map[string]string{"title": "Library stays open", "byline": p.expected})
+		os.WriteFile(filepath.Join(d, "expected-metadata.json"), meta, 0o644)
+	}
+	os.MkdirAll(filepath.Join(dir, "scrapinghub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "scrapinghub", "ground-truth.json"), []byte("{}"), 0o644)
+	r, err := Pages(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]FieldScore{}
+	for _, f := range r.Fields {
+		rows[f.Field] = f
+	}
+	for _, c := range []FieldScore{
+		{Field: "byline", Expected: 3, Found: 2, Correct: 1},
+		{Field: "byline (checked)", Expected: 2, Found: 2, Correct: 2},
+	} {
+		if rows[c.Field] != c {
+			t.Errorf("row %+v, want %+v", rows[c.Field], c)
 		}
 	}
 }
