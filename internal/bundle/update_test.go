@@ -278,3 +278,47 @@ func TestUpdateAppendingLike(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateAppendingACopyAhead: an append that names a copy started
+// ahead writes its bytes after the copy (the file as it was when the
+// copy started) and leaves no temporary file; a copy of a file that has
+// since changed size is not used; a copy not used is removed by Discard.
+func TestUpdateAppendingACopyAhead(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	const whole = "extension/index.qti" // no compressed copies, as index.qti past uncopiedData
+	if _, err := Site(www, out, map[string][]byte{Marker: []byte("site"), whole: []byte("index one")}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(out, whole)
+	ahead := StartCopy(out, whole)
+	<-ahead.done
+	// Rewritten in place at the same size after the copy: the append,
+	// which follows the copy, does not see it.
+	os.WriteFile(p, []byte("INDEX ONE"), 0o644)
+	add := Append{Size: 9, Data: []byte(" and two"), Copy: ahead}
+	if _, err := UpdateAppending(www, out, map[string][]byte{Marker: []byte("site")}, nil, map[string]Append{whole: add}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "index one and two" {
+		t.Errorf("after the copy ahead: %q", b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, "extension", ".*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	// A copy of a file that grew since: appended to without it.
+	ahead = StartCopy(out, whole)
+	<-ahead.done
+	os.WriteFile(p, []byte("index one and two, three"), 0o644)
+	add = Append{Size: 24, Data: []byte(" and four"), Copy: ahead}
+	if _, err := UpdateAppending(www, out, map[string][]byte{Marker: []byte("site")}, nil, map[string]Append{whole: add}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "index one and two, three and four" {
+		t.Errorf("after a stale copy: %q", b)
+	}
+	ahead = StartCopy(out, whole)
+	ahead.Discard()
+	if left, _ := filepath.Glob(filepath.Join(out, "extension", ".*")); len(left) > 0 {
+		t.Errorf("a discarded copy left: %v", left)
+	}
+}
