@@ -62,14 +62,6 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if prevErr != nil {
 		fmt.Fprintf(stderr, "quotetrail build: reading every article: the last build in %s cannot be built on: %v\n", *out, prevErr)
 	}
-	// An increment may append to index.qti: its copy, which the append
-	// writes after, is made while the build reads and groups (thrown away
-	// when the build does not append).
-	var ahead *bundle.Copy
-	if prev != nil {
-		ahead = bundle.StartCopy(*out, bundle.Marker)
-		defer ahead.Discard()
-	}
 	x, sum := build.BuildWith(in.files, build.Options{Workers: *workers, Progress: progress(stderr, in.files), Previous: prev})
 	incremental := prev != nil
 	prev = nil // its index is hundreds of megabytes at 100k articles, and no longer needed
@@ -149,7 +141,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if d := sum.Delta; d != nil {
 		// With nothing new (no part), both are kept as they are.
 		add := bundle.Append{Size: d.PreviousSize, Data: part}
-		appends[bundle.Marker] = bundle.Append{Size: d.PreviousSize, Data: part, Copy: ahead}
+		appends[bundle.Marker] = add
 		if st, err := os.Stat(filepath.Join(*out, filepath.FromSlash(extIndex))); err == nil && st.Size() == d.PreviousSize {
 			// A copy of index.qti: after the append, a link to it.
 			like := add

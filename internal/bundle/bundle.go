@@ -144,88 +144,6 @@ type Append struct {
 	// that the build copies 576 MB once, not twice, at 100,000 articles.
 	// Where the folder takes no hard link, it is appended to as any.
 	Like string
-	// Copy is the file's copy started ahead (StartCopy), which the append
-	// finishes instead of copying the file then; nil: copied then.
-	Copy *Copy
-}
-
-// Copy is a copy of a site's file made ahead of an append to it, on a
-// goroutine of its own, while the caller computes what to append: at
-// 100,000 articles index.qti is 576 MB, and copying it took 0.2–0.7 s at
-// the end of every increment.
-type Copy struct {
-	p, tmp string
-	size   int64
-	done   chan struct{}
-	err    error
-}
-
-// StartCopy starts copying the file name of the site out to a temporary
-// file beside it. The copy is used by an Append that names it, or thrown
-// away by Discard.
-func StartCopy(out, name string) *Copy {
-	p := filepath.Join(out, filepath.FromSlash(name))
-	// Named as a leftover temporary file, which an update removes.
-	c := &Copy{p: p, tmp: filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".ahead.tmp"), size: -1, done: make(chan struct{})}
-	go func() {
-		defer close(c.done)
-		src, err := os.Open(p)
-		if err != nil {
-			c.err = err
-			return
-		}
-		defer src.Close()
-		dst, err := os.OpenFile(c.tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-		if err != nil {
-			c.err = err
-			return
-		}
-		// *os.File to *os.File: copy_file_range on Linux, in the kernel.
-		c.size, c.err = io.Copy(dst, src)
-		if cerr := dst.Close(); c.err == nil {
-			c.err = cerr
-		}
-	}()
-	return c
-}
-
-// Discard waits for the copy and removes it.
-func (c *Copy) Discard() {
-	if c == nil {
-		return
-	}
-	<-c.done
-	os.Remove(c.tmp)
-}
-
-// finish appends data to the copy and renames it over the file, when the
-// copy holds the size bytes the append follows (the file did not change
-// since); false, with the copy removed, when it cannot be used.
-func (c *Copy) finish(size int64, data []byte) bool {
-	<-c.done
-	if c.err != nil || c.size != size {
-		os.Remove(c.tmp)
-		return false
-	}
-	if st, err := os.Stat(c.p); err != nil || st.Size() != size {
-		os.Remove(c.tmp)
-		return false
-	}
-	f, err := os.OpenFile(c.tmp, os.O_WRONLY|os.O_APPEND, 0o644)
-	if err == nil {
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err == nil {
-		err = os.Rename(c.tmp, c.p)
-	}
-	if err != nil {
-		os.Remove(c.tmp)
-		return false
-	}
-	return true
 }
 
 // UpdateAppending is UpdateKeeping that also appends to files the site
@@ -290,10 +208,7 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 				return nil, err
 			}
 		}
-		switch {
-		case a.Like != "" && done[a.Like] && appendAs(p, filepath.Join(out, filepath.FromSlash(a.Like))):
-		case a.Copy != nil && a.Copy.finish(a.Size, a.Data):
-		default:
+		if !(a.Like != "" && done[a.Like] && appendAs(p, filepath.Join(out, filepath.FromSlash(a.Like)))) {
 			if err := appendFile(p, a.Data); err != nil {
 				return nil, err
 			}
