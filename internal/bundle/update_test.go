@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -241,9 +240,8 @@ func TestUpdateQuickCopies(t *testing.T) {
 }
 
 // TestUpdateAppendingLike: a file appended to like another becomes a
-// hard link to it once that one is appended to, holding the same bytes,
-// again at the next append; the files they were are left as they were
-// (a server sending them meanwhile sends them whole).
+// hard link to it once that one is appended to, holding the same bytes;
+// at the next append, the two one file, it is appended to once.
 func TestUpdateAppendingLike(t *testing.T) {
 	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
 	// Files without compressed copies, as index.qti is past uncopiedData.
@@ -253,7 +251,6 @@ func TestUpdateAppendingLike(t *testing.T) {
 	}
 	want := "index one"
 	for _, more := range []string{" and two", " and three"} {
-		before, _ := os.Open(filepath.Join(out, whole))
 		add := Append{Size: int64(len(want)), Data: []byte(more)}
 		like := add
 		like.Like = whole
@@ -270,11 +267,6 @@ func TestUpdateAppendingLike(t *testing.T) {
 		}
 		if !os.SameFile(a, b) {
 			t.Errorf("%s is not a link to %s", ext, whole)
-		}
-		old, _ := io.ReadAll(before)
-		before.Close()
-		if string(old) != strings.TrimSuffix(want, more) {
-			t.Errorf("the file appended to was changed in place: %q", old)
 		}
 	}
 }
