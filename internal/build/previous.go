@@ -190,7 +190,7 @@ func LoadPrevious(out string) (*Previous, error) {
 			got <- read{err: errors.New("its index.qti is not the one its state describes (a build stopped half-way, or the file was replaced)")}
 			return
 		}
-		data, err := os.ReadFile(name)
+		data, err := readMapped(name)
 		if err == nil && int64(len(data)) != h.IndexSize {
 			err = errors.New("its index.qti changed while it was read")
 		}
