@@ -2,6 +2,7 @@ package article
 
 import (
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -269,15 +270,22 @@ func articleBlocks(root *html.Node, strict bool) []string {
 	// An element marked itemprop=articleBody is the article when it holds
 	// text at all: the first such in the page, or one holding it. Taken
 	// in the page's order, not the size table's (a map's order, which
-	// chose between two unrelated marked elements at random).
-	var marked *html.Node
-	for n := range withDescendants(root) {
-		if _, sized := pb.size[n]; !sized || n.Type != html.ElementNode {
-			continue
-		}
+	// chose between two unrelated marked elements at random); the page is
+	// walked only when two are marked.
+	var marks []*html.Node
+	for n := range pb.size {
 		if v, ok := attr(n, "itemprop"); ok && strings.EqualFold(v, "articleBody") && pb.size[n][0] > 200 {
-			if marked == nil || isAncestor(n, marked) {
-				marked = n
+			marks = append(marks, n)
+		}
+	}
+	var marked *html.Node
+	if len(marks) == 1 {
+		marked = marks[0]
+	} else if len(marks) > 1 {
+		for n := range withDescendants(root) {
+			if slices.Contains(marks, n) {
+				marked = n // the first in the page; any other marked inside it or after it
+				break
 			}
 		}
 	}
