@@ -49,6 +49,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			prev, prevErr = build.LoadPrevious(*out)
 		}
 	}()
+	defer func() { <-loaded }() // never left reading the site after a return
 	in, err := listInputs(corpus)
 	if err != nil {
 		fmt.Fprintf(stderr, "quotetrail build: %v\n", err)
@@ -64,7 +65,7 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	x, sum := build.BuildWith(in.files, build.Options{Workers: *workers, Progress: progress(stderr, in.files), Previous: prev})
 	incremental := prev != nil
-	prev = nil // its index is hundreds of megabytes at 100k articles, and no longer needed
+	prev = nil // no longer needed (its index lives on in sum.Delta when the build appends)
 	bad := sum.Bad
 	for _, b := range bad {
 		fmt.Fprintf(stderr, "quotetrail build: left out %s: %v\n", b.File, b.Err)
@@ -199,7 +200,8 @@ func cmdBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		quick := map[string]bool{}
 		if sum.Delta != nil {
 			for name := range folder {
-				quick["index/"+name] = true
+				// Not the entry: every reader fetches it first.
+				quick["index/"+name] = name != index.EntryName
 			}
 		}
 		written, err = bundle.UpdateAppending(*www, *out, generated, keep, appends, quick)

@@ -166,7 +166,10 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 	infos := make([]os.FileInfo, len(files)) // what tells a page unchanged (reuse), stated once
 	p := Progress{FilesTotal: len(files)}
 	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0) // stated on every core: 100,000 pages in an increment
+	workers := opt.Workers // stated on every core (or the workers asked): 100,000 pages in an increment
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	for w := range workers {
 		wg.Add(1)
 		go func() {

@@ -4,5 +4,9 @@ package build
 
 import "os"
 
-// readMapped reads the file name (mapfile_linux.go maps it).
-func readMapped(name string) ([]byte, error) { return os.ReadFile(name) }
+// readMapped reads the file name (mapfile_linux.go maps it); its release
+// does nothing.
+func readMapped(name string) ([]byte, func(), error) {
+	b, err := os.ReadFile(name)
+	return b, func() {}, err
+}

@@ -14,12 +14,15 @@ func TestReadMapped(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("x"), bytes.Repeat([]byte("index "), 5000)} {
 		p := filepath.Join(dir, "f")
 		os.WriteFile(p, data, 0o644)
-		got, err := readMapped(p)
+		got, release, err := readMapped(p)
 		if err != nil || !bytes.Equal(got, data) {
 			t.Errorf("%d bytes read as %d (%v)", len(data), len(got), err)
 		}
+		if release != nil {
+			release()
+		}
 	}
-	if _, err := readMapped(filepath.Join(dir, "missing")); err == nil {
+	if _, _, err := readMapped(filepath.Join(dir, "missing")); err == nil {
 		t.Error("a missing file read")
 	}
 }

@@ -179,6 +179,9 @@ func LoadPrevious(out string) (*Previous, error) {
 		x    *index.Index
 		size int64
 		err  error
+		// release unmaps the index's bytes, when nothing read from
+		// them is kept.
+		release func()
 	}
 	got := make(chan read, 1)
 	go func() {
@@ -190,8 +193,9 @@ func LoadPrevious(out string) (*Previous, error) {
 			got <- read{err: errors.New("its index.qti is not the one its state describes (a build stopped half-way, or the file was replaced)")}
 			return
 		}
-		data, err := readMapped(name)
+		data, release, err := readMapped(name)
 		if err == nil && int64(len(data)) != h.IndexSize {
+			release()
 			err = errors.New("its index.qti changed while it was read")
 		}
 		if err != nil {
@@ -199,7 +203,7 @@ func LoadPrevious(out string) (*Previous, error) {
 			return
 		}
 		x, err := index.Read(data)
-		got <- read{x, int64(len(data)), err}
+		got <- read{x, int64(len(data)), err, release}
 	}()
 	var s State
 	err = dec.Decode(&s)
@@ -208,6 +212,12 @@ func LoadPrevious(out string) (*Previous, error) {
 		s.shingles, err = readShingles(raw, len(raw)-rd.Len())
 	}
 	r := <-got
+	kept := false
+	defer func() {
+		if !kept && r.release != nil {
+			r.release() // nothing read from the index is returned
+		}
+	}()
 	if err != nil {
 		return nil, fmt.Errorf("%s is damaged: %v", StateFile, err)
 	}
@@ -251,6 +261,7 @@ func LoadPrevious(out string) (*Previous, error) {
 	if n := len(x.Articles); len(s.shingles) == n && len(s.Best) == n && len(x.Syndication) == n {
 		p.found = syndicate.Found{Syndication: x.Syndication, Shingles: s.shingles, Best: s.Best}
 	}
+	kept = true
 	return p, nil
 }
 

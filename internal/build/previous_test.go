@@ -417,3 +417,21 @@ func TestLeftOutItemsAreNotReadAgain(t *testing.T) {
 		t.Error("the copy is not an article once its original is gone")
 	}
 }
+
+// TestNameChecksKept: the names pass's answers go into the state and
+// come back with it, for an append to tell the names pass (a state that
+// loses them builds the same, only slower: this is what tells).
+func TestNameChecksKept(t *testing.T) {
+	out := t.TempDir()
+	_, s := seedsBuiltInto(t, out)
+	if len(s.State.NameChecks) == 0 {
+		t.Fatal("the seeds' names pass asked nothing of their texts")
+	}
+	p, err := LoadPrevious(out)
+	if err != nil || p == nil {
+		t.Fatalf("LoadPrevious: %v", err)
+	}
+	if !slices.Equal(p.nameChecks, s.State.NameChecks) {
+		t.Errorf("name checks read back %v, not the %v written", p.nameChecks, s.State.NameChecks)
+	}
+}

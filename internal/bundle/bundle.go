@@ -185,7 +185,7 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 	for _, name := range names {
 		a := appends[name]
 		p := filepath.Join(out, filepath.FromSlash(name))
-		if a.Like != "" && done[a.Like] && len(a.Data) > 0 {
+		if like, ok := appends[a.Like]; ok && done[a.Like] && len(a.Data) > 0 && a.Size == like.Size && bytes.Equal(a.Data, like.Data) {
 			// A link to it already (the last append made it one): appended
 			// to with it.
 			st, err1 := os.Stat(p)
@@ -223,8 +223,18 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 				return nil, err
 			}
 		}
-		if !(a.Like != "" && done[a.Like] && appendAs(p, filepath.Join(out, filepath.FromSlash(a.Like)))) {
+		switch {
+		case a.Like != "" && done[a.Like] && appendAs(p, filepath.Join(out, filepath.FromSlash(a.Like))):
+		case links(st) == 1+linkedLike(out, name, st, appends):
+			// Its only names are the site's: appended to in place.
 			if err := appendFile(p, a.Data); err != nil {
+				return nil, err
+			}
+		default:
+			// Another name holds the file (a snapshot made with cp -al or
+			// rsync --link-dest): a copy is appended to, the other left as
+			// it was.
+			if err := appendCopy(p, a.Data); err != nil {
 				return nil, err
 			}
 		}
@@ -241,6 +251,49 @@ func UpdateAppending(www, out string, generated map[string][]byte, keep []string
 		}
 	}
 	return report, err
+}
+
+// linkedLike counts the files appended to like name that are already
+// the file of st (hard links the last append made).
+func linkedLike(out, name string, st os.FileInfo, appends map[string]Append) int {
+	n := 0
+	for other, a := range appends {
+		if a.Like != name {
+			continue
+		}
+		if ost, err := os.Stat(filepath.Join(out, filepath.FromSlash(other))); err == nil && os.SameFile(st, ost) {
+			n++
+		}
+	}
+	return n
+}
+
+// appendCopy writes data after the file p through a copy renamed into
+// place, leaving the file's other names as they were.
+func appendCopy(p string, data []byte) error {
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	src, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	// *os.File to *os.File: copy_file_range on Linux, in the kernel.
+	_, err = io.Copy(dst, src)
+	if err == nil {
+		_, err = dst.Write(data)
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, p)
 }
 
 // appendFile writes data after the file p, in place; a write that fails

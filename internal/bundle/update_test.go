@@ -270,3 +270,43 @@ func TestUpdateAppendingLike(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateAppendingLeavesOtherLinks: a file another name outside the
+// site also holds (a snapshot made with cp -al) is appended to through a
+// copy, so that the snapshot keeps the bytes it had; the site's own link
+// (the extension's copy) still follows it.
+func TestUpdateAppendingLeavesOtherLinks(t *testing.T) {
+	www, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	const whole, ext = "extension/index.qti", "extension/copy.qti" // no compressed copies
+	if _, err := Site(www, out, map[string][]byte{Marker: []byte("site"), whole: []byte("index one"), ext: []byte("index one")}); err != nil {
+		t.Fatal(err)
+	}
+	appendBoth := func(size int64, more string) {
+		t.Helper()
+		add := Append{Size: size, Data: []byte(more)}
+		like := add
+		like.Like = whole
+		if _, err := UpdateAppending(www, out, map[string][]byte{Marker: []byte("site")}, nil, map[string]Append{whole: add, ext: like}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	appendBoth(9, " and two") // the extension's copy a link from now on
+	snapshot := filepath.Join(t.TempDir(), "index.qti")
+	if err := os.Link(filepath.Join(out, whole), snapshot); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	appendBoth(17, " and three")
+	if b, _ := os.ReadFile(snapshot); string(b) != "index one and two" {
+		t.Errorf("the snapshot holds %q", b)
+	}
+	for _, n := range []string{whole, ext} {
+		if b, _ := os.ReadFile(filepath.Join(out, n)); string(b) != "index one and two and three" {
+			t.Errorf("%s holds %q", n, b)
+		}
+	}
+	a, _ := os.Stat(filepath.Join(out, whole))
+	b, _ := os.Stat(filepath.Join(out, ext))
+	if !os.SameFile(a, b) {
+		t.Errorf("%s is no longer a link to %s", ext, whole)
+	}
+}
