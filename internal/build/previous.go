@@ -47,7 +47,11 @@ type itemState struct {
 	Key     string // Item.Key
 	Size    int64  // a page file's size and modification time (ns)
 	ModTime int64
-	Hash    uint64 // FNV-1a of Item.Content
+	// CTime is a page file's change time (ns; 0 when the system does not
+	// tell): it moves when the page's bytes or permissions change, even
+	// when its modification time is set back (git's rule).
+	CTime int64
+	Hash  uint64 // FNV-1a of Item.Content
 	// Text is the hash of its article's words (dedup's textHash), so that
 	// an article taken unchanged is checked for duplicates unhashed.
 	Text    uint64
@@ -355,15 +359,21 @@ func (p *Previous) reuse(it Item, wd string, info os.FileInfo) (st itemState, co
 			fi, err = os.Stat(it.File)
 		}
 		if err == nil {
-			st.Size, st.ModTime = fi.Size(), fi.ModTime().UnixNano()
-			if known && prev.Size == st.Size && prev.ModTime == st.ModTime && st.ModTime < p.started {
-				// Opened, so that a page that can no longer be read is
-				// left out as a full build would leave it out.
-				f, err := os.Open(it.File)
-				if err != nil {
-					return st, nil, -1, err
+			st.Size, st.ModTime, st.CTime = fi.Size(), fi.ModTime().UnixNano(), changeTime(fi)
+			if known && prev.Size == st.Size && prev.ModTime == st.ModTime && st.ModTime < p.started && prev.CTime == st.CTime {
+				// A page whose change time moved is read again (its
+				// bytes, its permissions). Where the system tells none,
+				// it is opened, so that a page that can no longer be
+				// read is left out as a full build would leave it out;
+				// opening 100,000 pages took 0.6 s of CPU in an
+				// increment.
+				if st.CTime == 0 || st.CTime >= p.started {
+					f, err := os.Open(it.File)
+					if err != nil {
+						return st, nil, -1, err
+					}
+					f.Close()
 				}
-				f.Close()
 				st.Hash, st.Text, st.Bad, st.Dup, st.same = prev.Hash, prev.Text, prev.Bad, prev.Dup, true
 				return st, nil, int(prev.Article), nil
 			}

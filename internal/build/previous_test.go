@@ -435,3 +435,47 @@ func TestNameChecksKept(t *testing.T) {
 		t.Errorf("name checks read back %v, not the %v written", p.nameChecks, s.State.NameChecks)
 	}
 }
+
+// TestPageChangedWithItsTimeSetBack: a page whose bytes change at the
+// same size, its modification time then set back, is read again (its
+// change time moved: git's rule); the increment is a full build's.
+func TestPageChangedWithItsTimeSetBack(t *testing.T) {
+	if changeTime(mustStat(t, "../../corpus")) == 0 {
+		t.Skip("this system tells no change time")
+	}
+	dir := t.TempDir()
+	seeds, err := CorpusFiles("../../corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
+	}
+	page := filepath.Join(dir, filepath.Base(seeds[0]))
+	old := mustStat(t, page).ModTime().Add(-time.Hour)
+	os.Chtimes(page, old, old)
+	out := t.TempDir()
+	buildInto(t, dir, out, false)
+	data, _ := os.ReadFile(page)
+	changed := bytes.Replace(data, []byte(" said "), []byte(" SAID "), 1)
+	if bytes.Equal(changed, data) {
+		t.Fatal("the page says nothing")
+	}
+	os.WriteFile(page, changed, 0o644)
+	os.Chtimes(page, old, old) // its size and time as the last build read them
+	got, s := buildInto(t, dir, out, true)
+	want, _ := buildInto(t, dir, t.TempDir(), false)
+	if !bytes.Equal(got, want) {
+		t.Errorf("the increment is not a full build (%d articles taken unchanged of %d)", s.Reused, len(seeds))
+	}
+}
+
+func mustStat(t *testing.T, p string) os.FileInfo {
+	t.Helper()
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
