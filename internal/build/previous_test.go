@@ -376,14 +376,7 @@ func TestShingleSets(t *testing.T) {
 // becomes an article; each time the index is a full build's.
 func TestLeftOutItemsAreNotReadAgain(t *testing.T) {
 	dir := t.TempDir()
-	seeds, err := CorpusFiles("../../corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range seeds {
-		data, _ := os.ReadFile(s)
-		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
-	}
+	seeds := seedsCopiedInto(t, dir)
 	first, _ := os.ReadFile(seeds[0])
 	os.WriteFile(filepath.Join(dir, "zz-copy.html"), first, 0o644)                                               // the same article as seeds[0]
 	os.WriteFile(filepath.Join(dir, "zz-empty.html"), nil, 0o644)                                                // bad: empty
@@ -444,14 +437,7 @@ func TestPageChangedWithItsTimeSetBack(t *testing.T) {
 		t.Skip("this system tells no change time")
 	}
 	dir := t.TempDir()
-	seeds, err := CorpusFiles("../../corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range seeds {
-		data, _ := os.ReadFile(s)
-		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
-	}
+	seeds := seedsCopiedInto(t, dir)
 	page := filepath.Join(dir, filepath.Base(seeds[0]))
 	old := mustStat(t, page).ModTime().Add(-time.Hour)
 	os.Chtimes(page, old, old)
@@ -469,6 +455,21 @@ func TestPageChangedWithItsTimeSetBack(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("the increment is not a full build (%d articles taken unchanged of %d)", s.Reused, len(seeds))
 	}
+}
+
+// seedsCopiedInto copies the seed pages into dir, a corpus a test may
+// change, and returns the seeds' own paths.
+func seedsCopiedInto(t *testing.T, dir string) []string {
+	t.Helper()
+	seeds, err := CorpusFiles("../../corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
+	}
+	return seeds
 }
 
 func mustStat(t *testing.T, p string) os.FileInfo {

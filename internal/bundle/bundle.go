@@ -271,7 +271,7 @@ func linkedLike(out, name string, st os.FileInfo, appends map[string]Append) int
 // appendCopy writes data after the file p through a copy renamed into
 // place, leaving the file's other names as they were.
 func appendCopy(p string, data []byte) error {
-	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	tmp := tmpName(p)
 	src, err := os.Open(p)
 	if err != nil {
 		return err
@@ -319,7 +319,7 @@ func appendFile(p string, data []byte) error {
 // once appended to, through a link renamed into place; false when the
 // folder takes no hard link.
 func appendAs(p, like string) bool {
-	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	tmp := tmpName(p)
 	os.Remove(tmp)
 	if err := os.Link(like, tmp); err != nil {
 		return false
@@ -647,9 +647,16 @@ func write(out, name string, data []byte, compress, replace, quick bool) (File, 
 	return f, writeFile(p, data, 0o644)
 }
 
+// tmpName names the temporary file beside p that is renamed over it: a
+// dot file, which serve never sends, ending in .tmp, which an update
+// removes when a build stopped half-way left it.
+func tmpName(p string) string {
+	return filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+}
+
 // replaceFile writes a file through a temporary one renamed into place.
 func replaceFile(p string, data []byte, perm os.FileMode) error {
-	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	tmp := tmpName(p)
 	if err := os.WriteFile(tmp, data, perm); err != nil {
 		return err
 	}
