@@ -169,11 +169,13 @@ func cmdEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "| measure | value |\n|---|---|\n")
 		fmt.Fprintf(stdout, "| phrases inside a quotation found | %.3f (%d/%d) |\n", ratioOf(s.Matched, s.Phrases), s.Matched, s.Phrases)
 		fmt.Fprintf(stdout, "| resolved speaker right (the card's name) | %.3f (%d/%d) |\n", s.Accuracy(), s.Right, s.Matched)
+		fmt.Fprintf(stdout, "| resolved speaker right (checked: %d phrases whose gold names a group read in the article, the person it names) | %.3f (%d/%d) |\n", s.CheckedPhrases, s.CheckedAccuracy(), s.Checked, s.Matched)
 		fmt.Fprintf(stdout, "| speaker or speaker_text right | %.3f (%d/%d) |\n", ratioOf(s.RightText, s.Matched), s.RightText, s.Matched)
 		fmt.Fprintf(stdout, "| resolved speaker right, the whole name | %.3f (%d/%d) |\n", ratioOf(s.Whole, s.Matched), s.Whole, s.Matched)
 		fmt.Fprintf(stdout, "| quotations given a fuller name from the corpus | %d of %d |\n", s.Renamed, s.Quotations)
 		printMisses(stdout, "wrong speaker", s.Wrong, *misses)
 		printMisses(stdout, "not found", s.Unmatched, *misses)
+		printMisses(stdout, "wrong speaker (checked)", s.CheckedWrong, *misses)
 	default:
 		fmt.Fprintf(stderr, "quotetrail eval: unknown set %q\n%s", args[0], evalUsage)
 		return 2
