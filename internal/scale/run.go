@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -454,9 +453,7 @@ func timeCmd(logPath, dir, name string, args ...string) (Build, error) {
 	if cmd.ProcessState == nil {
 		return b, fmt.Errorf("%s: %w", name, err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		b.PeakRSS = ru.Maxrss << 10 // kilobytes on Linux
-	}
+	b.PeakRSS = peakRSS(cmd.ProcessState)
 	if err != nil {
 		return b, fmt.Errorf("%s %s: %w (log: %s)", name, strings.Join(args, " "), err, logPath)
 	}
