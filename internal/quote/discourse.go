@@ -377,13 +377,7 @@ func (f *finder) authorAt(pi, si int, sent *sentInfo, s, k int) (string, bool) {
 	// Its owner: "Romney's ad", "his statement".
 	for j := s; j < k; j++ {
 		if strings.HasSuffix(ow[j].low, "'s") && j > s || strings.HasSuffix(ow[j].low, "'s") && ow[j].isCapitalized() {
-			np := make([]word, 0, j-s+1)
-			np = append(np, ow[s:j]...)
-			last := ow[j]
-			last.text = strings.TrimSuffix(strings.TrimSuffix(last.text, "'s"), "’s")
-			last.low = strings.TrimSuffix(last.low, "'s")
-			np = append(np, last)
-			return f.authorOf(pi, si, sent, np), true
+			return f.authorOf(pi, si, sent, dropPossessive(ow[s:j+1])), true
 		}
 	}
 	if s < k && (ow[s].low == "his" || ow[s].low == "her") {
@@ -436,6 +430,31 @@ func (f *finder) authorAt(pi, si int, sent *sentInfo, s, k int) (string, bool) {
 			break
 		}
 	}
+	// A relative clause that sends it: "the memo, which the mayor's office
+	// released", "the letter, which was signed by 40 senators".
+	if j := k + 1; j+1 < len(ow) && (ow[j].text == "," && (ow[j+1].low == "which" || ow[j+1].low == "that") || ow[j].low == "which" || ow[j].low == "that") {
+		if ow[j].text == "," {
+			j++
+		}
+		for v := j + 1; v < len(ow) && v <= j+8 && ow[v].q < 0 && ow[v].text != "," && ow[v].text != "."; v++ {
+			if !senders[ow[v].low] && !authorParticiples[ow[v].low] {
+				continue
+			}
+			var np []word
+			if v+1 < len(ow) && ow[v+1].low == "by" {
+				np = authorNP(ow, v+2)
+			} else if np = leftNP(ow, v); len(np) > 0 && np[0].start <= ow[j].start {
+				np = nil
+			} else if len(np) > 0 {
+				at := sort.Search(len(ow), func(i int) bool { return ow[i].start >= np[0].start })
+				np = ow[ownerStart(ow, at) : at+len(np)]
+			}
+			if len(np) > 0 {
+				return f.authorOf(pi, si, sent, np), true
+			}
+			break
+		}
+	}
 	// The verb that sends it: "the NAACP adopted a resolution", "Lauten,
 	// …, wrote an open letter".
 	v := s - 1
@@ -450,6 +469,8 @@ func (f *finder) authorAt(pi, si int, sent *sentInfo, s, k int) (string, bool) {
 			at := sort.Search(len(ow), func(i int) bool { return ow[i].start >= np[0].start })
 			if at > 0 && objectPreps[ow[at-1].low] {
 				np = nil
+			} else if from := ownerStart(ow, at); from < at {
+				np = ow[from : at+len(np)]
 			}
 		}
 		if len(np) == 0 && sharesSubject(ow, v) {
@@ -461,6 +482,29 @@ func (f *finder) authorAt(pi, si int, sent *sentInfo, s, k int) (string, bool) {
 		return f.authorOf(pi, si, sent, np), len(np) > 0 || cueSubject
 	}
 	return "", cueSubject
+}
+
+// dropPossessive returns a copy of np with its last word's "'s" taken off
+// ("Romney's" → "Romney").
+func dropPossessive(np []word) []word {
+	out := append([]word(nil), np...)
+	last := &out[len(out)-1]
+	last.text = strings.TrimSuffix(strings.TrimSuffix(last.text, "'s"), "’s")
+	last.low = strings.TrimSuffix(last.low, "'s")
+	return out
+}
+
+// ownerStart extends a phrase that opens on a possessive back over the
+// owner's titles and names ("Becker's office" → "Mayor Tom Becker's
+// office"), given the phrase's first position at in ow.
+func ownerStart(ow []word, at int) int {
+	if !strings.HasSuffix(ow[at].low, "'s") {
+		return at
+	}
+	for at > 0 && ow[at-1].q < 0 && ow[at-1].isWord() && (ow[at-1].isCapitalized() || ow[at-1].flags&fTitle != 0) && !functionWords[ow[at-1].low] {
+		at--
+	}
+	return at
 }
 
 // authorParticiples tell who made a document when "by" follows them ("a
@@ -497,13 +541,19 @@ func authorNP(ow []word, i int) []word {
 	if strings.HasSuffix(ow[j-1].low, "'s") {
 		// "Donald Trump's presidential campaign", "the State
 		// Department's inspector general": the owner's noun, a few words
-		// on.
+		// on; else the owner ("a tweet from Trump's account").
+		end := 0
 		for k := j; k < len(ow) && k < j+3 && ow[k].q < 0 && ow[k].isWord() && !ow[k].isCapitalized(); k++ {
 			if authorNoun(ow[k].low) {
-				return ow[i : k+1]
+				end = k + 1 // the last of them: "attorney general"
+			} else if end > 0 {
+				break
 			}
 		}
-		return ow[i:j]
+		if end > 0 {
+			return ow[i:end]
+		}
+		return dropPossessive(ow[i:j])
 	}
 	if j < len(ow) && ow[j].q < 0 && authorNoun(ow[j].low) {
 		j++
@@ -520,6 +570,10 @@ var objectPreps = setOf("in on at of from with for to about into under against n
 // authorNouns name the groups that author documents, besides speakerNouns.
 var authorNouns = setOf("scholars professors faculty clergy bishops priests economists scientists doctors " +
 	"groups organizations parents families veterans workers unions")
+
+// quantifiers open a sentence in capitals but name no one ("Every former
+// secretary sent a letter").
+var quantifiers = setOf("every each all some many most several both no few any")
 
 // knownPerson returns who when the article's table of people knows it.
 func (f *finder) knownPerson(who string) string {
@@ -548,7 +602,7 @@ func (f *finder) authorOf(pi, si int, sent *sentInfo, np []word) string {
 	}
 	named := false
 	for _, w := range np {
-		if w.isCapitalized() && !functionWords[w.low] && !determiners[w.low] && !openers[w.low] && w.flags&fNotName == 0 {
+		if w.isCapitalized() && !functionWords[w.low] && !determiners[w.low] && !openers[w.low] && !quantifiers[w.low] && w.flags&fNotName == 0 {
 			named = true
 		}
 	}
@@ -574,7 +628,7 @@ func (f *finder) authorOf(pi, si int, sent *sentInfo, np []word) string {
 	if person == "" && named {
 		// A body named with a common noun ("Donald Trump's presidential
 		// campaign"), as written.
-		return text
+		return joinWords(np)
 	}
 	if person == "" || !named && person == text {
 		return ""

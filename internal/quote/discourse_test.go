@@ -83,6 +83,29 @@ func TestDocumentSpeakerNamesItsAuthor(t *testing.T) {
 			quote: "The port will stay open", speaker: "Harold Benning", doc: "memo",
 		},
 		{
+			name: "a post from an owner's account",
+			paras: []string{
+				"A post from Senator Ana Ruiz's personal account appeared late on Sunday.",
+				"“The bridge will reopen on Monday,” the post said.",
+			},
+			quote: "The bridge will reopen", speaker: "Ana Ruiz", doc: "post",
+		},
+		{
+			name: "a relative clause that sent it",
+			paras: []string{
+				"“Staff will work from home until the pipes are fixed,” says the memo, which Mayor Tom Becker's office released on Friday.",
+			},
+			quote: "Staff will work from home", speaker: "Mayor Tom Becker's office", doc: "memo",
+		},
+		{
+			name: "an owner's title after the possessive",
+			paras: []string{
+				"A complaint filed by Vermont's attorney general on Monday names four companies.",
+				"“These firms hid the leak for a decade,” the complaint says.",
+			},
+			quote: "These firms hid the leak", speaker: "Vermont's attorney general", doc: "complaint",
+		},
+		{
 			name: "the cue the document stands beside",
 			paras: []string{
 				"“The plan is sound and it is paid for,” Mayor Tom Becker said, according to a transcript of the meeting.",
@@ -104,6 +127,21 @@ func TestDocumentSpeakerWithoutAuthorStays(t *testing.T) {
 				"“The levee held where it was rebuilt,” the report says.",
 			},
 			quote: "The levee held", speaker: "the report", doc: "the report",
+		},
+		{
+			name: "a quantifier opening the sentence names no one",
+			paras: []string{
+				"Every surviving former mayor of the city, including Ruth Calder and Harold Benning, signed a letter to the council on Thursday.",
+				"“The state cannot afford another year without a budget,” the letter said.",
+			},
+			quote: "The state cannot afford", speaker: "the letter", doc: "the letter",
+		},
+		{
+			name: "obtained by is not written by",
+			paras: []string{
+				"“The merger will cost 400 jobs,” said the memo, which was obtained by the Daily Ledger.",
+			},
+			quote: "The merger will cost", speaker: "the memo", doc: "the memo",
 		},
 		{
 			name: "an unnamed owner",
