@@ -171,3 +171,21 @@ func TestDocumentAuthorOnARealPage(t *testing.T) {
 		{name: "an unnamed company's statement", paras: paras, quote: "As Taylor Swift's partner", speaker: "", doc: "statement"},
 	})
 }
+
+// The frames the rules already read name the sender, not the document,
+// before any document reaches the ranker: "X issued a statement saying",
+// "X sent an email … saying", "X said in a statement", "In a statement,
+// X said". (These pass without docAuthor: they keep what it must not
+// change.)
+func TestSenderFramesKeepTheirSpeaker(t *testing.T) {
+	checkAuthors(t, []authorCase{
+		{name: "issued a statement saying", paras: []string{"Senator Dana Whitfield issued a statement saying the bill “puts children first.”"},
+			quote: "puts children first", speaker: "Dana Whitfield", doc: "Dana Whitfield"},
+		{name: "sent an email saying", paras: []string{"The Harbor Workers Union sent an email to members saying the contract “is the best we have had in a decade.”"},
+			quote: "is the best we have had", speaker: "Harbor Workers Union", doc: "Harbor Workers Union"},
+		{name: "said in a statement", paras: []string{"“We will appeal,” the Harbor Workers Union said in a statement."},
+			quote: "We will appeal", speaker: "Harbor Workers Union", doc: "Harbor Workers Union"},
+		{name: "in a statement, X said", paras: []string{"In a statement, the Harbor Workers Union said: “We will appeal.”"},
+			quote: "We will appeal", speaker: "Harbor Workers Union", doc: "Harbor Workers Union"},
+	})
+}
