@@ -244,8 +244,11 @@ var senders = setOf("released issued sent wrote posted published put adopted fil
 var docPreps = setOf("in with via through to")
 
 // docAuthor sets q's speaker to the author of the document its speaker
-// names, where the article names one. c is the ranker's choice.
+// names, where the article names one. c is the ranker's choice. An author
+// read outside the quotation's sentence is marked Inferred, as a speaker
+// carried over is.
 func (f *finder) docAuthor(q *Quote, pi int, c *candidate) {
+	qpi, qsi := pi, f.sentIdx
 	if q.SpeakerText == "" || q.Speaker != "" && q.Speaker != q.SpeakerText {
 		return
 	}
@@ -291,6 +294,7 @@ func (f *finder) docAuthor(q *Quote, pi int, c *candidate) {
 		who, found := f.authorAt(pi, si, sent, s, k)
 		if who != "" {
 			q.Speaker = who
+			q.Inferred = q.Inferred || pi != qpi || si != qsi
 			return
 		}
 		// A document whose own sentence gives it an author the article
@@ -301,8 +305,9 @@ func (f *finder) docAuthor(q *Quote, pi int, c *candidate) {
 	if !definite {
 		return
 	}
-	if who := f.antecedentAuthor(pi, si, documents[head]); who != "" {
+	if who, ap, as := f.antecedentAuthor(pi, si, documents[head]); who != "" {
 		q.Speaker = who
+		q.Inferred = q.Inferred || ap != qpi || as != qsi
 	}
 }
 
@@ -337,8 +342,9 @@ func docStart(ow []word, k int) int {
 // the three sentences before it in its paragraph and the two paragraphs
 // before, for a document of the group that is given an author; the
 // nearest decides, named or not ("the company said in a statement"
-// stops the search: an older statement is another's).
-func (f *finder) antecedentAuthor(pi, si int, group string) string {
+// stops the search: an older statement is another's). It returns the
+// author and the paragraph and sentence it was read in.
+func (f *finder) antecedentAuthor(pi, si int, group string) (who string, p, s int) {
 	paras := 0
 	for p := pi; p >= 0 && paras <= 2; p-- {
 		sents := f.info(p).sents
@@ -359,13 +365,13 @@ func (f *finder) antecedentAuthor(pi, si int, group string) string {
 					continue
 				}
 				if who, found := f.authorAt(p, s, sent, docStart(ow, k), k); found {
-					return who
+					return who, p, s
 				}
 			}
 		}
 		paras++
 	}
-	return ""
+	return "", -1, -1
 }
 
 // authorAt returns the author the sentence names for the document phrase

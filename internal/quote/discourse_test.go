@@ -189,3 +189,25 @@ func TestSenderFramesKeepTheirSpeaker(t *testing.T) {
 			quote: "We will appeal", speaker: "Harbor Workers Union", doc: "Harbor Workers Union"},
 	})
 }
+
+// An author read in the quotation's own sentence is stated there; one
+// read where the document was introduced before is carried over, and
+// marked so, as a speaker carried from an earlier sentence is.
+func TestDocumentAuthorFromElsewhereIsInferred(t *testing.T) {
+	for _, c := range []struct {
+		paras    []string
+		inferred bool
+	}{
+		{[]string{"“The plan is sound and it is paid for,” Mayor Tom Becker said, according to a transcript of the meeting."}, false},
+		{[]string{
+			"“We are reviewing the decision with our lawyers,” Senator Dana Whitfield said in a statement on Tuesday.",
+			"“No family in this state should be left without help this winter,” the statement continued.",
+		}, true},
+	} {
+		qs := Find(c.paras)
+		q := qs[len(qs)-1]
+		if q.Speaker == "" || q.Speaker == q.SpeakerText || q.Inferred != c.inferred {
+			t.Errorf("%q: speaker %q (%q) inferred %v, want an author, inferred %v", q.Text, q.Speaker, q.SpeakerText, q.Inferred, c.inferred)
+		}
+	}
+}
