@@ -203,3 +203,441 @@ func (f *finder) fullName(name string) string {
 	}
 	return name
 }
+
+// A document or message as the speaker ("the letter states", "the ad
+// says", ",” the statement continued"): the card names its author when
+// the article does, and keeps the document in SpeakerText ("Donald Trump
+// (“the statement” in this article)"). The author is read where news
+// writes it: in the phrase itself ("Romney's ad", "his statement", "a
+// letter from Senate Republicans", "an ad by the Romney campaign"), the
+// verb that sends it ("the NAACP adopted a resolution", "Lauten wrote an
+// open letter", "X issued a statement"), or the cue it accompanies ("Trump
+// said in a statement", "In a letter, the senators wrote", "Rubio said,
+// according to the prepared text"). A definite document with no author of
+// its own ("the statement continued") is the one the sentences and
+// paragraphs before introduced, under the same noun or one of its
+// synonyms ("a television commercial" … "the advertisement"). When no
+// author is named, the document stays the speaker, as written.
+
+// documents maps the nouns that name documents and messages to a group
+// of synonyms: an antecedent is looked for under any noun of the group.
+var documents = map[string]string{
+	"statement": "statement", "release": "statement", "readout": "statement", "communique": "statement",
+	"letter": "letter", "missive": "letter", "email": "email", "e-mail": "email", "memo": "memo",
+	"memorandum": "memo", "note": "memo",
+	"ad": "ad", "ads": "ad", "advertisement": "ad", "commercial": "ad", "spot": "ad",
+	"video": "video", "clip": "video", "tweet": "post", "post": "post", "message": "post",
+	"suit": "suit", "lawsuit": "suit", "complaint": "suit", "filing": "suit", "petition": "suit",
+	"resolution": "resolution", "report": "report", "text": "text", "transcript": "text",
+	"op-ed": "article", "editorial": "article", "column": "article", "essay": "article",
+}
+
+// senders are the verbs whose subject authors the document they take as
+// object ("issued a statement", "put out a release", "filed the suit").
+var senders = setOf("released issued sent wrote posted published put adopted filed signed drafted tweeted aired " +
+	"unveiled launched ran circulated emailed e-mailed penned authored shared passed approved brought " +
+	"releases issues sends writes posts publishes puts adopts files signs drafts tweets airs unveils launches " +
+	"runs circulates emails pens shares passes approves brings release issue send write post publish")
+
+// docPreps set a document beside the speaking verb ("said in a statement",
+// "retorted with an ad", "according to the prepared text").
+var docPreps = setOf("in with via through to")
+
+// docAuthor sets q's speaker to the author of the document its speaker
+// names, where the article names one. c is the ranker's choice. An author
+// read outside the quotation's sentence is marked Inferred, as a speaker
+// carried over is.
+func (f *finder) docAuthor(q *Quote, pi int, c *candidate) {
+	qpi, qsi := pi, f.sentIdx
+	if q.SpeakerText == "" || q.Speaker != "" && q.Speaker != q.SpeakerText {
+		return
+	}
+	head := ""
+	for rest := q.SpeakerText; rest != ""; {
+		w := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			w, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if documents[lower(w)] != "" && w == lower(w) {
+			head = w
+		}
+	}
+	if head == "" {
+		return
+	}
+	// Where the document stands: the ranker's mention, else the rules'
+	// words in the quotation's sentence.
+	si := f.sentIdx
+	sent := f.mentions(pi, si)
+	k := -1
+	if c != nil && c.m != nil {
+		pi, si, sent = c.pi, c.si, c.sent
+		for j := c.m.at; j < c.m.at+c.m.n; j++ {
+			if sent.ow[j].text == head {
+				k = j
+			}
+		}
+	} else {
+		for j, w := range sent.outside() {
+			if w.q < 0 && w.text == head {
+				k = j
+				break
+			}
+		}
+	}
+	definite := true
+	if k >= 0 {
+		ow := sent.outside()
+		s := docStart(ow, k)
+		who, found := f.authorAt(pi, si, sent, s, k)
+		if who != "" {
+			q.Speaker = who
+			q.Inferred = q.Inferred || pi != qpi || si != qsi
+			return
+		}
+		// A document whose own sentence gives it an author the article
+		// does not name ("the campaign's statement", "the company said in
+		// a statement") is no earlier one.
+		definite = !found && s < k && (ow[s].low == "the" || ow[s].low == "this" || ow[s].low == "that")
+	}
+	if !definite {
+		return
+	}
+	if who, ap, as := f.antecedentAuthor(pi, si, documents[head]); who != "" {
+		q.Speaker = who
+		q.Inferred = q.Inferred || ap != qpi || as != qsi
+	}
+}
+
+// docStart returns where the noun phrase ending with the document noun at
+// k starts: its determiner or possessive, at most five words back.
+func docStart(ow []word, k int) int {
+	for j := k - 1; j >= 0 && k-j <= 5; j-- {
+		w := ow[j]
+		if w.q >= 0 || !w.isWord() || clauseWords[w.low] && !determiners[w.low] || prepositions[w.low] || w.flags&fCue != 0 && !w.isCapitalized() {
+			return k
+		}
+		if determiners[w.low] {
+			return j
+		}
+		if strings.HasSuffix(w.low, "'s") {
+			// "Romney's ad", "the Romney campaign's statement": back to
+			// the owner's own start.
+			i := j
+			for i > 0 && k-i < 8 && ow[i-1].q < 0 && ow[i-1].isWord() && (ow[i-1].isCapitalized() || determiners[ow[i-1].low] || ow[i-1].flags&fTitle != 0) {
+				i--
+				if determiners[ow[i].low] {
+					break
+				}
+			}
+			return i
+		}
+	}
+	return k
+}
+
+// antecedentAuthor looks back from sentence si of paragraph pi, through
+// the three sentences before it in its paragraph and the two paragraphs
+// before, for a document of the group that is given an author; the
+// nearest decides, named or not ("the company said in a statement"
+// stops the search: an older statement is another's). It returns the
+// author and the paragraph and sentence it was read in.
+func (f *finder) antecedentAuthor(pi, si int, group string) (who string, p, s int) {
+	paras := 0
+	for p := pi; p >= 0 && paras <= 2; p-- {
+		sents := f.info(p).sents
+		if len(sents) == 0 {
+			continue
+		}
+		from, to := len(sents)-1, 0
+		if p == pi {
+			from, to = si, max(si-3, 0)
+		} else {
+			to = max(len(sents)-4, 0)
+		}
+		for s := from; s >= to; s-- {
+			sent := f.mentions(p, s)
+			ow := sent.outside()
+			for k := len(ow) - 1; k >= 0; k-- {
+				if ow[k].q >= 0 || documents[ow[k].low] != group || ow[k].isCapitalized() && k > 0 {
+					continue
+				}
+				if who, found := f.authorAt(p, s, sent, docStart(ow, k), k); found {
+					return who, p, s
+				}
+			}
+		}
+		paras++
+	}
+	return "", -1, -1
+}
+
+// authorAt returns the author the sentence names for the document phrase
+// ow[s:k+1], or "", and whether the sentence gives it an author at all,
+// named or not ("the campaign's", "its", "the company said in a
+// statement").
+func (f *finder) authorAt(pi, si int, sent *sentInfo, s, k int) (string, bool) {
+	ow := sent.outside()
+	// Its owner: "Romney's ad", "his statement".
+	for j := s; j < k; j++ {
+		if strings.HasSuffix(ow[j].low, "'s") && j > s || strings.HasSuffix(ow[j].low, "'s") && ow[j].isCapitalized() {
+			return f.authorOf(pi, si, sent, dropPossessive(ow[s:j+1])), true
+		}
+	}
+	if s < k && (ow[s].low == "his" || ow[s].low == "her") {
+		pron := "he"
+		if ow[s].low == "her" {
+			pron = "she"
+		}
+		return f.knownPerson(f.resolvePronoun(pi, si, s, pron)), true
+	}
+	if s < k && (ow[s].low == "its" || ow[s].low == "their") {
+		return "", true
+	}
+	cueSubject := false // a cue's subject the document stands beside, named or not
+	// The cue it stands beside: "Trump said in a statement", "said,
+	// according to the prepared text".
+	if s > 0 && (docPreps[ow[s-1].low] || ow[s-1].low == "to" && s > 1 && ow[s-2].low == "according") {
+		best, bd := "", 0
+		for i := range sent.ments {
+			m := &sent.ments[i]
+			if m.cueRel != "subj" && m.cueRel != "inv" || m.cue == "according" || m.at+m.n > s && m.at <= k {
+				continue
+			}
+			cueSubject = true
+			d := m.cueAt - s
+			if d < 0 {
+				d = -d
+			}
+			if who := f.authorOf(pi, si, sent, ow[m.at:m.at+m.n]); who != "" && (best == "" || d < bd) {
+				best, bd = who, d
+			}
+		}
+		if best != "" {
+			return best, true
+		}
+	}
+	// Its sender named after it: "a letter from Senate Republicans", "an
+	// ad paid for by the Romney campaign", "a statement released Tuesday
+	// by his office".
+	for j := k + 1; j < len(ow) && j <= k+5; j++ {
+		w := ow[j]
+		if w.low == "from" || w.low == "by" {
+			if j == k+1 || authorParticiples[ow[k+1].low] {
+				if np := authorNP(ow, j+1); len(np) > 0 {
+					return f.authorOf(pi, si, sent, np), true
+				}
+			}
+			break
+		}
+		if w.q >= 0 || !w.isWord() || w.flags&fCue != 0 || clauseWords[w.low] && w.low != "and" {
+			break
+		}
+	}
+	// A relative clause that sends it: "the memo, which the mayor's office
+	// released", "the letter, which was signed by 40 senators".
+	if j := k + 1; j+1 < len(ow) && (ow[j].text == "," && (ow[j+1].low == "which" || ow[j+1].low == "that") || ow[j].low == "which" || ow[j].low == "that") {
+		if ow[j].text == "," {
+			j++
+		}
+		for v := j + 1; v < len(ow) && v <= j+8 && ow[v].q < 0 && ow[v].text != "," && ow[v].text != "."; v++ {
+			if !senders[ow[v].low] && !authorParticiples[ow[v].low] {
+				continue
+			}
+			var np []word
+			if v+1 < len(ow) && ow[v+1].low == "by" {
+				np = authorNP(ow, v+2)
+			} else if np = leftNP(ow, v); len(np) > 0 && np[0].start <= ow[j].start {
+				np = nil
+			} else if len(np) > 0 {
+				at := sort.Search(len(ow), func(i int) bool { return ow[i].start >= np[0].start })
+				np = ow[ownerStart(ow, at) : at+len(np)]
+			}
+			if len(np) > 0 {
+				return f.authorOf(pi, si, sent, np), true
+			}
+			break
+		}
+	}
+	// The verb that sends it: "the NAACP adopted a resolution", "Lauten,
+	// …, wrote an open letter".
+	v := s - 1
+	if v > 0 && (ow[v].low == "out" || ow[v].low == "up" || ow[v].low == "off") {
+		v--
+	}
+	if v >= 0 && senders[ow[v].low] {
+		np := leftNP(ow, v)
+		if len(np) > 0 && np[0].start > ow[0].start {
+			// A phrase after a preposition is no subject ("the parents of
+			// two Americans killed in Benghazi, Libya, have filed").
+			at := sort.Search(len(ow), func(i int) bool { return ow[i].start >= np[0].start })
+			if at > 0 && objectPreps[ow[at-1].low] {
+				np = nil
+			} else if from := ownerStart(ow, at); from < at {
+				np = ow[from : at+len(np)]
+			}
+		}
+		if len(np) == 0 && sharesSubject(ow, v) {
+			np = f.clauseSubject(ow, v)
+		}
+		if len(np) == 0 {
+			np = f.firstNP(ow[:v])
+		}
+		return f.authorOf(pi, si, sent, np), len(np) > 0 || cueSubject
+	}
+	return "", cueSubject
+}
+
+// dropPossessive returns a copy of np with its last word's "'s" taken off
+// ("Romney's" → "Romney").
+func dropPossessive(np []word) []word {
+	out := append([]word(nil), np...)
+	last := &out[len(out)-1]
+	last.text = strings.TrimSuffix(strings.TrimSuffix(last.text, "'s"), "’s")
+	last.low = strings.TrimSuffix(last.low, "'s")
+	return out
+}
+
+// ownerStart extends a phrase that opens on a possessive back over the
+// owner's titles and names ("Becker's office" → "Mayor Tom Becker's
+// office"), given the phrase's first position at in ow.
+func ownerStart(ow []word, at int) int {
+	if !strings.HasSuffix(ow[at].low, "'s") {
+		return at
+	}
+	for at > 0 && ow[at-1].q < 0 && ow[at-1].isWord() && (ow[at-1].isCapitalized() || ow[at-1].flags&fTitle != 0) && !functionWords[ow[at-1].low] {
+		at--
+	}
+	return at
+}
+
+// authorParticiples tell who made a document when "by" follows them ("a
+// statement released by his office"); "obtained by", "reviewed by",
+// "circulated by" tell who else had it.
+var authorParticiples = setOf("released issued sent signed written posted paid filed drafted authored penned " +
+	"produced prepared submitted sponsored published delivered")
+
+// authorNP returns the noun phrase that opens at i after "from" or "by":
+// a pronoun, or a determiner and a few words up to a run of capitals
+// ("the Securities and Exchange Commission"), with a noun that names
+// speakers after it ("the Romney campaign", "90 Catholic scholars").
+func authorNP(ow []word, i int) []word {
+	if i < len(ow) && ow[i].flags&fPronoun != 0 {
+		return ow[i : i+1]
+	}
+	j := i
+	for j < len(ow) && j-i < 4 && ow[j].q < 0 && ow[j].isWord() && !ow[j].isCapitalized() && !clauseWords[ow[j].low] && !prepositions[ow[j].low] && ow[j].flags&fCue == 0 {
+		j++
+	}
+	if j == len(ow) || !ow[j].isCapitalized() || ow[j].q >= 0 {
+		return nil
+	}
+	for {
+		j = runEnd(ow, j)
+		// "Securities and Exchange Commission": one name across "and"
+		// or "of".
+		if j+1 < len(ow) && (ow[j].low == "and" || ow[j].low == "of") && ow[j+1].isCapitalized() && ow[j+1].q < 0 {
+			j++
+			continue
+		}
+		break
+	}
+	if strings.HasSuffix(ow[j-1].low, "'s") {
+		// "Donald Trump's presidential campaign", "the State
+		// Department's inspector general": the owner's noun, a few words
+		// on; else the owner ("a tweet from Trump's account").
+		end := 0
+		for k := j; k < len(ow) && k < j+3 && ow[k].q < 0 && ow[k].isWord() && !ow[k].isCapitalized(); k++ {
+			if authorNoun(ow[k].low) {
+				end = k + 1 // the last of them: "attorney general"
+			} else if end > 0 {
+				break
+			}
+		}
+		if end > 0 {
+			return ow[i:end]
+		}
+		return dropPossessive(ow[i:j])
+	}
+	if j < len(ow) && ow[j].q < 0 && authorNoun(ow[j].low) {
+		j++
+	}
+	return ow[i:j]
+}
+
+func authorNoun(w string) bool { return speakerNouns[w] || authorNouns[w] || roleNouns[w] }
+
+// objectPreps take the noun phrase after them as their object; "after",
+// "before", "during" may open a clause ("after Nunberg filed a petition").
+var objectPreps = setOf("in on at of from with for to about into under against near")
+
+// authorNouns name the groups that author documents, besides speakerNouns.
+var authorNouns = setOf("scholars professors faculty clergy bishops priests economists scientists doctors " +
+	"groups organizations parents families veterans workers unions")
+
+// quantifiers open a sentence in capitals but name no one ("Every former
+// secretary sent a letter").
+var quantifiers = setOf("every each all some many most several both no few any")
+
+// knownPerson returns who when the article's table of people knows it.
+func (f *finder) knownPerson(who string) string {
+	if who == "" || !f.people.known(who) {
+		return ""
+	}
+	return who
+}
+
+// authorOf resolves the phrase naming a document's author to a speaker:
+// a person or a body the article names, a pronoun to its person; not
+// another document, a channel or a common noun phrase with no name.
+func (f *finder) authorOf(pi, si int, sent *sentInfo, np []word) string {
+	if len(np) == 0 || isChannel(np) || documents[np[len(np)-1].low] != "" {
+		return ""
+	}
+	if len(np) == 1 && np[0].flags&fPronoun != 0 {
+		if np[0].low != "he" && np[0].low != "she" {
+			return ""
+		}
+		at := sort.Search(len(sent.ow), func(k int) bool { return sent.ow[k].start >= np[0].start })
+		return f.knownPerson(f.resolvePronoun(pi, si, at, np[0].low))
+	}
+	if last := np[len(np)-1].low; len(np) == 1 && strings.Contains(last, "-") && !f.people.known(np[0].text) {
+		return "" // an adjective ("Indiana-based companies"), not a name
+	}
+	named := false
+	for _, w := range np {
+		if w.isCapitalized() && !functionWords[w.low] && !determiners[w.low] && !openers[w.low] && !quantifiers[w.low] && w.flags&fNotName == 0 {
+			named = true
+		}
+	}
+	if strings.HasSuffix(np[len(np)-1].low, "'s") {
+		if len(np) == 1 || !determiners[np[0].low] {
+			return "" // a possessive is no subject ("to stop Trump's claim")
+		}
+	}
+	for i := 1; i+1 < len(np); i++ {
+		if (np[i].low == "and" || np[i].low == "of") && np[i-1].isCapitalized() && np[i+1].isCapitalized() {
+			// One body's name ("the Securities and Exchange Commission"),
+			// or several authors ("Smith and Jones"), as written.
+			if determiners[np[0].low] {
+				np = np[1:]
+			}
+			return joinWords(np)
+		}
+	}
+	person, text := f.resolve(np, sent.toks)
+	if person == "" && named && !np[0].isCapitalized() && !determiners[np[0].low] {
+		return ""
+	}
+	if person == "" && named {
+		// A body named with a common noun ("Donald Trump's presidential
+		// campaign"), as written.
+		return joinWords(np)
+	}
+	if person == "" || !named && person == text {
+		return ""
+	}
+	return person
+}

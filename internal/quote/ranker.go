@@ -563,6 +563,9 @@ func (f *finder) rank(q *Quote, pi int, s span, a attribution, rule ruleSpeaker)
 		}
 	}
 	c := &cands[best]
+	// A document chosen as the speaker ("the letter states") gives way to
+	// the author the article names for it (discourse.go).
+	defer f.docAuthor(q, pi, c)
 	switch {
 	case c.m == nil:
 		if c.loc == kNull {
