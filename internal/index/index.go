@@ -721,6 +721,9 @@ func (r *reader) syndication(i, n int) Syndication {
 // paragraphs and quotations of a real index are longer encoded than in
 // memory and get their full count; vocabulary words and token ids, which
 // are shorter encoded, may outgrow the reserve and then grow by append.
+// idRun is how many ids reader.run holds: 256 KB.
+const idRun = 1 << 16
+
 func reserve(n, left, size int) int {
 	return min(n, left/size)
 }
@@ -747,6 +750,8 @@ func checkQuote(x *Index, q Quote, nq int) string {
 type reader struct {
 	b   []byte
 	err error
+	// run is what ids cuts short lists from (idRun ids at a time).
+	run []int32
 	// mem counts the memory of what has been decoded, up to budget.
 	mem, budget int
 	// text is the payload as a string, sharing its bytes, when set
@@ -820,7 +825,28 @@ func (r *reader) ids(vocab int) []int32 {
 	if r.err != nil {
 		return nil
 	}
-	out := make([]int32, 0, reserve(n, len(r.b), idSize))
+	// Short lists (a paragraph's, a quotation's) are cut from one run of
+	// ids rather than allocated each: millions of them in a large index,
+	// whose allocations took a third of reading their ids. Each is capped
+	// at its length, so that appending to one never writes into the next.
+	var out []int32
+	fromRun := n <= idRun/16
+	if fromRun && cap(r.run)-len(r.run) < n {
+		// A new run, no bigger than a share of what the bytes left
+		// could hold, as every allocation here (a damaged index claims
+		// more than it has).
+		if size := min(idRun, len(r.b)/(2*idSize)); size >= n {
+			r.run = make([]int32, 0, size)
+		} else {
+			fromRun = false
+		}
+	}
+	if fromRun {
+		l := len(r.run)
+		out = r.run[l : l : l+n]
+	} else {
+		out = make([]int32, 0, reserve(n, len(r.b), idSize))
+	}
 	b := r.b
 	for i := 0; i < n && r.err == nil; i++ {
 		// Ids of one to three bytes (a vocabulary of up to 2M words)
@@ -842,7 +868,11 @@ func (r *reader) ids(vocab int) []int32 {
 		if r.err == nil && v >= uint64(vocab) {
 			r.err = damaged("token id out of range")
 		}
-		out = append(out, int32(v))
+		out = append(out, int32(v)) // within its capacity: n
+	}
+	if fromRun {
+		out = out[:len(out):len(out)]
+		r.run = r.run[:len(r.run)+len(out)]
 	}
 	if r.err == nil {
 		r.b = b

@@ -311,3 +311,39 @@ func FuzzReadAppended(f *testing.F) {
 		}
 	})
 }
+
+// TestTokenListsStandAlone: the token lists Read gives are cut from
+// shared runs of ids (reader.ids); appending to one must not write into
+// the next, as it would in a run if each were not capped at its length.
+func TestTokenListsStandAlone(t *testing.T) {
+	x := &Index{TokensOf: "textnorm-test", Vocab: []string{"a", "b", "c", "d"}}
+	for a := range 300 {
+		art := Article{Stem: strings.Repeat("s", a%7+1), Outlet: "O"}
+		var toks [][]int32
+		for p := range 5 {
+			art.Paragraphs = append(art.Paragraphs, strings.Repeat("a b ", p+1))
+			toks = append(toks, slices.Repeat([]int32{int32(a % 4), int32(p % 4)}, p+1))
+		}
+		x.Articles = append(x.Articles, art)
+		x.ParaTokens = append(x.ParaTokens, toks)
+	}
+	got, err := Read(Marshal(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.ParaTokens, x.ParaTokens) {
+		t.Fatal("the token lists read differ from those written")
+	}
+	for a := range got.ParaTokens {
+		for p := range got.ParaTokens[a] {
+			got.ParaTokens[a][p] = append(got.ParaTokens[a][p], 3)
+		}
+	}
+	for a := range got.ParaTokens {
+		for p, ids := range got.ParaTokens[a] {
+			if want := append(slices.Clone(x.ParaTokens[a][p]), 3); !slices.Equal(ids, want) {
+				t.Fatalf("article %d paragraph %d: %v after every list got one more id, want %v", a, p, ids, want)
+			}
+		}
+	}
+}
