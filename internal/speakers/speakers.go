@@ -119,8 +119,10 @@ func CorpusChecked(own []string, utt []int, text func(i int) (article int, paras
 	vetoed := map[vetoKey]int{} // → checks
 	var checks []check
 	var renames []rename
-	// The utterances' names, for the names that two fuller ones compete
-	// for; made only when one does.
+	// The utterances' names, each once, in the order of their first
+	// quotation, for the names that two fuller ones compete for; made
+	// only when one does. Once: an utterance that hundreds of articles
+	// carry names a few people, and each of its quotations looks.
 	var byUtt map[int][]*name
 	for i, p := range of {
 		if p == nil {
@@ -135,7 +137,7 @@ func CorpusChecked(own []string, utt []int, text func(i int) (article int, paras
 			if byUtt == nil {
 				byUtt = map[int][]*name{}
 				for j, q := range of {
-					if q != nil && j < len(utt) {
+					if q != nil && j < len(utt) && !slices.Contains(byUtt[utt[j]], q) {
 						byUtt[utt[j]] = append(byUtt[utt[j]], q)
 					}
 				}
@@ -147,7 +149,7 @@ func CorpusChecked(own []string, utt []int, text func(i int) (article int, paras
 			// this one: when they name one person, it is that one.
 			var said []*name
 			for _, q := range byUtt[utt[i]] {
-				if slices.Contains(c, q) && !slices.Contains(said, q) {
+				if slices.Contains(c, q) {
 					said = append(said, q)
 				}
 			}
