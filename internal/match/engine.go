@@ -117,8 +117,9 @@ func newEngine(x *index.Index, keep bool) *Engine {
 	for _, a := range x.Articles {
 		paras += len(a.Paragraphs)
 	}
-	// Room for every paragraph: most of a corpus's are distinct.
-	t.firstPara = make(map[string]int32, paras)
+	// Room for every paragraph's place; the texts' map grows as it
+	// finds them (a syndicated corpus prints many a text several times).
+	t.firstPara = map[string]int32{}
 	e.paraRef = make([]paraRef, 0, paras)
 	e.paras = make([][][]int32, 0, len(x.Articles))
 	e.quotes, e.firstCopy = make([][]int32, 0, len(x.Quotes)), make([]int32, 0, len(x.Quotes))
