@@ -169,7 +169,7 @@ func countChars(s string) (chars, commas int) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			if !isSpace(rune(c)) {
+			if !asciiSpace[c] {
 				chars++
 				if c == ',' {
 					commas++

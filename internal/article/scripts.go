@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"sync"
 )
@@ -236,10 +237,18 @@ func (s *scanner) squeeze(from, to int) {
 	if to-from < 4 {
 		return
 	}
-	for _, c := range b[from:to] {
-		if byteClass[c] != classSpace {
+	// Indentation runs eight spaces or tabs at a time.
+	for i := from; i < to; {
+		if i+8 <= to {
+			if w := binary.LittleEndian.Uint64(b[i:]); w == 0x2020202020202020 || w == 0x0909090909090909 {
+				i += 8
+				continue
+			}
+		}
+		if byteClass[b[i]] != classSpace {
 			return
 		}
+		i++
 	}
 	// The first line break after two bytes, '\n' or '\r': two scans of
 	// one byte each are faster than one of two.

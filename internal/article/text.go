@@ -36,10 +36,17 @@ func cleanSpace(s string) string {
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			sp := asciiSpace[c]
+			if sp && (prevSpace || c != ' ') {
+				clean = false
+				break
+			}
+			prevSpace = sp
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		sp := isSpace(r)
 		if sp && (prevSpace || r != ' ') {
@@ -56,7 +63,7 @@ func cleanSpace(s string) string {
 	pending := false
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if isSpace(rune(c)) {
+			if asciiSpace[c] {
 				pending = b.Len() > 0
 				i++
 				continue
@@ -66,7 +73,7 @@ func cleanSpace(s string) string {
 				pending = false
 			}
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !isSpace(rune(s[j])) {
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
 				j++
 			}
 			b.WriteString(s[i:j])
@@ -87,6 +94,15 @@ func cleanSpace(s string) string {
 	}
 	return b.String()
 }
+
+// asciiSpace is isSpace for ASCII, looked up: the text walks ask it of
+// every byte.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isSpace(rune(c))
+	}
+	return t
+}()
 
 func isSpace(r rune) bool {
 	switch r {
