@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"io"
 	"sync"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // dropScripts returns the page with the contents of its <script> and
@@ -359,7 +361,7 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 			// '=' follows it (it would give a value to a key without
 			// one before it). A '/' after it stays, for "/>".
 			if aEnd < len(b) && isHTMLSpace(b[kStart-1]) && b[aEnd] != '=' {
-				if k, v := knownAttrs.get(key); v == 0 || k == "href" {
+				if k, v := knownAttrs.get(key); v == 0 || k == "href" || k == "id" && plainName(b[vStart:vEnd]) {
 					s.unread = append(s.unread, unreadAttr{kStart, aEnd, k == "href"})
 				}
 			}
@@ -384,12 +386,42 @@ func (s *scanner) skipSpace() {
 // others are dropped with their values before parsing (data-*, style,
 // srcset, on*…: a sixth of a page's bytes, each copied twice by the
 // tokenizer), and so is href except on a <link> (the canonical URL's):
-// the links' addresses are never read. A new attribute read must be
-// added here, or the extractor never sees it
+// the links' addresses are never read, and an id the extractor reads no
+// word of (plainName; a class stays, whose whole value is compared). A new
+// attribute read must be added here, or the extractor never sees it
 // (TestDropScriptsKeepsArticle).
 var readAttrs = map[string]bool{"class": true, "id": true, "content": true, "datetime": true,
 	"href": true, "itemprop": true, "itemscope": true, "itemtype": true, "pubdate": true, "rel": true,
 	"type": true, "property": true, "name": true, "hidden": true, "aria-hidden": true, "role": true}
+
+// plainName reports whether a class or id value, as the page writes it,
+// is one the extractor reads no word of: ASCII, without a character
+// reference, NUL or carriage return (which the tokenizer would change),
+// and without any of the words and parts of words it looks for in names
+// (nameKinds, nameHints, nameParts).
+func plainName(v []byte) bool {
+	for _, c := range v {
+		if c >= utf8.RuneSelf || c == '&' || c == 0 || c == '\r' {
+			return false
+		}
+	}
+	// The page's bytes, read as a string for the while: nothing changes
+	// them.
+	s := unsafe.String(unsafe.SliceData(v), len(v))
+	if nameKinds(s) != 0 || nameHints(s) != 0 {
+		return false
+	}
+	for _, w := range nameParts {
+		if containsFold(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParts are the parts of words the extractor looks for in class names
+// besides nameKinds's and nameHints's: isModTime's and holdsEmbeddedPost's.
+var nameParts = []string{"modif", "updated", "tweet", "instagram", "tiktok"}
 
 type unreadAttr struct {
 	from, to int

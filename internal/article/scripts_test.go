@@ -59,7 +59,8 @@ func renderTree(t *testing.T, data []byte) string {
 		// The attributes the extractor never reads are left out of both
 		// trees: the scan drops them where it safely can.
 		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool {
-			return a.Namespace != "" || !readAttrs[a.Key] || a.Key == "href" && n.Data != "link"
+			return a.Namespace != "" || !readAttrs[a.Key] || a.Key == "href" && n.Data != "link" ||
+				a.Key == "id" && plainName([]byte(a.Val))
 		})
 		// And runs of white space are read alike whatever their length:
 		// one line break for a run that holds one, else one space.
@@ -366,6 +367,29 @@ func TestNameKindsFilter(t *testing.T) {
 			if got := nameKinds(name); got&kind != kind {
 				t.Errorf("nameKinds(%q) = %b, want %b set", name, got, kind)
 			}
+		}
+	}
+}
+
+// TestPlainName: an id the extractor reads a word of stays: every word of
+// the name lists, the parts of words it looks for, in any case and beside
+// others, and what the tokenizer would change; plain ones go.
+func TestPlainName(t *testing.T) {
+	var read []string
+	for w := range wordKinds {
+		read = append(read, w, "x-"+strings.ToUpper(w)+"_y")
+	}
+	read = append(read, "postAuthor", "BYLINE", "writtenBy", "nocomments2", "disqus_thread", "date-Modified",
+		"last-updated", "twitter-tweet", "instagram-media", "tiktok-embed", "byline__name", "k&#111;mment",
+		"\u212Aomment", "BYLİNE", "a\rb", "a\x00b", "キャプション")
+	for _, v := range read {
+		if plainName([]byte(v)) {
+			t.Errorf("plainName(%q) = true, but the extractor reads it", v)
+		}
+	}
+	for _, v := range []string{"", "col-md-6", "wrapper", "top-nav2", "js-react-root", "l-container"} {
+		if !plainName([]byte(v)) {
+			t.Errorf("plainName(%q) = false", v)
 		}
 	}
 }
