@@ -540,6 +540,9 @@ func nameHints(s string) uint8 {
 	var h uint8
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !hintFirst[c] {
+			continue // most bytes: no word looked for starts with them
+		}
 		if c >= 0x80 {
 			return hintComment | hintByline | hintDisqus
 		}
@@ -568,6 +571,18 @@ func nameHints(s string) uint8 {
 	}
 	return h
 }
+
+// hintFirst marks the bytes nameHints looks at: the first letters of its
+// words in either case, and those of other characters than ASCII.
+var hintFirst = func() (t [256]bool) {
+	for _, c := range "abcdwABCDW" {
+		t[c] = true
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // hasFoldAt reports whether s holds word (ASCII lower case) at i, ASCII
 // letters in any case.
