@@ -408,20 +408,30 @@ func plainName(v []byte) bool {
 	// The page's bytes, read as a string for the while: nothing changes
 	// them.
 	s := unsafe.String(unsafe.SliceData(v), len(v))
-	if nameKinds(s) != 0 || nameHints(s) != 0 {
+	if nameHints(s) != 0 || nameKinds(s) != 0 {
 		return false
 	}
-	for _, w := range nameParts {
-		if containsFold(v, w) {
+	// The parts of words the extractor looks for in class names besides
+	// nameKinds's and nameHints's: isModTime's and holdsEmbeddedPost's,
+	// in one pass.
+	for i := 0; i < len(s); i++ {
+		var hit bool
+		switch s[i] | 0x20 { // lower case, for a letter
+		case 'm':
+			hit = hasFoldAt(s, i, "modif")
+		case 'u':
+			hit = hasFoldAt(s, i, "updated")
+		case 't':
+			hit = hasFoldAt(s, i, "tweet") || hasFoldAt(s, i, "tiktok")
+		case 'i':
+			hit = hasFoldAt(s, i, "instagram")
+		}
+		if hit {
 			return false
 		}
 	}
 	return true
 }
-
-// nameParts are the parts of words the extractor looks for in class names
-// besides nameKinds's and nameHints's: isModTime's and holdsEmbeddedPost's.
-var nameParts = []string{"modif", "updated", "tweet", "instagram", "tiktok"}
 
 type unreadAttr struct {
 	from, to int
