@@ -30,12 +30,21 @@ func ParseText(data []byte) (*Article, error) {
 // cleanSpace collapses runs of white space (including non-breaking spaces)
 // to one space and trims the ends.
 func cleanSpace(s string) string {
-	// One pass, and no copy when s is clean already: it runs on every
-	// block of text of every page. ASCII is read a byte at a time and
-	// copied a run at a time; other characters are decoded.
-	clean := true
+	// One pass, and no copy when s is clean already, or clean once the
+	// ASCII white space at its ends is cut (a block's text, most often):
+	// it runs on every block of text of every page. ASCII is read a byte
+	// at a time and copied a run at a time; other characters are decoded.
+	from, to := 0, len(s)
+	for from < to && asciiSpace[s[from]&0x7f] && s[from] < utf8.RuneSelf {
+		from++
+	}
+	for to > from && asciiSpace[s[to-1]&0x7f] && s[to-1] < utf8.RuneSelf {
+		to--
+	}
+	cut := from > 0 || to < len(s)
+	clean, valid := true, true
 	prevSpace := true
-	for i := 0; i < len(s); {
+	for i := from; i < to; {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
 			sp := asciiSpace[c]
@@ -48,6 +57,7 @@ func cleanSpace(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		valid = valid && (r != utf8.RuneError || size > 1)
 		sp := isSpace(r)
 		if sp && (prevSpace || r != ' ') {
 			clean = false
@@ -55,8 +65,10 @@ func cleanSpace(s string) string {
 		}
 		prevSpace = sp
 	}
-	if clean && !prevSpace {
-		return s
+	// (The copy below writes an invalid byte as U+FFFD: a cut text that
+	// holds one is copied, as it was.)
+	if clean && !prevSpace && (!cut || valid) {
+		return s[from:to]
 	}
 	var b strings.Builder
 	b.Grow(len(s))
