@@ -224,6 +224,9 @@ func wordTokenEnd(p string, i int) int {
 				j++
 				continue
 			}
+			if c != '\'' && c != '-' {
+				break // a space or a mark, most words' end
+			}
 		}
 		r, size := utf8.DecodeRuneInString(p[j:])
 		if isWordRune(r) {
