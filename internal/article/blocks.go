@@ -1,8 +1,6 @@
 package article
 
 import (
-	"iter"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -52,6 +50,9 @@ type block struct {
 type pageBlocks struct {
 	blocks []block
 	size   map[*html.Node][2]int // element → chars, link chars
+	// marked: the elements of size marked itemprop=articleBody, in the
+	// page's order.
+	marked []*html.Node
 }
 
 func cutBlocks(root *html.Node, strict bool) *pageBlocks {
@@ -120,23 +121,27 @@ func cutBlocks(root *html.Node, strict bool) *pageBlocks {
 			}
 			return tc, tl
 		}
-		if strict && (softTags[n.Data] || isFurniture(n)) || n.Data != "body" && n.Data != "html" && isCommentsBlock(n) {
+		flags := tagFlags(n)
+		if strict && (flags&flagSoft != 0 || isFurniture(n)) || n.Data != "body" && n.Data != "html" && isCommentsBlock(n) {
 			return 0, 0
 		}
 		if n.Data == "br" {
-			if !keepLines[own.Data] {
+			if tagFlags(own)&flagKeepLines == 0 {
 				flush(looseHere)
 			} else {
 				write(" ")
 			}
 			return 0, 0
 		}
-		isBlock := blockTags[n.Data]
+		isBlock := flags&flagBlock != 0
 		childOwn, childLoose := own, looseHere
 		if isBlock {
 			flush(looseHere)
 			childOwn = n
 			childLoose = hasBlockChild(n)
+			if v, ok := attr(n, "itemprop"); ok && strings.EqualFold(v, "articleBody") {
+				pb.marked = append(pb.marked, n)
+			}
 		} else if n.Data == "a" {
 			inLink = true
 		}
@@ -164,7 +169,7 @@ func countChars(s string) (chars, commas int) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			if !isSpace(rune(c)) {
+			if !asciiSpace[c] {
 				chars++
 				if c == ',' {
 					commas++
@@ -189,7 +194,7 @@ func countChars(s string) (chars, commas int) {
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
-			if blockTags[c.Data] {
+			if tagFlags(c)&flagBlock != 0 {
 				return true
 			}
 			if (c.Data == "span" || c.Data == "a" || c.Data == "font") && hasBlockChild(c) {
@@ -247,20 +252,6 @@ func linkDensity(sz [2]int) float64 {
 	return float64(sz[1]) / float64(sz[0])
 }
 
-// withDescendants yields n, then its descendants in the page's order.
-func withDescendants(n *html.Node) iter.Seq[*html.Node] {
-	return func(yield func(*html.Node) bool) {
-		if !yield(n) {
-			return
-		}
-		for d := range n.Descendants() {
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
-
 // articleBlocks returns the text blocks of the article under root.
 func articleBlocks(root *html.Node, strict bool) []string {
 	pb := cutBlocks(root, strict)
@@ -269,24 +260,14 @@ func articleBlocks(root *html.Node, strict bool) []string {
 	}
 	// An element marked itemprop=articleBody is the article when it holds
 	// text at all: the first such in the page, or one holding it. Taken
-	// in the page's order, not the size table's (a map's order, which
-	// chose between two unrelated marked elements at random); the page is
-	// walked only when two are marked.
-	var marks []*html.Node
-	for n := range pb.size {
-		if v, ok := attr(n, "itemprop"); ok && strings.EqualFold(v, "articleBody") && pb.size[n][0] > 200 {
-			marks = append(marks, n)
-		}
-	}
+	// in the page's order (cutBlocks lists them so), not the size table's
+	// (a map's order, which chose between two unrelated marked elements
+	// at random).
 	var marked *html.Node
-	if len(marks) == 1 {
-		marked = marks[0]
-	} else if len(marks) > 1 {
-		for n := range withDescendants(root) {
-			if slices.Contains(marks, n) {
-				marked = n // the first in the page; any other marked inside it or after it
-				break
-			}
+	for _, n := range pb.marked {
+		if pb.size[n][0] > 200 {
+			marked = n // the first in the page; any other marked inside it or after it
+			break
 		}
 	}
 

@@ -38,7 +38,7 @@ func removeJunk(n *html.Node) {
 }
 
 func isJunk(n *html.Node) bool {
-	if junkTags[n.Data] {
+	if tagFlags(n)&flagJunk != 0 {
 		return true
 	}
 	for _, a := range n.Attr {
@@ -261,7 +261,7 @@ func isCommentsBlock(n *html.Node) bool {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		if l := strings.ToLower(a.Val); !strings.Contains(l, "comment") && !strings.Contains(l, "disqus") {
+		if nameHints(a.Val)&(hintComment|hintDisqus) == 0 {
 			continue // the common case, without splitting the name
 		}
 		if nameKinds(a.Val)&kindComment != 0 {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -253,4 +254,54 @@ func TestRealTextIsLanguage(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts; lowest share of characters in clean words %.2f (%s); refused under %.2f", n, lowest, at, minClean)
+}
+
+// TestWordShareByRunes: wordShare, which reads bytes, counts as a plain
+// reading rune by rune does, on the real pages' paragraphs and on bytes
+// that are not UTF-8.
+func TestWordShareByRunes(t *testing.T) {
+	byRunes := func(paragraphs []string) (clean, total int) {
+		for _, p := range paragraphs {
+			n, letters, noise := 0, 0, false
+			for _, r := range p + " " {
+				var k uint8
+				if r < utf8.RuneSelf {
+					k = asciiKinds[r]
+				} else {
+					k = runeKind(r)
+				}
+				switch k {
+				case kindSpace:
+					if n > 0 {
+						total += n
+						if letters > 0 && !noise {
+							clean += n
+						}
+					}
+					n, letters, noise = 0, 0, false
+					continue
+				case kindLetter:
+					letters++
+				case kindNoise:
+					noise = true
+				}
+				n++
+			}
+		}
+		return clean, total
+	}
+	cases := [][]string{{"a\xffb c\xe2\x80", "\xe2\x80\x9cQuoted,\xe2\x80\x9d she said\u00a0\u3000x", "", "  ", "tail"}, {"x", "y"}}
+	_, pages := realPages(t)
+	for _, data := range pages {
+		if a, err := Parse(data); err == nil {
+			cases = append(cases, a.Paragraphs)
+		}
+	}
+	for _, ps := range cases {
+		c1, t1 := wordShare(ps)
+		c2, t2 := byRunes(ps)
+		if c1 != c2 || t1 != t2 {
+			t.Errorf("wordShare(%.80q) = %d, %d; by runes %d, %d", ps, c1, t1, c2, t2)
+		}
+	}
 }

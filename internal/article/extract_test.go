@@ -1,10 +1,13 @@
 package article
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The pages under testdata/body and testdata/meta are cut-down copies of
@@ -220,4 +223,60 @@ func TestBodyEmbeddedPost(t *testing.T) {
 	hasParas(t, "embedded-post", a.Paragraphs,
 		[]string{"South Dakota's new", "Yes this is real", "— Dianna E. Anderson (@diannaeanderson)", "The governor said"},
 		[]string{"Share this story"})
+}
+
+// cleanSpaceCopying is cleanSpace as it was before it cut the ends without
+// a copy: the reference TestCleanSpaceCut holds it to.
+func cleanSpaceCopying(s string) string {
+	clean, prevSpace := true, true
+	for _, r := range s {
+		sp := isSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	pending := false
+	for _, r := range s {
+		if isSpace(r) {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r) // an invalid byte becomes U+FFFD
+	}
+	return b.String()
+}
+
+// TestCleanSpaceCut: cleanSpace gives what the copying reading gives, on
+// every text of the real pages and on texts with invalid bytes, at the
+// ends cut or not.
+func TestCleanSpaceCut(t *testing.T) {
+	texts := []string{"", "  ", " a ", "\n a b\t", " a\xffb ", "a\xffb", " \xff", "\xff ", " a \xff", "\u00a0a ", " a\u00a0", " a  b ", " é ", "\ta\u3000b\n"}
+	_, pages := realPages(t)
+	for _, data := range pages {
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type == html.TextNode {
+				texts = append(texts, n.Data)
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := cleanSpace(s), cleanSpaceCopying(s); got != want {
+			t.Errorf("cleanSpace(%.80q) = %.80q, want %.80q", s, got, want)
+		}
+	}
+	t.Logf("%d texts", len(texts))
 }

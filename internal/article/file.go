@@ -226,26 +226,32 @@ func checkLanguage(paragraphs []string) error {
 // of them that stand in clean words. It reads each paragraph once, rune by
 // rune, without cutting it into words first: it runs on every article.
 func wordShare(paragraphs []string) (clean, total int) {
+	// n, letters, noise: the word being read; a space or the paragraph's
+	// end ends it.
+	n, letters, noise := 0, 0, false
 	for _, p := range paragraphs {
-		n, letters, noise := 0, 0, false
-		end := func() {
-			total += n
-			if letters > 0 && !noise {
-				clean += n
-			}
-			n, letters, noise = 0, 0, false
-		}
-		for _, r := range p {
-			var k uint8
-			if r < utf8.RuneSelf {
-				k = asciiKinds[r]
+		for i := 0; i <= len(p); {
+			k := kindSpace // past the end
+			if i < len(p) {
+				if c := p[i]; c < utf8.RuneSelf {
+					k = asciiKinds[c]
+					i++
+				} else {
+					r, size := utf8.DecodeRuneInString(p[i:]) // as range reads it
+					k = runeKind(r)
+					i += size
+				}
 			} else {
-				k = runeKind(r)
+				i++
 			}
 			switch k {
 			case kindSpace:
 				if n > 0 {
-					end()
+					total += n
+					if letters > 0 && !noise {
+						clean += n
+					}
+					n, letters, noise = 0, 0, false
 				}
 				continue
 			case kindLetter:
@@ -254,9 +260,6 @@ func wordShare(paragraphs []string) (clean, total int) {
 				noise = true
 			}
 			n++
-		}
-		if n > 0 {
-			end()
 		}
 	}
 	return clean, total

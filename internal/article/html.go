@@ -104,26 +104,29 @@ func readMetadata(doc *goquery.Document, a *Article) {
 					}
 				}
 			}
-			c, id := lowerName(n)
-			if !inComments && (c != "" || id != "") {
-				inComments = isComments(c, id)
+			e := readElemAttrs(n)
+			// The class and id are lowered and searched only when they
+			// may hold a word looked for (nameHints), as few do.
+			named := e.class != "" || e.id != ""
+			hints := nameHints(e.class) | nameHints(e.id)
+			if !inComments && named && hints&hintComment != 0 {
+				inComments = isComments(strings.ToLower(e.class), strings.ToLower(e.id))
 			}
 			if !inComments {
-				if byline == nil && isByline(n, inAuthor) {
+				if byline == nil && e.isByline(inAuthor) {
 					byline = n
 				}
-				if (c != "" || id != "") && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(c, id) {
+				if named && hints&hintByline != 0 && len(bylineClass) < 8 && n.Data != "body" && n.Data != "html" && isBylineClass(strings.ToLower(e.class), strings.ToLower(e.id)) {
 					bylineClass = append(bylineClass, n)
 				}
 			}
-			if v, ok := attr(n, "itemprop"); ok && v == "author" {
+			if e.hasItemprop && e.itemprop == "author" {
 				inAuthor = true
 			}
 			// An item's own itemprop belongs to the item around it; its
 			// children's to it.
-			if _, ok := attr(n, "itemscope"); ok {
-				t, _ := attr(n, "itemtype")
-				inItem = embeddedItem(t)
+			if e.hasItemscope {
+				inItem = embeddedItem(e.itemtype)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -385,7 +388,7 @@ func linesText(n *html.Node) string {
 			if n.Data == "script" || n.Data == "style" {
 				return
 			}
-			if n.Data == "br" || blockTags[n.Data] {
+			if n.Data == "br" || tagFlags(n)&flagBlock != 0 {
 				b.WriteByte('\n')
 			}
 		}
@@ -458,14 +461,19 @@ func attr(n *html.Node, key string) (string, bool) {
 // an author), [itemprop="author"], .byline__name or .author-name, as a
 // selector group matches them.
 func isByline(n *html.Node, inAuthor bool) bool {
-	if v, ok := attr(n, "rel"); ok && v == "author" {
+	e := readElemAttrs(n)
+	return e.isByline(inAuthor)
+}
+
+func (e *elemAttrs) isByline(inAuthor bool) bool {
+	if e.hasRel && e.rel == "author" {
 		return true
 	}
-	if v, ok := attr(n, "itemprop"); ok && (v == "author" || v == "name" && inAuthor) {
+	if e.hasItemprop && (e.itemprop == "author" || e.itemprop == "name" && inAuthor) {
 		return true
 	}
 	// The class is split only when it may hold one of the two names.
-	if c, ok := attr(n, "class"); ok && (strings.Contains(c, "byline__name") || strings.Contains(c, "author-name")) {
+	if c := e.firstClass; e.hasClass && (strings.Contains(c, "byline__name") || strings.Contains(c, "author-name")) {
 		for _, f := range strings.Fields(c) {
 			if f == "byline__name" || f == "author-name" {
 				return true
@@ -473,6 +481,125 @@ func isByline(n *html.Node, inAuthor bool) bool {
 		}
 	}
 	return false
+}
+
+// elemAttrs are the attributes the metadata walk asks of an element, read
+// in one pass over them rather than one each: class and id as lowerName
+// reads them (the last of the name), the others as attr does (the first
+// without a namespace).
+type elemAttrs struct {
+	class, id                                   string
+	firstClass, rel, itemprop, itemtype         string
+	hasClass, hasRel, hasItemprop, hasItemscope bool
+}
+
+func readElemAttrs(n *html.Node) (e elemAttrs) {
+	for i := range n.Attr {
+		a := &n.Attr[i]
+		switch a.Key {
+		case "class":
+			e.class = a.Val
+			if a.Namespace == "" && !e.hasClass {
+				e.firstClass, e.hasClass = a.Val, true
+			}
+		case "id":
+			e.id = a.Val
+		case "rel":
+			if a.Namespace == "" && !e.hasRel {
+				e.rel, e.hasRel = a.Val, true
+			}
+		case "itemprop":
+			if a.Namespace == "" && !e.hasItemprop {
+				e.itemprop, e.hasItemprop = a.Val, true
+			}
+		case "itemscope":
+			if a.Namespace == "" {
+				e.hasItemscope = true
+			}
+		case "itemtype":
+			if a.Namespace == "" && e.itemtype == "" {
+				e.itemtype = a.Val
+			}
+		}
+	}
+	return e
+}
+
+// What nameHints finds in a class or id name.
+const (
+	hintComment uint8 = 1 << iota // "comment", as isComments looks for it
+	hintByline                    // "byline", "author" or "writtenby", as isBylineClass does
+	hintDisqus                    // "disqus", as isCommentsBlock does
+)
+
+// nameHints tells, without lowering it, which of the words isComments,
+// isBylineClass and isCommentsBlock look for a class or id name holds, in
+// any case: a name with none of them is none of those. A name that is not ASCII may lower to
+// one (Go lowers "İ" to "i"), so it gets every hint.
+func nameHints(s string) uint8 {
+	var h uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !hintFirst[c] {
+			continue // most bytes: no word looked for starts with them
+		}
+		if c >= 0x80 {
+			return hintComment | hintByline | hintDisqus
+		}
+		switch c | 0x20 { // lower case, for a letter
+		case 'c':
+			if hasFoldAt(s, i, "comment") {
+				h |= hintComment
+			}
+		case 'd':
+			if hasFoldAt(s, i, "disqus") {
+				h |= hintDisqus
+			}
+		case 'b':
+			if hasFoldAt(s, i, "byline") {
+				h |= hintByline
+			}
+		case 'a':
+			if hasFoldAt(s, i, "author") {
+				h |= hintByline
+			}
+		case 'w':
+			if hasFoldAt(s, i, "writtenby") {
+				h |= hintByline
+			}
+		}
+	}
+	return h
+}
+
+// hintFirst marks the bytes nameHints looks at: the first letters of its
+// words in either case, and those of other characters than ASCII.
+var hintFirst = func() (t [256]bool) {
+	for _, c := range "abcdwABCDW" {
+		t[c] = true
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// hasFoldAt reports whether s holds word (ASCII lower case) at i, ASCII
+// letters in any case.
+func hasFoldAt(s string, i int, word string) bool {
+	if len(s)-i < len(word) {
+		return false
+	}
+	for k := 0; k < len(word); k++ {
+		c := s[i+k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // siteless removes the outlet's name from a page title ("Headline - The

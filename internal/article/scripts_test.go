@@ -59,7 +59,8 @@ func renderTree(t *testing.T, data []byte) string {
 		// The attributes the extractor never reads are left out of both
 		// trees: the scan drops them where it safely can.
 		n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool {
-			return a.Namespace != "" || !readAttrs[a.Key] || a.Key == "href" && n.Data != "link"
+			return a.Namespace != "" || !readAttrs[a.Key] || a.Key == "href" && n.Data != "link" ||
+				a.Key == "id" && plainName([]byte(a.Val))
 		})
 		// And runs of white space are read alike whatever their length:
 		// one line break for a run that holds one, else one space.
@@ -196,6 +197,35 @@ var scriptCases = []string{
 	`<svg 0/>m<svg><g data-x/><g data-y= />n</g></g></svg><svg data-z=/>o`,
 	`<svg><path d="M0"/><path d="M1"/=x data-a><g hidden data-b="2"/>p<g class data-c="3"=y data-d="4"e="5">q</g></g></svg><p id data-e="6"=z>`,
 	`<p a data-b="1"/><br data-c="2"/><img src="x"alt="y"/>r<p a=b/ data-x="1"/>`,
+	// Scripts wrapped in "<!-- -->", and end tags inside them (the
+	// escaped and double escaped states).
+	"<script><!--\nvar a = 1;\n//--></script><p>a</p><script>b</script>",
+	`<script><!-- document.write("<script>x<\/script>"); --></script><p>c</p><script>d</script>`,
+	`<script><!-- document.write("<script>x</script>"); <p>e</p> --></script><p>f</p><script>g</script>`,
+	`<script><!-- <SCRIPT/>h</SCRIPT> i --></script><script><!-- <script>j</scriptx> --></script>k</script>l`,
+	`<script><!--<script </script>m--></script><script><!--<script>--->n</script><script><!--<script><!--o</script>`,
+	`<script><!-- --><script>p</script><script><!-- -> </script>q<script><!-- <scrip></script>r`,
+	`<script><!--- <!--<script>s</script> -- > </script>t<script><!-- <script>< /script></script>u`,
+	"<script><!--<script\t></SCRIPT\f>v</script>w<script><!--<scripT/>--></scrIPT >x<script>y",
+	`<script><!-- unfinished`,
+	`<script><!-- <script> unfinished </script>`,
+	// Raw-text names in foreign content are elements like any other.
+	`<svg><title>T</title><style>.a{}</style><desc>D<!-- c --></desc></svg><script>z</script>`,
+	`<svg><title>a<b>c</b></title></svg><script>d</script><svg><title>e<!--f-->g<!-- h</title>--></title></svg><script>i</script>`,
+	`<svg><style>j<b>k</b></style><script>l</script><textarea><p>m</p></textarea><noscript>n</noscript><xmp>o</xmp><iframe>p</iframe><noembed>q</noembed><noframes>r</noframes><plaintext>s</plaintext></svg><script>t</script>`,
+	`<svg><title/>u<style/><script/></svg><script>v</script>`,
+	`<math><title>w</title><mo>x<!-- y --></mo><mi><!-- z -->a</mi></math><script>b</script>`,
+	`<select><svg><title>c</title><style><p>d</p></style></svg></select><script>e</script>`,
+	`<select></select><svg><style><p>f</p></style></svg><script>g</script>`,
+	`<select><svg><style><x data-a="1"></style></svg></select><script>f</script>`,
+	// (Where the parser ignores an <svg>, a <title> or <style> after it is
+	// raw text, which the scan must not read as tags.)
+	`<frameset><svg><style><x a="</style><noframes>g</noframes>"></style></svg></frameset>`,
+	`<template><col><svg><style><x a="</style></template><p>h</p>"></style></svg></template><script>i</script>`,
+	`<template><col></template><svg><style><x a="</style><p>j</p>"></style></svg><script>k</script>`,
+	`<template></template><table><col><svg><style><x a="</style><p>l</p>"></style></svg></table><script>m</script>`,
+	`<table><svg><title>j</title><style>k</style></svg></table><script>l</script>`,
+	`<svg><foreignObject><title>m</title></foreignObject></svg><script>n</script>`,
 }
 
 // TestDropScriptsCases: the tree is the same on each corner, and a plain
@@ -207,6 +237,38 @@ func TestDropScriptsCases(t *testing.T) {
 	if got := string(dropScripts([]byte(`<script src=a.js>var a;</script><style>p{}</style><script type="application/ld+json">{}</script>`))); got != `<script ></script><style></style><script type="application/ld+json">{}</script>` {
 		t.Errorf("dropped: %q", got)
 	}
+}
+
+// TestDropScriptsFollows: the scan follows a script wrapped in "<!-- -->"
+// and an icon's <title> and <style> to their ends, and drops the scripts
+// after them.
+func TestDropScriptsFollows(t *testing.T) {
+	for _, c := range []string{
+		`<script><!--\nvar a = "<script>x</script>";\n//--></script><p>a</p><script>var b;</script><p>c`,
+		`<svg><title>Search</title><style>.a{}</style><path d="M0"/></svg><script>var b;</script><p>c`,
+		`<math><mo>=<!-- c --></mo></math><script>var b;</script><p>c`,
+	} {
+		got := string(dropScripts([]byte(c)))
+		if strings.Contains(got, "var b;") {
+			t.Errorf("%q: the last script is kept: %q", c, got)
+		}
+	}
+}
+
+// TestScanFollowsRealPages: the scan follows every real page to its end,
+// rather than stopping where it could not tell what the tokenizer does and
+// keeping the rest as it is.
+func TestScanFollowsRealPages(t *testing.T) {
+	names, pages := realPages(t)
+	stopped := 0
+	for i, data := range pages {
+		s := scanner{b: data}
+		if !s.run() {
+			stopped++
+			t.Errorf("%s: the scan stops at byte %d of %d: …%q…", names[i], s.i, len(data), data[max(0, s.i-40):min(len(data), s.i+40)])
+		}
+	}
+	t.Logf("%d pages, the scan stops on %d", len(pages), stopped)
 }
 
 func FuzzDropScripts(f *testing.F) {
@@ -305,6 +367,29 @@ func TestNameKindsFilter(t *testing.T) {
 			if got := nameKinds(name); got&kind != kind {
 				t.Errorf("nameKinds(%q) = %b, want %b set", name, got, kind)
 			}
+		}
+	}
+}
+
+// TestPlainName: an id the extractor reads a word of stays: every word of
+// the name lists, the parts of words it looks for, in any case and beside
+// others, and what the tokenizer would change; plain ones go.
+func TestPlainName(t *testing.T) {
+	var read []string
+	for w := range wordKinds {
+		read = append(read, w, "x-"+strings.ToUpper(w)+"_y")
+	}
+	read = append(read, "postAuthor", "BYLINE", "writtenBy", "nocomments2", "disqus_thread", "date-Modified",
+		"last-updated", "twitter-tweet", "instagram-media", "tiktok-embed", "byline__name", "k&#111;mment",
+		"\u212Aomment", "BYLİNE", "a\rb", "a\x00b", "キャプション")
+	for _, v := range read {
+		if plainName([]byte(v)) {
+			t.Errorf("plainName(%q) = true, but the extractor reads it", v)
+		}
+	}
+	for _, v := range []string{"", "col-md-6", "wrapper", "top-nav2", "js-react-root", "l-container"} {
+		if !plainName([]byte(v)) {
+			t.Errorf("plainName(%q) = false", v)
 		}
 	}
 }

@@ -26,7 +26,7 @@ func findSpans(p string) []span {
 	depth := 0 // quotations nested inside the open one (“… “inner” …”)
 	single := -1
 	for i := 0; i < len(p); {
-		if c := p[i]; c < utf8.RuneSelf && c != '"' && c != '`' && c != '\'' {
+		if !markByte[p[i]] {
 			i++ // no case below takes an ASCII byte but these three
 			continue
 		}
@@ -71,6 +71,16 @@ func findSpans(p string) []span {
 	}
 	return out
 }
+
+// markByte marks the bytes findSpans stops at: the three ASCII marks and
+// every byte of other characters than ASCII.
+var markByte = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t['"'], t['`'], t['\''] = true, true, true
+	return t
+}()
 
 func letterBefore(p string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(p[:i])

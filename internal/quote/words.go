@@ -65,12 +65,22 @@ var lexFlags = func() map[string]wordFlags {
 // from p) with its flags.
 func newWord(text string, start, end, q int) word {
 	w := word{text: text, low: lowWord(text), start: start, end: end, q: q}
-	r, _ := utf8.DecodeRuneInString(text)
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		w.flags |= fWord
-	}
-	if unicode.IsUpper(r) {
-		w.flags |= fCap
+	if len(text) > 0 && text[0] < utf8.RuneSelf {
+		// ASCII, most tokens: what unicode says of it, without asking.
+		switch c := text[0]; {
+		case 'A' <= c && c <= 'Z':
+			w.flags |= fWord | fCap
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			w.flags |= fWord
+		}
+	} else {
+		r, _ := utf8.DecodeRuneInString(text)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			w.flags |= fWord
+		}
+		if unicode.IsUpper(r) {
+			w.flags |= fCap
+		}
 	}
 	if l := w.low; l == "" { // "."
 		w.flags |= lexFlags[""]
@@ -213,6 +223,9 @@ func wordTokenEnd(p string, i int) int {
 			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 				j++
 				continue
+			}
+			if c != '\'' && c != '-' {
+				break // a space or a mark, most words' end
 			}
 		}
 		r, size := utf8.DecodeRuneInString(p[j:])
