@@ -196,14 +196,6 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		x.Articles = make([]index.Article, 0, len(p.x.Articles)+len(p.x.Articles)/8)
 		from = make([]int, 0, cap(x.Articles))
 	}
-	// The engine of the last build's articles is made while the inputs
-	// are read, for appendTo to extend: taking 100,000 unchanged articles
-	// keeps one goroutine busy and leaves the other cores idle.
-	var prepared chan *match.Engine
-	if p := opt.Previous; p != nil && p.mayAppend() {
-		prepared = make(chan *match.Engine, 1)
-		go func() { prepared <- match.Prepare(p.x) }()
-	}
 	for it, r := range extractAll(Items(files), opt.Workers, opt.Previous, infos) {
 		for ; current < it.file; current++ {
 			before += sizes[current]
@@ -318,7 +310,7 @@ func BuildWith(files []string, opt Options) (*index.Index, Summary) {
 		p.Files, p.Bytes = p.FilesTotal, p.BytesTotal
 		opt.Progress(p)
 	}
-	if xa, ok := appendTo(opt.Previous, x, from, &s, prepared); ok {
+	if xa, ok := appendTo(opt.Previous, x, from, &s); ok {
 		return xa, s
 	}
 	if p := opt.Previous; p != nil {

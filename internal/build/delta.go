@@ -57,11 +57,8 @@ type Delta struct {
 // the previous one (see above): the previous index, its ids kept, with the
 // articles of x that are new (from[a] < 0) after it. It reports false when
 // the build must be a full one.
-//
-// prepared, when not nil, gives the engine of the previous index
-// (match.Prepare), which the grouping extends.
-func appendTo(p *Previous, x *index.Index, from []int, s *Summary, prepared <-chan *match.Engine) (*index.Index, bool) {
-	if p == nil || !p.mayAppend() || s.Reused != len(p.x.Articles) || !p.baseFits() {
+func appendTo(p *Previous, x *index.Index, from []int, s *Summary) (*index.Index, bool) {
+	if p == nil || p.base == nil || p.found.Shingles == nil || s.Reused != len(p.x.Articles) || !p.baseFits() {
 		return nil, false
 	}
 	added := len(x.Articles) - s.Reused
@@ -105,11 +102,7 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary, prepared <-ch
 		}
 	}
 	match.TokenizeAdded(xa, len(px.Articles), len(px.Quotes))
-	var pe *match.Engine
-	if prepared != nil {
-		pe = <-prepared
-	}
-	e, ok := match.GroupAddedOn(pe, xa, len(px.Quotes))
+	e, ok := match.GroupAdded(xa, len(px.Quotes))
 	if !ok {
 		return nil, false
 	}
@@ -158,10 +151,6 @@ func appendTo(p *Previous, x *index.Index, from []int, s *Summary, prepared <-ch
 	s.Delta = &Delta{Previous: px, PreviousSize: p.size, Engine: e, Base: p.base, BaseParts: p.baseParts, Added: since, Touched: touched, Requoted: requoted, Demo: p.demo}
 	return xa, true
 }
-
-// mayAppend reports whether the last build can be appended to, as far as
-// it alone tells (appendTo decides with the inputs read).
-func (p *Previous) mayAppend() bool { return p.base != nil && p.found.Shingles != nil }
 
 // baseFits reports whether the base's counts are those of the previous
 // index's first articles: a state damaged or paired with another index

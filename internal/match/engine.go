@@ -82,80 +82,23 @@ type Engine struct {
 	// floor is the one-byte fragment floor of each quotation text
 	// (prune.go).
 	floor []uint8
-	// grow is kept by Prepare for Extend; nil otherwise.
-	grow *tables
 }
 
 type paraRef struct{ article, paragraph int32 }
 
 // New prepares an index for lookups.
-func New(x *index.Index) *Engine { return newEngine(x, false) }
-
-// Prepare is New for an index that articles will be appended to: the
-// engine keeps what Extend needs to take them in (the texts it has seen,
-// the words' paragraph counts), so that an incremental build makes the
-// tables of the last build's articles while it reads the new ones.
-func Prepare(x *index.Index) *Engine { return newEngine(x, true) }
-
-// tables is what making an engine's tables needs to go on with more
-// articles and quotations: the paragraph count of each word, the first
-// paragraph and quotation of each text.
-type tables struct {
-	stored    bool // the index carries its tokens (then integer work only)
-	df        []int
-	firstPara map[string]int32
-	firstOf   map[string]int32
-}
-
-func newEngine(x *index.Index, keep bool) *Engine {
-	e := &Engine{x: x, vocab: map[string]int32{}, copies: map[int32][]int32{}, paraCopies: map[int32][]int32{}}
+func New(x *index.Index) *Engine {
+	e := &Engine{x: x, vocab: map[string]int32{}, byUtt: make([][]int32, len(x.Quotes)), copies: map[int32][]int32{}}
 	e.scratch.New = func() any { return &scratch{} }
+	var df []int
 	// An index written by the build carries its tokens: loading it is then
 	// integer work only. One without them is tokenized here.
-	t := &tables{stored: x.HasTokens() && x.TokensOf == textnorm.Version, firstOf: make(map[string]int32, len(x.Quotes))}
-	paras := 0
-	for _, a := range x.Articles {
-		paras += len(a.Paragraphs)
-	}
-	// Room for every paragraph's place; the texts' map grows as it
-	// finds them (a syndicated corpus prints many a text several times).
-	t.firstPara = map[string]int32{}
-	e.paraRef = make([]paraRef, 0, paras)
-	e.paras = make([][][]int32, 0, len(x.Articles))
-	e.quotes, e.firstCopy = make([][]int32, 0, len(x.Quotes)), make([]int32, 0, len(x.Quotes))
-	e.add(t)
-	if keep {
-		e.grow = t
-	}
-	return e
-}
-
-// Extend takes in the articles and quotations that x, an index that
-// holds the engine's own first (with their token ids, as
-// index.TokenizeAdded leaves them), has after them, as New(x) would make
-// them. It reports false, changing nothing, when the engine was not
-// made by Prepare or x carries no tokens; the engine is then New(x)'s
-// to make.
-func (e *Engine) Extend(x *index.Index) bool {
-	t := e.grow
-	if t == nil || !t.stored || !x.HasTokens() || x.TokensOf != textnorm.Version ||
-		len(x.Articles) < len(e.paras) || len(x.Quotes) < len(e.quotes) || len(x.Vocab) < len(e.vocab) {
-		return false
-	}
-	e.x = x
-	e.add(t)
-	return true
-}
-
-// add makes the tables of the articles and quotations of e.x after those
-// it has (all of them for a new engine), and the weights of all.
-func (e *Engine) add(t *tables) {
-	x := e.x
-	if t.stored {
-		for i := len(e.vocab); i < len(x.Vocab); i++ {
-			e.vocab[x.Vocab[i]] = int32(i)
+	stored := x.HasTokens() && x.TokensOf == textnorm.Version
+	if stored {
+		df = make([]int, len(x.Vocab))
+		for i, w := range x.Vocab {
+			e.vocab[w] = int32(i)
 		}
-		t.df = append(t.df, make([]int, len(x.Vocab)-len(t.df))...)
 	}
 	// marker returns a function that tells, once per document, whether
 	// it meets id for the first time: stamp[id] = last document (+1) that
@@ -173,32 +116,39 @@ func (e *Engine) add(t *tables) {
 			return true
 		}
 	}
+	ndocs := 0 // the paragraph texts (first copies), for the weights
 	paras := func() {
 		mark := marker()
-		for ai := len(e.paras); ai < len(x.Articles); ai++ {
-			a := x.Articles[ai]
-			ps := make([][]int32, len(a.Paragraphs))
-			e.paras = append(e.paras, ps)
+		e.paras = make([][][]int32, len(x.Articles))
+		n := 0
+		for _, a := range x.Articles {
+			n += len(a.Paragraphs)
+		}
+		e.paraRef = make([]paraRef, 0, n) // one a paragraph, known: not grown by doubling
+		e.paraCopies = map[int32][]int32{}
+		firstPara := map[string]int32{}
+		for ai, a := range x.Articles {
+			e.paras[ai] = make([][]int32, len(a.Paragraphs))
 			for pi, p := range a.Paragraphs {
 				gid := int32(len(e.paraRef))
 				e.paraRef = append(e.paraRef, paraRef{int32(ai), int32(pi)})
-				if f, ok := t.firstPara[p]; ok {
+				if f, ok := firstPara[p]; ok {
 					// A copy shares its first's tokens and counts once in df.
-					ps[pi] = e.paras[e.paraRef[f].article][e.paraRef[f].paragraph]
+					e.paras[ai][pi] = e.paras[e.paraRef[f].article][e.paraRef[f].paragraph]
 					e.paraCopies[f] = append(e.paraCopies[f], gid)
 					continue
 				}
-				t.firstPara[p] = gid
+				firstPara[p] = gid
 				var ids []int32
-				if t.stored {
+				if stored {
 					ids = x.ParaTokens[ai][pi]
 				} else {
-					ids = e.intern(textnorm.Words(p), &t.df)
+					ids = e.intern(textnorm.Words(p), &df)
 				}
-				ps[pi] = ids
+				e.paras[ai][pi] = ids
 				for _, id := range ids {
 					if mark(id, gid) {
-						t.df[id]++
+						df[id]++
 						for int(id) >= len(e.paraPost) {
 							e.paraPost = append(e.paraPost, nil)
 						}
@@ -207,32 +157,32 @@ func (e *Engine) add(t *tables) {
 				}
 			}
 		}
+		ndocs = len(firstPara)
 	}
 	quotes := func() {
 		mark := marker()
-		from := len(e.quotes)
-		e.byUtt = append(e.byUtt, make([][]int32, len(x.Quotes)-len(e.byUtt))...)
-		for qi := from; qi < len(x.Quotes); qi++ {
-			q := &x.Quotes[qi]
-			first := int32(qi)
-			if f, ok := t.firstOf[q.Text]; ok {
-				first = f
+		e.quotes = make([][]int32, len(x.Quotes))
+		e.firstCopy = make([]int32, len(x.Quotes))
+		firstOf := make(map[string]int32, len(x.Quotes))
+		for qi, q := range x.Quotes {
+			if f, ok := firstOf[q.Text]; ok {
+				e.firstCopy[qi] = f
 				e.copies[f] = append(e.copies[f], int32(qi))
 			} else {
-				t.firstOf[q.Text] = int32(qi)
+				firstOf[q.Text] = int32(qi)
+				e.firstCopy[qi] = int32(qi)
 			}
-			e.firstCopy = append(e.firstCopy, first)
 			var ids []int32
-			if t.stored {
+			if stored {
 				ids = x.QuoteTokens[qi]
 			} else {
-				ids = e.intern(textnorm.Words(q.Text), &t.df)
+				ids = e.intern(textnorm.Words(q.Text), &df)
 			}
-			e.quotes = append(e.quotes, ids)
+			e.quotes[qi] = ids
 			if u := q.Utterance; u >= 0 && u < len(e.byUtt) {
 				e.byUtt[u] = append(e.byUtt[u], int32(qi))
 			}
-			if first != int32(qi) {
+			if e.firstCopy[qi] != int32(qi) {
 				continue
 			}
 			for _, id := range ids {
@@ -245,7 +195,7 @@ func (e *Engine) add(t *tables) {
 			}
 		}
 	}
-	if t.stored {
+	if stored {
 		// With the tokens stored, the paragraphs' tables and the
 		// quotations' touch nothing in common: made at once (a third of
 		// an increment's engine at 100,000 articles).
@@ -258,10 +208,9 @@ func (e *Engine) add(t *tables) {
 		paras() // each interns new words into the vocabulary
 		quotes()
 	}
-	// The weights move with the corpus's size: made again for all.
-	e.weight = make([]float64, len(t.df))
-	n := float64(len(t.firstPara) + 1) // the paragraph texts (first copies)
-	for id, d := range t.df {
+	e.weight = make([]float64, len(df))
+	n := float64(ndocs + 1)
+	for id, d := range df {
 		e.weight[id] = math.Log(n / (float64(d) + 0.5))
 	}
 	e.maxW = math.Log(n / 0.5)
@@ -281,6 +230,7 @@ func (e *Engine) add(t *tables) {
 	for qi, w := range e.textWeight {
 		e.floor[qi] = floorCode(FragmentCover * w)
 	}
+	return e
 }
 
 func (e *Engine) intern(words []string, df *[]int) []int32 {

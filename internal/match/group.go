@@ -32,7 +32,7 @@ const GroupThreshold = Accept
 // Group sets the Utterance of every quotation in x: quotations of
 // different articles that say the same thing share one, numbered by the
 // first quotation of the group.
-func Group(x *index.Index) { group(x, groupPostings, 0, nil) }
+func Group(x *index.Index) { group(x, groupPostings, 0) }
 
 // GroupFrom groups the quotations from the index from on, the ones an
 // incremental build added after the others (which keep their
@@ -51,23 +51,14 @@ func GroupFrom(x *index.Index, from int) bool {
 // GroupAdded is GroupFrom returning the engine it grouped with, its
 // utterances brought up to date, for BuildDeltaOn: an incremental build
 // then makes the engine's tables over the whole corpus once, not twice.
-func GroupAdded(x *index.Index, from int) (*Engine, bool) { return GroupAddedOn(nil, x, from) }
-
-// GroupAddedOn is GroupAdded with the engine Prepare made of the index's
-// first articles and quotations (those before from), which it extends
-// (Engine.Extend) rather than making the tables of the whole corpus again;
-// with nil, or an engine of another index's size, it makes them.
-func GroupAddedOn(prepared *Engine, x *index.Index, from int) (*Engine, bool) {
-	if prepared != nil && len(prepared.quotes) != from {
-		prepared = nil
-	}
+func GroupAdded(x *index.Index, from int) (*Engine, bool) {
 	for i := range min(from, len(x.Quotes)) {
 		u := x.Quotes[i].Utterance
 		if u < 0 || u > i || x.Quotes[u].Utterance != u {
 			return nil, false
 		}
 	}
-	e, _ := group(x, groupPostings, from, prepared)
+	e, _ := group(x, groupPostings, from)
 	// The only table New makes from the utterances.
 	e.byUtt = make([][]int32, len(x.Quotes))
 	for qi, q := range x.Quotes {
@@ -85,19 +76,15 @@ type groupWork struct {
 }
 
 // group is GroupFrom, walking at most maxPostings postings a quotation;
-// it returns the engine it made, or prepared extended to x (GroupAddedOn).
-func group(x *index.Index, maxPostings, from int, prepared *Engine) (*Engine, groupWork) {
+// it returns the engine it made.
+func group(x *index.Index, maxPostings, from int) (*Engine, groupWork) {
 	var work groupWork
 	for i := range x.Quotes {
 		if i >= from {
 			x.Quotes[i].Utterance = i
 		}
 	}
-	e := prepared
-	if e == nil || !e.Extend(x) {
-		e = New(x)
-	}
-	e.grow = nil // its work done: its maps not kept
+	e := New(x)
 	parent := make([]int, len(x.Quotes))
 	for i := range parent {
 		parent[i] = i
