@@ -211,3 +211,92 @@ func TestDocumentAuthorFromElsewhereIsInferred(t *testing.T) {
 		}
 	}
 }
+
+// "He", "she", "who" and role nominals ("the governor") stand for the
+// person a careful reader takes them for: a first name's gender where no
+// title gives it, a possessor, the main clause's subject after a fronted
+// phrase, never a name that only modifies a noun, a place after "of", or
+// a capitalised plural that opens a sentence.
+func TestPronounAndRoleAntecedents(t *testing.T) {
+	checkAuthors(t, []authorCase{
+		{
+			name: "a woman's first name the short list lacks is no antecedent of he",
+			paras: []string{
+				"Mayor Tom Birch spoke after the vote in Dayton.",
+				"Sen. Kristen Holloway criticized the plan on Monday.",
+				"“It is a mistake,” he said.",
+			},
+			quote: "It is a mistake", speaker: "Tom Birch", doc: "he",
+		},
+		{
+			name: "a possessor is an antecedent",
+			paras: []string{
+				"Sen. Mary Collins spoke first at the hearing.",
+				"Then came Rep. Bob Hartley's response.",
+				"“It is a disgrace,” he said.",
+			},
+			quote: "It is a disgrace", speaker: "Bob Hartley", doc: "he",
+		},
+		{
+			name: "a name that modifies a noun is no antecedent",
+			paras: []string{
+				"Gov. Rick Perry toured Iowa with President Barack Obama on Tuesday.",
+				"The Obama administration's decision angered voters there.",
+				"“This is wrong,” he said.",
+			},
+			quote: "This is wrong", speaker: "Rick Perry", doc: "he",
+		},
+		{
+			name: "a name with a first name outranks a titled object",
+			paras: []string{
+				"Rick Perry spoke in Iowa on Tuesday.",
+				"The crowd booed President Barack Obama.",
+				"“This is wrong,” he said.",
+			},
+			quote: "This is wrong", speaker: "Rick Perry", doc: "he",
+		},
+		{
+			name: "the main clause's subject after a fronted phrase",
+			paras: []string{
+				"On Friday, the day that Mr. Stone spoke to reporters, Mr. Trump flew to Florida.",
+				"“A total witch hunt!” he wrote.",
+			},
+			quote: "A total witch hunt", speaker: "Trump", doc: "he",
+		},
+		{
+			name: "she is not a man the article names in full elsewhere",
+			paras: []string{
+				"Donald Trump called for her resignation on Tuesday.",
+				"Justice Ruth Ginsburg was unmoved.",
+				"Trump himself lashed out on Twitter.",
+				"“I cannot imagine it,” she said.",
+			},
+			quote: "I cannot imagine it", speaker: "Ruth Ginsburg", doc: "she",
+		},
+		{
+			name: "who after a place stands for the person the place qualifies",
+			paras: []string{
+				"It was a similar call from Sen. Amy Klobuchar of Minnesota, who tweeted that “the public deserves answers now.”",
+			},
+			quote: "the public deserves", speaker: "Amy Klobuchar", doc: "who",
+		},
+		{
+			name: "an abbreviated title is the role's",
+			paras: []string{
+				"Gov. Mike Pence defended the law on Saturday.",
+				"Mayor Tom Birch says the law protects vendors.",
+				"“I support this law,” the governor said.",
+			},
+			quote: "I support this law", speaker: "Mike Pence", doc: "governor",
+		},
+		{
+			name: "a capitalised plural that opens a sentence is no role's antecedent",
+			paras: []string{
+				"Mayor Tom Birch spoke on Monday.",
+				"Critics say the plan fails.",
+				"“We will go ahead,” the businessman said.",
+			},
+			quote: "We will go ahead", speaker: "Tom Birch", doc: "businessman",
+		},
+	})
+}

@@ -30,6 +30,9 @@ type people struct {
 	// as it is: add clears it. Names are looked up again and again, for
 	// every quotation that has them among its candidates.
 	memo map[string]*person
+	// midCaps memoizes, for a one-word name, whether the article writes
+	// it with a capital inside a sentence (discourse.go's personLike).
+	midCaps map[string]bool
 }
 
 func newPeople() *people { return &people{byKey: map[string]*person{}} }

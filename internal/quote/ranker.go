@@ -85,6 +85,9 @@ type mention struct {
 	who    *person
 	looked bool
 	poss   bool // a possessive ("Clinton’s")
+	// ante is the person "who" stands for, where name (which the
+	// features read) is the word just before it.
+	ante string
 }
 
 // candidate is a possible speaker of one quotation: its words, the person
@@ -198,11 +201,19 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			// "Glenn Beck, who said": the relative pronoun stands for the
 			// name just before it.
 			last := ms[len(ms)-1]
-			name := ""
+			name, ante := "", ""
 			if e := last.at + last.n; e == i || e == i-1 && ow[i-1].text == "," {
-				name = last.name
+				name, ante = last.name, last.name
+				// "Sen. Amy Klobuchar of Minnesota, who tweeted": "who"
+				// stands for the person the place or body after "of",
+				// "from" or "in" qualifies, not for the place.
+				if k := last.at - 1; len(ms) > 1 && k > 0 && (last.kind == kOrg || isPlace(last.text)) && (ow[k].low == "of" || ow[k].low == "from" || ow[k].low == "in") {
+					if p := ms[len(ms)-2]; p.kind == kName && p.at+p.n == k {
+						ante = p.name
+					}
+				}
 			}
-			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: name})
+			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: name, ante: ante})
 			continue
 		}
 		if kind != "" {
@@ -449,10 +460,10 @@ func (f *finder) person(c *candidate) string {
 	case kChannel:
 		return ""
 	case kWho:
-		if m.name == "" {
+		if m.ante == "" {
 			return ""
 		}
-		return f.people.canonical(m.name)
+		return f.people.canonical(m.ante)
 	case kNominal:
 		np := c.sent.ow[m.at : m.at+m.n]
 		if who := f.resolveRole(c.pi, c.si, m.at, np); who != "" {
