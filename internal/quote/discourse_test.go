@@ -300,3 +300,63 @@ func TestPronounAndRoleAntecedents(t *testing.T) {
 		},
 	})
 }
+
+// The words of an attribution that name no one stay out of the speaker:
+// a party-and-state affiliation, a description set off by commas, a place
+// after "of", a document for "he"; a title's person stays one even when
+// the name ends like a body's ("Fox"), after "Sens." and "House
+// Speaker".
+func TestAttributionWordsThatNameNoOne(t *testing.T) {
+	checkAuthors(t, []authorCase{
+		{
+			name:  "an affiliation after the name",
+			paras: []string{"Rep. Dana Rohrabacher, R-Calif., said “any suggestion of a budget cut is off base.”"},
+			quote: "any suggestion", speaker: "Dana Rohrabacher", doc: "Rohrabacher",
+		},
+		{
+			name:  "an affiliation and a relative clause",
+			paras: []string{"Sen. Mitt Romney, R-Utah, whose views on the plan have shifted, said Trump made “a reasonable offer.”"},
+			quote: "a reasonable offer", speaker: "Mitt Romney", doc: "Romney",
+		},
+		{
+			name:  "a description with commas of its own",
+			paras: []string{"“They read it like scripture,” Rep. Jerrold Nadler, D-N.Y., the former chairman of the subcommittee on the Constitution, Civil Rights and Civil Liberties, told reporters."},
+			quote: "They read it", speaker: "Jerrold Nadler", doc: "Nadler",
+		},
+		{
+			name:  "a place after of",
+			paras: []string{"Sen. Cory Booker of New Jersey wrote that the “public deserves the full report.”"},
+			quote: "public deserves", speaker: "Cory Booker", doc: "Booker",
+		},
+		{
+			name: "a document is no antecedent of he",
+			paras: []string{
+				"President Trump said Saturday he welcomed a statement disputing parts of a news report claiming the deal was dead.",
+				"“It was a total phony story,” he told reporters.",
+			},
+			quote: "It was a total phony", speaker: "Trump", doc: "he",
+		},
+		{
+			name: "a titled person whose name ends like a body's",
+			paras: []string{
+				"Former Mexican President Vicente Fox spoke to CNN on Tuesday about the visit.",
+				"Mexico's leaders said nothing.",
+				"“It is a big mistake,” he added.",
+			},
+			quote: "It is a big mistake", speaker: "Vicente Fox", doc: "he",
+		},
+		{
+			name: "Sens. ends no sentence",
+			paras: []string{
+				"Netanyahu told Sens. Dick Durbin and Dianne Feinstein that he regrets the partisan tone.",
+				"“I can assure you that my intention was to voice concern,” he told the senators in a letter.",
+			},
+			quote: "I can assure you", speaker: "Netanyahu", doc: "he",
+		},
+		{
+			name:  "House Speaker is a title",
+			paras: []string{"House Speaker Paul Ryan, R-Wis., said “the votes are there for the override.”"},
+			quote: "the votes are there", speaker: "Paul Ryan", doc: "Ryan",
+		},
+	})
+}

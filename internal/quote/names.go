@@ -54,7 +54,7 @@ func (pp *people) learn(ws []word) {
 			}
 			pp.noteFullName(name)
 			known := pp.lookup(name)
-			if (hasTitle || known != nil) && humanLike(name) {
+			if (hasTitle || known != nil) && humanLike(name) || hasTitle && titledName(name) {
 				pp.add(name, titles)
 				if p := pp.lookup(name); p != nil {
 					p.count++
@@ -114,6 +114,30 @@ func splitTitles(run []word) (map[string]bool, string) {
 		name = append(name, w.text)
 	}
 	return titles, strings.Join(name, " ")
+}
+
+// titledName reports whether a name a person's title introduces is a
+// person's though its last word ends the names of bodies ("former
+// Mexican President Vicente Fox", "Anita Hill"): two words or more, the
+// first no body's or place's word.
+func titledName(name string) bool {
+	first, rest, ok := strings.Cut(name, " ")
+	return ok && rest != "" && !bodyWords[lower(first)] && !notNames[lower(first)] && !strings.Contains(rest, " ")
+}
+
+// titled reports whether name is a person the article introduced with a
+// person's title ("Fox" for "President Vicente Fox").
+func (pp *people) titled(name string) bool {
+	p := pp.lookup(name)
+	if p == nil {
+		return false
+	}
+	for t := range p.titles {
+		if personTitles[t] {
+			return true
+		}
+	}
+	return false
 }
 
 func isTitleWord(w word) bool {

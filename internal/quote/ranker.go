@@ -246,14 +246,27 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		if !w.isCapitalized() {
 			continue
 		}
+		if e := affiliationEnd(ow, i); e > i {
+			// "R-Calif." after a legislator's name names no one.
+			i = e - 1
+			continue
+		}
 		j := runEnd(ow, i)
 		k := i
 		for k < j && (functionWords[ow[k].low] && ow[k].low != "the" || openers[ow[k].low] || ow[k].flags&fCue != 0) {
 			k++
 		}
-		if k == j {
+		if k == j || j-k == 1 && (k == 0 || ow[k-1].q >= 0) && (auxiliaries[ow[k].low] || modals[ow[k].low]) {
+			// A verb that opens a sentence ("Was supposed to leave …")
+			// names no one.
 			i = max(i, j-1)
 			continue
+		}
+		if e := roleAfter(ow, j); e > j {
+			// A name or body that modifies a role before a name ("Obama
+			// campaign spokeswoman Lis Smith", "White House press
+			// secretary Sean Spicer"): one mention, the name's.
+			j = e
 		}
 		_, name := splitTitles(ow[k:j])
 		if name == "" || j-k == 1 && abbreviations[ow[k].low] {
@@ -264,7 +277,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		switch {
 		case isChannel(ow[k:j]):
 			kind = kChannel
-		case !humanLike(name) || isPlace(name):
+		case !humanLike(name) && !f.people.titled(name) || isPlace(name) || isPlace(joinWords(ow[k:j])):
 			kind = kOrg
 		}
 		ms = append(ms, mention{at: k, n: j - k, kind: kind, text: joinWords(ow[k:j]), name: name})
@@ -355,13 +368,53 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 	return s
 }
 
+// roleAfter returns, when the run of capitals ending at j is followed by
+// at most three lower-case words that end in a role ("campaign
+// spokeswoman", "presidential nominee", "press secretary") and then a
+// name, the end of that name; else j.
+func roleAfter(ow []word, j int) int {
+	t := j
+	for t < len(ow) && t-j < 3 && ow[t].q < 0 && ow[t].isWord() && !ow[t].isCapitalized() && ow[t].flags&(fCue|fTitle) == 0 &&
+		!clauseWords[ow[t].low] && !prepositions[ow[t].low] && !functionWords[ow[t].low] && !auxiliaries[ow[t].low] && !modals[ow[t].low] {
+		t++
+	}
+	if t == j || t >= len(ow) {
+		return j
+	}
+	role := roleNouns[ow[t-1].low] || personNouns[ow[t-1].low]
+	if ow[t].flags&fTitle != 0 && !ow[t].isCapitalized() {
+		role = true // "campaign spokeswoman Lis Smith": the title opens the run
+	} else if !role {
+		return j
+	}
+	e := runEnd(ow, t)
+	if e == t {
+		return j
+	}
+	if _, name := splitTitles(ow[t:e]); name == "" || !humanLike(name) {
+		return j
+	}
+	return e
+}
+
+// personNouns name one person by a role, besides roleNouns.
+var personNouns = setOf("official spokesperson aide adviser advisor lawyer staffer analyst expert manager strategist " +
+	"pollster consultant economist operative officer executive husband wife daughter son mother father friend " +
+	"reporter columnist writer author")
+
 // openers are capitalised words that open sentences and name no one.
 var openers = map[string]bool{"here": true, "there": true, "now": true, "so": true, "then": true, "yet": true,
 	"still": true, "also": true, "instead": true, "indeed": true, "thus": true, "asked": true, "like": true,
 	"just": true, "even": true, "only": true, "not": true, "no": true, "yes": true, "why": true, "how": true,
 	"where": true, "who": true, "which": true, "whether": true, "once": true, "until": true, "with": true,
 	"from": true, "by": true, "to": true, "of": true, "during": true, "under": true, "over": true, "among": true,
-	"asked about": true, "speaking": true, "last": true, "next": true, "earlier": true, "later": true}
+	"asked about": true, "speaking": true, "last": true, "next": true, "earlier": true, "later": true,
+	// Closed-class words a capital opens a sentence with: conjunctions,
+	// possessives and quantifiers ("Though she said", "My father said").
+	"though": true, "unless": true, "whereas": true, "lest": true, "nor": true, "or": true, "my": true, "our": true,
+	"your": true, "all": true, "every": true, "each": true, "some": true, "most": true, "many": true, "several": true,
+	"neither": true, "either": true, "whatever": true, "whoever": true, "perhaps": true, "maybe": true,
+	"therefore": true, "moreover": true, "furthermore": true, "nevertheless": true, "nonetheless": true, "otherwise": true}
 
 // shape describes the form of a mention's words, for the capitalised
 // words that name no one ("Reprising", "GA", "Trump-style").
