@@ -354,6 +354,15 @@ func TestAttributionWordsThatNameNoOne(t *testing.T) {
 			quote: "I can assure you", speaker: "Netanyahu", doc: "he",
 		},
 		{
+			name: "a headline's run of capitals after a title is no name",
+			paras: []string{
+				"House Speaker Paul Ryan spoke on Thursday.",
+				"An email to supporters read, “Speaker Paul Ryan Joins Growing List of Critics.”",
+				"“I am not ready,” Ryan told CNN.",
+			},
+			quote: "I am not ready", speaker: "Paul Ryan", doc: "Ryan",
+		},
+		{
 			name:  "House Speaker is a title",
 			paras: []string{"House Speaker Paul Ryan, R-Wis., said “the votes are there for the override.”"},
 			quote: "the votes are there", speaker: "Paul Ryan", doc: "Ryan",

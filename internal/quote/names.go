@@ -54,7 +54,10 @@ func (pp *people) learn(ws []word) {
 			}
 			pp.noteFullName(name)
 			known := pp.lookup(name)
-			if (hasTitle || known != nil) && humanLike(name) || hasTitle && titledName(name) {
+			if ((hasTitle || known != nil) && humanLike(name) || hasTitle && titledName(name)) && wordCount(name) <= 4 {
+				// (Five capitalised words or more after a title are a
+				// headline's, "Speaker Paul Ryan Joins Growing List of …",
+				// not one person's name.)
 				pp.add(name, titles)
 				if p := pp.lookup(name); p != nil {
 					p.count++
