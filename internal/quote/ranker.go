@@ -326,7 +326,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 				if m.cueRel == "" {
 					m.cueRel, m.cue, m.cueAt = rel, ow[c].low, c
 				}
-				if e := at + len(np); m.at >= at && m.at+m.n < e && !np[len(np)-1].isCapitalized() && m.kind == kName {
+				if e := at + len(np); m.at >= at && m.at+m.n < e && !np[len(np)-1].isCapitalized() && (m.kind == kName || m.kind == kOrg) {
 					// A name inside a phrase the cue takes ("Rubio’s
 					// campaign"): the phrase speaks, not the name.
 					m.at, m.n, m.kind, m.text, m.name = at, len(np), kNominal, joinWords(np), ""
@@ -375,14 +375,15 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 func roleAfter(ow []word, j int) int {
 	t := j
 	for t < len(ow) && t-j < 3 && ow[t].q < 0 && ow[t].isWord() && !ow[t].isCapitalized() && ow[t].flags&(fCue|fTitle) == 0 &&
-		!clauseWords[ow[t].low] && !prepositions[ow[t].low] && !functionWords[ow[t].low] && !auxiliaries[ow[t].low] && !modals[ow[t].low] {
+		!clauseWords[ow[t].low] && !prepositions[ow[t].low] && ow[t].low != "of" && !functionWords[ow[t].low] &&
+		!auxiliaries[ow[t].low] && !modals[ow[t].low] {
 		t++
 	}
 	if t == j || t >= len(ow) {
 		return j
 	}
 	role := roleNouns[ow[t-1].low] || personNouns[ow[t-1].low]
-	if ow[t].flags&fTitle != 0 && !ow[t].isCapitalized() {
+	if low := ow[t].low; ow[t].flags&fTitle != 0 && !ow[t].isCapitalized() && (personTitles[low] || roleNouns[low] || personNouns[low]) {
 		role = true // "campaign spokeswoman Lis Smith": the title opens the run
 	} else if !role {
 		return j

@@ -80,6 +80,7 @@ func TestMentions(t *testing.T) {
 		{"Rep. Jerrold Nadler, D-N.Y., said “it is a sacred text.”", []string{"Rep. Jerrold Nadler/name/subj"}},
 		{"Obama campaign spokeswoman Lis Smith called the ad “dishonest.”", []string{"Obama campaign spokeswoman Lis Smith/name/subj", "the ad/nominal/"}}, // the modifier is the role's
 		{"Was supposed to leave in February,” he wrote.", []string{"he/he/subj"}},                                                                          // a sentence's opening verb is no name
+		{"“We won,” said Robert Antonacci of the New York delegation.", []string{"Robert Antonacci/name/inv", "New York/org/"}},                            // "of the" opens no role
 		{"Though Mr. Smith objected, the mayor said “no.”", []string{"Mr. Smith/name/", "the mayor/nominal/subj"}},                                         // a conjunction that opens a sentence is no name
 		{"Sen. Cory Booker of New Jersey wrote that “it must be public.”", []string{"Sen. Cory Booker/name/subj", "New Jersey/org/"}},                      // the whole run is a place
 		{"Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation.”",
