@@ -81,18 +81,8 @@ func runEnd(ws []word, i int) int {
 	j := i
 	for j < len(ws) && ws[j].q < 0 && (ws[j].isWord() && (ws[j].isCapitalized() || ws[j].flags&fTitle != 0)) {
 		j++
-		if j+1 < len(ws) && j-i >= 2 && ws[j].text == "." && initialAt(ws, j-1) && ws[j+1].q < 0 && ws[j+1].isCapitalized() {
-			j++ // a middle initial's period ("Paul D. Ryan") stays inside the name
-		}
 	}
 	return j
-}
-
-// initialAt reports whether ws[k] is a middle initial: one capital letter
-// after a capitalised word of more than one letter ("Kevin D").
-func initialAt(ws []word, k int) bool {
-	t, prev := ws[k].text, ws[k-1]
-	return len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z' && prev.isWord() && prev.isCapitalized() && len(prev.text) > 1 && prev.flags&fTitle == 0
 }
 
 // splitTitles splits a run into its leading title words and the name that
@@ -120,14 +110,8 @@ func splitTitles(run []word) (map[string]bool, string) {
 	}
 	var buf [8]string
 	name := buf[:0]
-	for i, w := range run[k:] {
-		if w.text == "." && len(name) > 0 && len(name[len(name)-1]) == 1 {
-			name[len(name)-1] += "." // "Paul D. Ryan"
-			continue
-		}
-		// A middle initial is no word ("Julie A. Diaz", not the article).
-		initial := len(w.text) == 1 && k+i+1 < len(run) && run[k+i+1].text == "."
-		if !w.isCapitalized() || w.flags&fNotName != 0 && !initial {
+	for _, w := range run[k:] {
+		if !w.isCapitalized() || w.flags&fNotName != 0 {
 			return titles, ""
 		}
 		name = append(name, w.text)
