@@ -595,6 +595,11 @@ func skipAffiliation(ow []word, j int) int {
 	if e >= 0 && ow[e].text == "," {
 		e--
 	}
+	// "Representative Jim Jordan, Republican of Ohio, …": a party and a
+	// state in words.
+	if e >= 3 && ow[e-1].low == "of" && partyWords[ow[e-2].low] && ow[e-2].isCapitalized() && ow[e-3].text == "," && ow[e].isCapitalized() {
+		return e - 4
+	}
 	for k := e; k >= 1 && e-k < 6; k-- {
 		if isAffiliation(ow[k].text) {
 			if affiliationEnd(ow, k) == e+1 && ow[k-1].text == "," {
@@ -609,6 +614,9 @@ func skipAffiliation(ow []word, j int) int {
 	return j
 }
 
+// partyWords name a party in an affiliation ("Republican of Ohio").
+var partyWords = setOf("republican democrat democratic independent")
+
 // appositiveHead returns the name that a description set off by commas
 // follows, looking back from position j inside that description: the
 // name before the comma that opens a phrase on "the", "a" or "an" ("Rep.
@@ -619,7 +627,7 @@ func appositiveHead(ow []word, j int) []word {
 		if ow[k].q >= 0 || ow[k].text == "." && !(k > 0 && len(ow[k-1].text) == 1) {
 			return nil
 		}
-		if ow[k].text != "," || k+1 >= len(ow) || !(ow[k+1].low == "the" || ow[k+1].low == "a" || ow[k+1].low == "an") {
+		if ow[k].text != "," || k+1 >= len(ow) || !(ow[k+1].low == "the" || ow[k+1].low == "a" || ow[k+1].low == "an" || ow[k+1].flags&fTitle != 0 && !ow[k+1].isCapitalized()) {
 			continue
 		}
 		e := skipAffiliation(ow, k)
@@ -630,12 +638,15 @@ func appositiveHead(ow []word, j int) []word {
 		for s >= 0 && ow[s].q < 0 && ow[s].isWord() && (ow[s].isCapitalized() || ow[s].flags&fTitle != 0) {
 			s--
 		}
-		if np := ow[s+1 : e+1]; len(np) > 0 {
+		// The head stands where a subject does: the sentence's start, a
+		// quotation or a comma before it; else the run is inside the
+		// description ("president of the Center for Arizona Policy, an
+		// architect of the bill,"), and the head is further back.
+		if np := ow[s+1 : e+1]; len(np) > 0 && (s < 0 || ow[s].q >= 0 || ow[s].text == ",") {
 			if _, name := splitTitles(np); name != "" {
 				return np
 			}
 		}
-		return nil
 	}
 	return nil
 }

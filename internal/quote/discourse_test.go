@@ -363,6 +363,16 @@ func TestAttributionWordsThatNameNoOne(t *testing.T) {
 			quote: "I am not ready", speaker: "Paul Ryan", doc: "Ryan",
 		},
 		{
+			name:  "a party and state in words",
+			paras: []string{"Representative Jim Jordan, Republican of Ohio, a founder of the Freedom Caucus, said the bill was “dead on arrival.”"},
+			quote: "dead on arrival", speaker: "Jim Jordan", doc: "Jordan",
+		},
+		{
+			name:  "a chain of descriptions whose body is named",
+			paras: []string{"Cathi Herrod, president of the Center for Arizona Policy, an architect of the bill, issued a news release calling the attacks “a shield for bigots.”"},
+			quote: "a shield for bigots", speaker: "Cathi Herrod", doc: "Herrod",
+		},
+		{
 			name:  "House Speaker is a title",
 			paras: []string{"House Speaker Paul Ryan, R-Wis., said “the votes are there for the override.”"},
 			quote: "the votes are there", speaker: "Paul Ryan", doc: "Ryan",
