@@ -96,7 +96,10 @@ func (f *finder) antecedent(m *mention, pronoun string) string {
 	if m.poss {
 		// A possessor stands for its person ("Menendez's" → Menendez).
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-		if name == m.name || name == "" {
+		if name == m.name || name == "" || isPlace(name) || functionWords[lower(name)] ||
+			!f.people.known(name) && !strings.Contains(f.fullName(name), " ") {
+			// Only a person the article gives as one: not "Thursday's",
+			// "Delaware's" or "America's".
 			return ""
 		}
 	}

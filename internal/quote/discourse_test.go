@@ -238,6 +238,16 @@ func TestPronounAndRoleAntecedents(t *testing.T) {
 			quote: "It is a disgrace", speaker: "Bob Hartley", doc: "he",
 		},
 		{
+			name: "a possessor that is no person is no antecedent",
+			paras: []string{
+				"The crowd cheered Mayor Tom Birch on Monday.",
+				"The hall was full.",
+				"Thursday's debate was heated.",
+				"“We will win,” he said.",
+			},
+			quote: "We will win", speaker: "Tom Birch", doc: "he",
+		},
+		{
 			name: "a name that modifies a noun is no antecedent",
 			paras: []string{
 				"Gov. Rick Perry toured Iowa with President Barack Obama on Tuesday.",
