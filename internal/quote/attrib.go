@@ -473,6 +473,9 @@ func leftNP(ow []word, c int) []word {
 				j = k - 1
 			}
 		}
+		// A party and state set off by commas ("Rep. Dana Rohrabacher,
+		// R-Calif., said").
+		j = skipAffiliation(ow, j)
 	}
 	skip()
 	if j >= 0 && ow[j].text == "," {
@@ -516,15 +519,133 @@ func leftNP(ow []word, c int) []word {
 	}
 	if np := trimNP(ow[j+1 : end]); len(np) > 0 {
 		if j >= 0 && determiners[ow[j].low] {
-			return ow[j:end]
+			j--
 		}
-		return np
+		if j >= 0 && (prepositions[ow[j].low] || ow[j].low == "of") {
+			// The object of a preposition is no subject: the cue's subject
+			// is the name a description set off by commas follows ("Rep.
+			// Jerrold Nadler, D-N.Y., the former chairman of the
+			// subcommittee on the Constitution, …, told").
+			if name := appositiveHead(ow, j); len(name) > 0 {
+				return name
+			}
+			// "Sen. Cory Booker of New Jersey wrote": the place qualifies
+			// the person named before it.
+			if (ow[j].low == "of" || ow[j].low == "from") && isPlace(joinWords(ow[j+1:end])) {
+				s := j - 1
+				for s >= 0 && ow[s].q < 0 && ow[s].isWord() && (ow[s].isCapitalized() || ow[s].flags&fTitle != 0) {
+					s--
+				}
+				if np := ow[s+1 : j]; len(np) > 0 {
+					if _, name := splitTitles(np); name != "" && !isPlace(name) {
+						return np
+					}
+				}
+			}
+		}
+		return ow[j+1 : end]
 	}
 	// A common noun phrase: back over a few words to its determiner.
 	for k := end - 1; k >= 0 && end-k <= 5 && ow[k].isWord() && ow[k].q < 0 && !clauseWords[ow[k].low] &&
 		ow[k].flags&fPronoun == 0 && !auxiliaries[ow[k].low] && !modals[ow[k].low]; k-- {
 		if determiners[ow[k].low] || k < end-1 && strings.HasSuffix(ow[k].low, "'s") {
 			return ow[k:end]
+		}
+	}
+	return nil
+}
+
+// affiliationEnd returns the end of a party-and-state affiliation that
+// opens at i ("R-Calif", ".", or "D-N", ".", "Y", "."), or i when none
+// does: news sets it after a legislator's name, and it names no one.
+func affiliationEnd(ow []word, i int) int {
+	if i >= len(ow) || !isAffiliation(ow[i].text) {
+		return i
+	}
+	j := i + 1
+	if j < len(ow) && ow[j].text == "." {
+		j++
+	}
+	for j+1 < len(ow) && len(ow[j].text) == 1 && ow[j].text[0] >= 'A' && ow[j].text[0] <= 'Z' && ow[j+1].text == "." {
+		j += 2
+	}
+	return j
+}
+
+// isAffiliation reports whether a token is a party's initial, a hyphen
+// and a state's capitalised abbreviation or name ("R-Calif", "D-N",
+// "I-Vt", "R-Texas").
+func isAffiliation(t string) bool {
+	if len(t) < 3 || len(t) > 16 || t[1] != '-' || t[0] != 'D' && t[0] != 'R' && t[0] != 'I' || t[2] < 'A' || t[2] > 'Z' {
+		return false
+	}
+	for k := 3; k < len(t); k++ {
+		if c := t[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// skipAffiliation returns, for position j at an affiliation's last token
+// or the comma after it, the position of the name before the comma that
+// opens it ("Sen. Mitt Romney, R-Utah, …": Romney); else j.
+func skipAffiliation(ow []word, j int) int {
+	e := j
+	if e >= 0 && ow[e].text == "," {
+		e--
+	}
+	// "Representative Jim Jordan, Republican of Ohio, …": a party and a
+	// state in words.
+	if e >= 3 && ow[e-1].low == "of" && partyWords[ow[e-2].low] && ow[e-2].isCapitalized() && ow[e-3].text == "," && ow[e].isCapitalized() {
+		return e - 4
+	}
+	for k := e; k >= 1 && e-k < 6; k-- {
+		if isAffiliation(ow[k].text) {
+			if affiliationEnd(ow, k) == e+1 && ow[k-1].text == "," {
+				return k - 2
+			}
+			return j
+		}
+		if t := ow[k].text; t != "." && (len(t) != 1 || t[0] < 'A' || t[0] > 'Z') {
+			return j
+		}
+	}
+	return j
+}
+
+// partyWords name a party in an affiliation ("Republican of Ohio").
+var partyWords = setOf("republican democrat democratic independent")
+
+// appositiveHead returns the name that a description set off by commas
+// follows, looking back from position j inside that description: the
+// name before the comma that opens a phrase on "the", "a" or "an" ("Rep.
+// Jerrold Nadler, D-N.Y., the former chairman of …"), an affiliation
+// between them skipped; nil when none does within 30 tokens.
+func appositiveHead(ow []word, j int) []word {
+	for k := j; k > 0 && j-k < 30; k-- {
+		if ow[k].q >= 0 || ow[k].text == "." && !(k > 0 && len(ow[k-1].text) == 1) {
+			return nil
+		}
+		if ow[k].text != "," || k+1 >= len(ow) || !(ow[k+1].low == "the" || ow[k+1].low == "a" || ow[k+1].low == "an" || ow[k+1].flags&fTitle != 0 && !ow[k+1].isCapitalized()) {
+			continue
+		}
+		e := skipAffiliation(ow, k)
+		if e == k {
+			e = k - 1
+		}
+		s := e
+		for s >= 0 && ow[s].q < 0 && ow[s].isWord() && (ow[s].isCapitalized() || ow[s].flags&fTitle != 0) {
+			s--
+		}
+		// The head stands where a subject does: the sentence's start, a
+		// quotation or a comma before it; else the run is inside the
+		// description ("president of the Center for Arizona Policy, an
+		// architect of the bill,"), and the head is further back.
+		if np := ow[s+1 : e+1]; len(np) > 0 && (s < 0 || ow[s].q >= 0 || ow[s].text == ",") {
+			if _, name := splitTitles(np); name != "" {
+				return np
+			}
 		}
 	}
 	return nil
@@ -694,8 +815,11 @@ func (f *finder) resolve(np []word, sent []word) (person, text string) {
 				return h, text
 			}
 		}
-		if len(f.humans) > 0 {
-			return "", text // no one the article named fits: better unknown than wrong
+		if len(f.humans) > 0 || !humanLike(f.lastPerson) {
+			// No one the article named fits, or the last one spoken of is
+			// no person ("a BuzzFeed news report"): better unknown than
+			// wrong.
+			return "", text
 		}
 		return f.lastPerson, text
 	}

@@ -1,8 +1,10 @@
 package quote
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Discourse-level resolution of "he" and "she": the card shows a name,
@@ -49,6 +51,7 @@ func (f *finder) salient(pi, si, at int, pronoun string, keep func(string) bool)
 			if p == pi && s == si {
 				end = sort.Search(end, func(k int) bool { return sent.ments[k].at >= at })
 			}
+			subj := mainSubject(sent)
 			for i := max(end-perSentenceBack, 0); i < end; i++ {
 				m := &sent.ments[i]
 				who := f.antecedent(m, pronoun)
@@ -57,12 +60,17 @@ func (f *finder) salient(pi, si, at int, pronoun string, keep func(string) bool)
 				}
 				sc := 1.0
 				switch {
+				case m.poss:
+					// A possessor ("Sen. Bob Menendez's response. He …")
+					// may be the one meant, less likely than a subject.
 				case m.cueRel == "subj" || m.cueRel == "inv" || m.cueRel == "acc":
 					sc = 3
-				case m.subj:
+				case i == subj:
 					sc = 2
 				}
-				if f.people.known(who) {
+				if f.people.known(who) || givenName(f.fullName(who)) {
+					// A person the article introduced with a title, or
+					// named with a first name ("Donald Trump").
 					sc++
 				}
 				sc -= 0.5 * float64(n)
@@ -81,19 +89,80 @@ func (f *finder) salient(pi, si, at int, pronoun string, keep func(string) bool)
 // or more, or a subject; not a place, a body, an acronym or a possessive)
 // whose known gender does not contradict the pronoun.
 func (f *finder) antecedent(m *mention, pronoun string) string {
-	if m.kind != kName || m.shape == "caps" || m.shape == "hyphen" || strings.HasSuffix(m.text, "'s") || strings.HasSuffix(m.text, "’s") {
+	if m.kind != kName || m.shape == "caps" || m.shape == "hyphen" {
 		return ""
 	}
-	who := f.people.canonical(m.name)
+	name := m.name
+	if m.poss {
+		// A possessor stands for its person ("Menendez's" → Menendez).
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+		if name == m.name || name == "" || isPlace(name) || functionWords[lower(name)] ||
+			!f.people.known(name) && !strings.Contains(f.fullName(name), " ") {
+			// Only a person the article gives as one: not "Thursday's",
+			// "Delaware's" or "America's".
+			return ""
+		}
+	}
+	det, rest := determiners[m.prev] && m.prev != "that", m.text
+	if first, r, ok := strings.Cut(m.text, " "); ok && (first == "The" || first == "A" || first == "An") {
+		det, rest = true, r // "The Obama administration's …" opening a sentence
+	}
+	if det && rest == m.name && modifies(m.next) {
+		// A name that modifies the noun after it ("the Obama
+		// administration's decision", "a Trump adviser") speaks of a body
+		// or a role, not of its person.
+		return ""
+	}
+	who := f.people.canonical(name)
 	if !f.people.known(who) && !strings.Contains(who, " ") && !(m.subj || m.cueRel == "subj" || m.cueRel == "inv") {
 		// One capitalised word no title introduced is a person only as a
 		// subject ("Trump says"), not after a preposition ("on Twitter").
 		return ""
 	}
-	if pronoun != "" && (!f.people.fits(who, pronoun) || !firstNameFits(who, pronoun)) {
+	if pronoun != "" && (!f.people.fits(who, pronoun) || !firstNameFits(f.fullName(who), pronoun)) {
 		return ""
 	}
 	return who
+}
+
+// modifies reports whether the word after a name is a common noun the
+// name modifies: a lower-case word that is no verb a subject takes ("said",
+// "has", "will") and no conjunction or preposition.
+func modifies(next string) bool {
+	if next == "" || next == "\"" || next[0] < 'a' || next[0] > 'z' {
+		return false
+	}
+	return !cueWords[next] && !auxiliaries[next] && !modals[next] && !clauseWords[next] && !prepositions[next] &&
+		!functionWords[next] && !strings.HasSuffix(next, "ed") && !strings.HasSuffix(next, "ly") && next != "of"
+}
+
+// frontWords open a sentence with a phrase or clause set before its
+// subject ("On Friday, the day that Mr. Stone stood …, Mr. Trump
+// bashed …"; "When asked, he said").
+var frontWords = setOf("on in at after before when while although though as since because if despite during " +
+	"following amid without with asked unlike like once until upon for by from over under against")
+
+// mainSubject returns the index of the mention that is the subject of a
+// sentence's main clause, or -1: the sentence's first mention, unless the
+// sentence opens on a fronted phrase or clause, where it is the first
+// mention right after a comma.
+func mainSubject(sent *sentInfo) int {
+	ow := sent.outside()
+	if len(sent.ments) == 0 {
+		return -1
+	}
+	if len(ow) == 0 || !frontWords[ow[0].low] || sent.ments[0].at == 0 {
+		return 0
+	}
+	for i := range sent.ments {
+		// A name or pronoun after a comma and before a lower-case word,
+		// its verb ("…, Mr. Trump bashed"): not an aside (", R-Ky.,").
+		m := &sent.ments[i]
+		if m.at > 0 && ow[m.at-1].text == "," && (m.kind == kName || m.kind == kHe) && m.next != "" && m.next[0] >= 'a' && m.next[0] <= 'z' {
+			return i
+		}
+	}
+	return 0
 }
 
 // roleNouns name a person by their role ("the Texas governor", "the
@@ -118,12 +187,72 @@ func (f *finder) resolveRole(pi, si, at int, np []word) string {
 	}
 	titled := func(who string) bool {
 		p := f.people.lookup(who)
-		return p != nil && p.raw[noun]
+		if p == nil {
+			return false
+		}
+		for t := range p.raw {
+			if sameRole(t, noun) {
+				return true
+			}
+		}
+		return false
 	}
 	if who := f.salient(pi, si, at, "", titled); who != "" {
 		return who
 	}
-	return f.salient(pi, si, at, "", nil)
+	// A role is one person's: a one-word name the article neither
+	// introduced with a title nor gave a first name ("Proponents say",
+	// "Critics") is no antecedent.
+	return f.salient(pi, si, at, "", f.personLike)
+}
+
+// sameRole reports whether a title as written and a role noun name the
+// same office, abbreviated or not ("Gov." and "governor", "Rep." and
+// "congressman"); "leader" stays apart from "president".
+func sameRole(title, noun string) bool {
+	if title == noun {
+		return true
+	}
+	switch title {
+	case "gov", "sen", "rep", "representative", "congressman", "congresswoman":
+	default:
+		return false
+	}
+	syn := func(t string) string {
+		if s, ok := roleSynonyms[t]; ok {
+			return s
+		}
+		return t
+	}
+	return syn(title) == syn(noun)
+}
+
+// personLike reports whether the article gives who as a person: in its
+// table of people, by a name of two words or more, or by a one-word name
+// it writes with a capital inside a sentence ("…, Pelosi said"), not only
+// at a sentence's start, where any noun takes one ("Proponents say").
+func (f *finder) personLike(who string) bool {
+	if f.people.known(who) || strings.Contains(f.fullName(who), " ") {
+		return true
+	}
+	if done, ok := f.people.midCaps[who]; ok {
+		return done
+	}
+	mid := false
+	for pi := range f.paras {
+		ws := f.paras[pi].toks
+		for k := 1; k < len(ws) && !mid; k++ {
+			if ws[k].text == who {
+				prev := ws[k-1].text
+				mid = prev != "." && prev != "!" && prev != "?" && prev != ":" && ws[k-1].q < 0
+			}
+		}
+	}
+	if f.people.midCaps == nil {
+		f.people.midCaps = map[string]bool{}
+	}
+	f.people.midCaps[who] = mid
+	return mid
 }
 
 // firstNameFits reports whether a person's first name contradicts the
@@ -133,14 +262,60 @@ func firstNameFits(name, pronoun string) bool {
 	if !ok {
 		return true
 	}
-	first = strings.ToLower(first)
-	switch pronoun {
-	case "he":
-		return !femaleNames[first]
-	case "she":
-		return !maleNames[first]
+	switch firstNameGender(first) {
+	case "f":
+		return pronoun != "he"
+	case "m":
+		return pronoun != "she"
 	}
 	return true
+}
+
+// firstNameGender returns "f" or "m" for a common first name of women or
+// of men, "" for another word or a name given to both: the hand lists
+// below first (the names news prints most, "Hillary" a woman's), then the
+// wider lists of lexdata/ (Moby's first names, public domain, less those
+// both its lists hold), so that a spelling the hand lists lack ("Kristen")
+// still tells.
+func firstNameGender(first string) string {
+	first = lower(first)
+	switch {
+	case femaleNames[first]:
+		return "f"
+	case maleNames[first]:
+		return "m"
+	}
+	return wideFirstNames()[first]
+}
+
+//go:embed lexdata/female.txt
+var femaleFirstNames string
+
+//go:embed lexdata/male.txt
+var maleFirstNames string
+
+// wideFirstNames maps each first name of lexdata/ to "f" or "m", read on
+// first use.
+var wideFirstNames = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, 8100)
+	for _, l := range []struct{ text, g string }{{femaleFirstNames, "f"}, {maleFirstNames, "m"}} {
+		for _, line := range strings.Split(l.text, "\n") {
+			if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+				m[line] = l.g
+			}
+		}
+	}
+	return m
+})
+
+// givenName reports whether a name opens on a common first name ("Donald
+// Trump", "Rick Perry"): a person's name, introduced with a title or not.
+func givenName(name string) bool {
+	first, _, ok := strings.Cut(name, " ")
+	// A surname of one letter is a middle initial the name was cut at
+	// ("Kevin D" of "Kevin D. Williamson"): no full name.
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return ok && len(strings.Trim(last, ".")) > 1 && firstNameGender(first) != ""
 }
 
 var maleNames = setOf("james john robert michael william david richard joseph thomas charles christopher daniel matthew " +

@@ -211,3 +211,181 @@ func TestDocumentAuthorFromElsewhereIsInferred(t *testing.T) {
 		}
 	}
 }
+
+// "He", "she", "who" and role nominals ("the governor") stand for the
+// person a careful reader takes them for: a first name's gender where no
+// title gives it, a possessor, the main clause's subject after a fronted
+// phrase, never a name that only modifies a noun, a place after "of", or
+// a capitalised plural that opens a sentence.
+func TestPronounAndRoleAntecedents(t *testing.T) {
+	checkAuthors(t, []authorCase{
+		{
+			name: "a woman's first name the short list lacks is no antecedent of he",
+			paras: []string{
+				"Mayor Tom Birch spoke after the vote in Dayton.",
+				"Sen. Kristen Holloway criticized the plan on Monday.",
+				"“It is a mistake,” he said.",
+			},
+			quote: "It is a mistake", speaker: "Tom Birch", doc: "he",
+		},
+		{
+			name: "a possessor is an antecedent",
+			paras: []string{
+				"Sen. Mary Collins spoke first at the hearing.",
+				"Then came Rep. Bob Hartley's response.",
+				"“It is a disgrace,” he said.",
+			},
+			quote: "It is a disgrace", speaker: "Bob Hartley", doc: "he",
+		},
+		{
+			name: "a possessor that is no person is no antecedent",
+			paras: []string{
+				"The crowd cheered Mayor Tom Birch on Monday.",
+				"The hall was full.",
+				"Thursday's debate was heated.",
+				"“We will win,” he said.",
+			},
+			quote: "We will win", speaker: "Tom Birch", doc: "he",
+		},
+		{
+			name: "a name that modifies a noun is no antecedent",
+			paras: []string{
+				"Gov. Rick Perry toured Iowa with President Barack Obama on Tuesday.",
+				"The Obama administration's decision angered voters there.",
+				"“This is wrong,” he said.",
+			},
+			quote: "This is wrong", speaker: "Rick Perry", doc: "he",
+		},
+		{
+			name: "a name with a first name outranks a titled object",
+			paras: []string{
+				"Rick Perry spoke in Iowa on Tuesday.",
+				"The crowd booed President Barack Obama.",
+				"“This is wrong,” he said.",
+			},
+			quote: "This is wrong", speaker: "Rick Perry", doc: "he",
+		},
+		{
+			name: "the main clause's subject after a fronted phrase",
+			paras: []string{
+				"On Friday, the day that Mr. Stone spoke to reporters, Mr. Trump flew to Florida.",
+				"“A total witch hunt!” he wrote.",
+			},
+			quote: "A total witch hunt", speaker: "Trump", doc: "he",
+		},
+		{
+			name: "she is not a man the article names in full elsewhere",
+			paras: []string{
+				"Donald Trump called for her resignation on Tuesday.",
+				"Justice Ruth Ginsburg was unmoved.",
+				"Trump himself lashed out on Twitter.",
+				"“I cannot imagine it,” she said.",
+			},
+			quote: "I cannot imagine it", speaker: "Ruth Ginsburg", doc: "she",
+		},
+		{
+			name: "who after a place stands for the person the place qualifies",
+			paras: []string{
+				"It was a similar call from Sen. Amy Klobuchar of Minnesota, who tweeted that “the public deserves answers now.”",
+			},
+			quote: "the public deserves", speaker: "Amy Klobuchar", doc: "who",
+		},
+		{
+			name: "an abbreviated title is the role's",
+			paras: []string{
+				"Gov. Mike Pence defended the law on Saturday.",
+				"Mayor Tom Birch says the law protects vendors.",
+				"“I support this law,” the governor said.",
+			},
+			quote: "I support this law", speaker: "Mike Pence", doc: "governor",
+		},
+		{
+			name: "a capitalised plural that opens a sentence is no role's antecedent",
+			paras: []string{
+				"Mayor Tom Birch spoke on Monday.",
+				"Critics say the plan fails.",
+				"“We will go ahead,” the businessman said.",
+			},
+			quote: "We will go ahead", speaker: "Tom Birch", doc: "businessman",
+		},
+	})
+}
+
+// The words of an attribution that name no one stay out of the speaker:
+// a party-and-state affiliation, a description set off by commas, a place
+// after "of", a document for "he"; a title's person stays one even when
+// the name ends like a body's ("Fox"), after "Sens." and "House
+// Speaker".
+func TestAttributionWordsThatNameNoOne(t *testing.T) {
+	checkAuthors(t, []authorCase{
+		{
+			name:  "an affiliation after the name",
+			paras: []string{"Rep. Dana Rohrabacher, R-Calif., said “any suggestion of a budget cut is off base.”"},
+			quote: "any suggestion", speaker: "Dana Rohrabacher", doc: "Rohrabacher",
+		},
+		{
+			name:  "an affiliation and a relative clause",
+			paras: []string{"Sen. Mitt Romney, R-Utah, whose views on the plan have shifted, said Trump made “a reasonable offer.”"},
+			quote: "a reasonable offer", speaker: "Mitt Romney", doc: "Romney",
+		},
+		{
+			name:  "a description with commas of its own",
+			paras: []string{"“They read it like scripture,” Rep. Jerrold Nadler, D-N.Y., the former chairman of the subcommittee on the Constitution, Civil Rights and Civil Liberties, told reporters."},
+			quote: "They read it", speaker: "Jerrold Nadler", doc: "Nadler",
+		},
+		{
+			name:  "a place after of",
+			paras: []string{"Sen. Cory Booker of New Jersey wrote that the “public deserves the full report.”"},
+			quote: "public deserves", speaker: "Cory Booker", doc: "Booker",
+		},
+		{
+			name: "a document is no antecedent of he",
+			paras: []string{
+				"President Trump said Saturday he welcomed a statement disputing parts of a news report claiming the deal was dead.",
+				"“It was a total phony story,” he told reporters.",
+			},
+			quote: "It was a total phony", speaker: "Trump", doc: "he",
+		},
+		{
+			name: "a titled person whose name ends like a body's",
+			paras: []string{
+				"Former Mexican President Vicente Fox spoke to CNN on Tuesday about the visit.",
+				"Mexico's leaders said nothing.",
+				"“It is a big mistake,” he added.",
+			},
+			quote: "It is a big mistake", speaker: "Vicente Fox", doc: "he",
+		},
+		{
+			name: "Sens. ends no sentence",
+			paras: []string{
+				"Netanyahu told Sens. Dick Durbin and Dianne Feinstein that he regrets the partisan tone.",
+				"“I can assure you that my intention was to voice concern,” he told the senators in a letter.",
+			},
+			quote: "I can assure you", speaker: "Netanyahu", doc: "he",
+		},
+		{
+			name: "a headline's run of capitals after a title is no name",
+			paras: []string{
+				"House Speaker Paul Ryan spoke on Thursday.",
+				"An email to supporters read, “Speaker Paul Ryan Joins Growing List of Critics.”",
+				"“I am not ready,” Ryan told CNN.",
+			},
+			quote: "I am not ready", speaker: "Paul Ryan", doc: "Ryan",
+		},
+		{
+			name:  "a party and state in words",
+			paras: []string{"Representative Jim Jordan, Republican of Ohio, a founder of the Freedom Caucus, said the bill was “dead on arrival.”"},
+			quote: "dead on arrival", speaker: "Jim Jordan", doc: "Jordan",
+		},
+		{
+			name:  "a chain of descriptions whose body is named",
+			paras: []string{"Cathi Herrod, president of the Center for Arizona Policy, an architect of the bill, issued a news release calling the attacks “a shield for bigots.”"},
+			quote: "a shield for bigots", speaker: "Cathi Herrod", doc: "Herrod",
+		},
+		{
+			name:  "House Speaker is a title",
+			paras: []string{"House Speaker Paul Ryan, R-Wis., said “the votes are there for the override.”"},
+			quote: "the votes are there", speaker: "Paul Ryan", doc: "Ryan",
+		},
+	})
+}

@@ -97,10 +97,10 @@ var titleWords = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true,
 	"president": true, "vice": true, "prime": true, "minister": true, "premier": true, "secretary": true,
 	"chancellor": true, "king": true, "queen": true, "prince": true, "princess": true, "governor": true,
-	"senator": true, "sen": true, "rep": true, "representative": true, "congressman": true, "congresswoman": true,
+	"senator": true, "sen": true, "sens": true, "rep": true, "reps": true, "representative": true, "congressman": true, "congresswoman": true,
 	"gov": true, "mayor": true, "general": true, "gen": true, "admiral": true, "colonel": true, "judge": true, "justice": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true, "chairman": true,
-	"chairwoman": true, "chair": true, "leader": true, "analyst": true, "professor": true, "prof": true,
+	"chairwoman": true, "chair": true, "speaker": true, "leader": true, "analyst": true, "professor": true, "prof": true,
 	"treasury": true, "state": true, "defense": true, "defence": true, "foreign": true, "chief": true,
 	"executive": true, "ceo": true, "director": true, "former": true, "deputy": true, "pope": true,
 	"chinese": true, "china": true, "us": true, "u.s": true, "american": true, "russian": true, "taiwan's": true,
@@ -116,7 +116,7 @@ var personTitles = map[string]bool{
 	"senator": true, "sen": true, "governor": true, "gov": true, "mayor": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "ambassador": true, "leader": true, "analyst": true, "professor": true,
 	"judge": true, "justice": true, "king": true, "queen": true, "prince": true, "pope": true, "chairman": true,
-	"general": true, "rep": true, "director": true, "ceo": true,
+	"general": true, "rep": true, "director": true, "ceo": true, "speaker": true,
 }
 
 // roleSynonyms let a role phrase ("the Chinese leader") find the person

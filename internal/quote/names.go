@@ -30,6 +30,9 @@ type people struct {
 	// as it is: add clears it. Names are looked up again and again, for
 	// every quotation that has them among its candidates.
 	memo map[string]*person
+	// midCaps memoizes, for a one-word name, whether the article writes
+	// it with a capital inside a sentence (discourse.go's personLike).
+	midCaps map[string]bool
 }
 
 func newPeople() *people { return &people{byKey: map[string]*person{}} }
@@ -51,7 +54,10 @@ func (pp *people) learn(ws []word) {
 			}
 			pp.noteFullName(name)
 			known := pp.lookup(name)
-			if (hasTitle || known != nil) && humanLike(name) {
+			if ((hasTitle || known != nil) && humanLike(name) || hasTitle && titledName(name)) && wordCount(name) <= 4 {
+				// (Five capitalised words or more after a title are a
+				// headline's, "Speaker Paul Ryan Joins Growing List of …",
+				// not one person's name.)
 				pp.add(name, titles)
 				if p := pp.lookup(name); p != nil {
 					p.count++
@@ -111,6 +117,30 @@ func splitTitles(run []word) (map[string]bool, string) {
 		name = append(name, w.text)
 	}
 	return titles, strings.Join(name, " ")
+}
+
+// titledName reports whether a name a person's title introduces is a
+// person's though its last word ends the names of bodies ("former
+// Mexican President Vicente Fox", "Anita Hill"): two words or more, the
+// first no body's or place's word.
+func titledName(name string) bool {
+	first, rest, ok := strings.Cut(name, " ")
+	return ok && rest != "" && !bodyWords[lower(first)] && !notNames[lower(first)] && !strings.Contains(rest, " ")
+}
+
+// titled reports whether name is a person the article introduced with a
+// person's title ("Fox" for "President Vicente Fox").
+func (pp *people) titled(name string) bool {
+	p := pp.lookup(name)
+	if p == nil {
+		return false
+	}
+	for t := range p.titles {
+		if personTitles[t] {
+			return true
+		}
+	}
+	return false
 }
 
 func isTitleWord(w word) bool {

@@ -85,6 +85,9 @@ type mention struct {
 	who    *person
 	looked bool
 	poss   bool // a possessive ("Clinton’s")
+	// ante is the person "who" stands for, where name (which the
+	// features read) is the word just before it.
+	ante string
 }
 
 // candidate is a possible speaker of one quotation: its words, the person
@@ -198,11 +201,19 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 			// "Glenn Beck, who said": the relative pronoun stands for the
 			// name just before it.
 			last := ms[len(ms)-1]
-			name := ""
+			name, ante := "", ""
 			if e := last.at + last.n; e == i || e == i-1 && ow[i-1].text == "," {
-				name = last.name
+				name, ante = last.name, last.name
+				// "Sen. Amy Klobuchar of Minnesota, who tweeted": "who"
+				// stands for the person the place or body after "of",
+				// "from" or "in" qualifies, not for the place.
+				if k := last.at - 1; len(ms) > 1 && k > 0 && (last.kind == kOrg || isPlace(last.text)) && (ow[k].low == "of" || ow[k].low == "from" || ow[k].low == "in") {
+					if p := ms[len(ms)-2]; p.kind == kName && p.at+p.n == k {
+						ante = p.name
+					}
+				}
 			}
-			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: name})
+			ms = append(ms, mention{at: i, n: 1, kind: kWho, text: w.text, name: name, ante: ante})
 			continue
 		}
 		if kind != "" {
@@ -235,14 +246,27 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		if !w.isCapitalized() {
 			continue
 		}
+		if e := affiliationEnd(ow, i); e > i {
+			// "R-Calif." after a legislator's name names no one.
+			i = e - 1
+			continue
+		}
 		j := runEnd(ow, i)
 		k := i
 		for k < j && (functionWords[ow[k].low] && ow[k].low != "the" || openers[ow[k].low] || ow[k].flags&fCue != 0) {
 			k++
 		}
-		if k == j {
+		if k == j || j-k == 1 && (k == 0 || ow[k-1].q >= 0) && (auxiliaries[ow[k].low] || modals[ow[k].low]) {
+			// A verb that opens a sentence ("Was supposed to leave …")
+			// names no one.
 			i = max(i, j-1)
 			continue
+		}
+		if e := roleAfter(ow, j); e > j {
+			// A name or body that modifies a role before a name ("Obama
+			// campaign spokeswoman Lis Smith", "White House press
+			// secretary Sean Spicer"): one mention, the name's.
+			j = e
 		}
 		_, name := splitTitles(ow[k:j])
 		if name == "" || j-k == 1 && abbreviations[ow[k].low] {
@@ -253,7 +277,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 		switch {
 		case isChannel(ow[k:j]):
 			kind = kChannel
-		case !humanLike(name) || isPlace(name):
+		case !humanLike(name) && !f.people.titled(name) || isPlace(name) || isPlace(joinWords(ow[k:j])):
 			kind = kOrg
 		}
 		ms = append(ms, mention{at: k, n: j - k, kind: kind, text: joinWords(ow[k:j]), name: name})
@@ -302,7 +326,7 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 				if m.cueRel == "" {
 					m.cueRel, m.cue, m.cueAt = rel, ow[c].low, c
 				}
-				if e := at + len(np); m.at >= at && m.at+m.n < e && !np[len(np)-1].isCapitalized() && m.kind == kName {
+				if e := at + len(np); m.at >= at && m.at+m.n < e && !np[len(np)-1].isCapitalized() && (m.kind == kName || m.kind == kOrg) {
 					// A name inside a phrase the cue takes ("Rubio’s
 					// campaign"): the phrase speaks, not the name.
 					m.at, m.n, m.kind, m.text, m.name = at, len(np), kNominal, joinWords(np), ""
@@ -344,13 +368,54 @@ func (f *finder) mentions(pi, si int) *sentInfo {
 	return s
 }
 
+// roleAfter returns, when the run of capitals ending at j is followed by
+// at most three lower-case words that end in a role ("campaign
+// spokeswoman", "presidential nominee", "press secretary") and then a
+// name, the end of that name; else j.
+func roleAfter(ow []word, j int) int {
+	t := j
+	for t < len(ow) && t-j < 3 && ow[t].q < 0 && ow[t].isWord() && !ow[t].isCapitalized() && ow[t].flags&(fCue|fTitle) == 0 &&
+		!clauseWords[ow[t].low] && !prepositions[ow[t].low] && ow[t].low != "of" && !functionWords[ow[t].low] &&
+		!auxiliaries[ow[t].low] && !modals[ow[t].low] {
+		t++
+	}
+	if t == j || t >= len(ow) {
+		return j
+	}
+	role := roleNouns[ow[t-1].low] || personNouns[ow[t-1].low]
+	if low := ow[t].low; ow[t].flags&fTitle != 0 && !ow[t].isCapitalized() && (personTitles[low] || roleNouns[low] || personNouns[low]) {
+		role = true // "campaign spokeswoman Lis Smith": the title opens the run
+	} else if !role {
+		return j
+	}
+	e := runEnd(ow, t)
+	if e == t {
+		return j
+	}
+	if _, name := splitTitles(ow[t:e]); name == "" || !humanLike(name) {
+		return j
+	}
+	return e
+}
+
+// personNouns name one person by a role, besides roleNouns.
+var personNouns = setOf("official spokesperson aide adviser advisor lawyer staffer analyst expert manager strategist " +
+	"pollster consultant economist operative officer executive husband wife daughter son mother father friend " +
+	"reporter columnist writer author")
+
 // openers are capitalised words that open sentences and name no one.
 var openers = map[string]bool{"here": true, "there": true, "now": true, "so": true, "then": true, "yet": true,
 	"still": true, "also": true, "instead": true, "indeed": true, "thus": true, "asked": true, "like": true,
 	"just": true, "even": true, "only": true, "not": true, "no": true, "yes": true, "why": true, "how": true,
 	"where": true, "who": true, "which": true, "whether": true, "once": true, "until": true, "with": true,
 	"from": true, "by": true, "to": true, "of": true, "during": true, "under": true, "over": true, "among": true,
-	"asked about": true, "speaking": true, "last": true, "next": true, "earlier": true, "later": true}
+	"asked about": true, "speaking": true, "last": true, "next": true, "earlier": true, "later": true,
+	// Closed-class words a capital opens a sentence with: conjunctions,
+	// possessives and quantifiers ("Though she said", "My father said").
+	"though": true, "unless": true, "whereas": true, "lest": true, "nor": true, "or": true, "my": true, "our": true,
+	"your": true, "all": true, "every": true, "each": true, "some": true, "most": true, "many": true, "several": true,
+	"neither": true, "either": true, "whatever": true, "whoever": true, "perhaps": true, "maybe": true,
+	"therefore": true, "moreover": true, "furthermore": true, "nevertheless": true, "nonetheless": true, "otherwise": true}
 
 // shape describes the form of a mention's words, for the capitalised
 // words that name no one ("Reprising", "GA", "Trump-style").
@@ -449,10 +514,10 @@ func (f *finder) person(c *candidate) string {
 	case kChannel:
 		return ""
 	case kWho:
-		if m.name == "" {
+		if m.ante == "" {
 			return ""
 		}
-		return f.people.canonical(m.name)
+		return f.people.canonical(m.ante)
 	case kNominal:
 		np := c.sent.ow[m.at : m.at+m.n]
 		if who := f.resolveRole(c.pi, c.si, m.at, np); who != "" {

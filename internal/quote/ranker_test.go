@@ -76,7 +76,13 @@ func TestMentions(t *testing.T) {
 		sentence string
 		want     []string // text/kind/cueRel
 	}{
-		{"“We will win,” said Sen. Claire McCaskill (D-Mo.) on Tuesday.", []string{"Sen. Claire McCaskill/name/inv", "D-Mo/name/"}},
+		{"“We will win,” said Sen. Claire McCaskill (D-Mo.) on Tuesday.", []string{"Sen. Claire McCaskill/name/inv"}}, // a party and state name no one
+		{"Rep. Jerrold Nadler, D-N.Y., said “it is a sacred text.”", []string{"Rep. Jerrold Nadler/name/subj"}},
+		{"Obama campaign spokeswoman Lis Smith called the ad “dishonest.”", []string{"Obama campaign spokeswoman Lis Smith/name/subj", "the ad/nominal/"}}, // the modifier is the role's
+		{"Was supposed to leave in February,” he wrote.", []string{"he/he/subj"}},                                                                          // a sentence's opening verb is no name
+		{"“We won,” said Robert Antonacci of the New York delegation.", []string{"Robert Antonacci/name/inv", "New York/org/"}},                            // "of the" opens no role
+		{"Though Mr. Smith objected, the mayor said “no.”", []string{"Mr. Smith/name/", "the mayor/nominal/subj"}},                                         // a conjunction that opens a sentence is no name
+		{"Sen. Cory Booker of New Jersey wrote that “it must be public.”", []string{"Sen. Cory Booker/name/subj", "New Jersey/org/"}},                      // the whole run is a place
 		{"Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation.”",
 			[]string{"Rubio’s campaign/nominal/send", "a press release/nominal/", "Murphy/name/"}},
 		{"The campaign’s lawyers called it “a fraudulent scheme,” and the report agreed.", []string{"The campaign’s lawyers/nominal/subj", "it/it/", "the report/nominal/subj"}},

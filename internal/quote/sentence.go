@@ -9,7 +9,7 @@ import (
 // abbreviations end in a dot that does not end a sentence.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "gen": true,
-	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "capt": true, "prof": true,
+	"sen": true, "sens": true, "rep": true, "reps": true, "gov": true, "lt": true, "col": true, "capt": true, "prof": true,
 	"no": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "jan": true, "feb": true,
 	"aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
