@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"slices"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -293,6 +294,7 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 	// repeated last name makes a tag closing itself seem open here, which
 	// only keeps the scan in foreign content longer.
 	lastValEnd := -1
+	ids := 0 // id attributes: the parser keeps the first of a repeated name
 	s.unread = s.unread[:0]
 	s.skipSpace()
 	for {
@@ -360,13 +362,21 @@ func (s *scanner) tag() (name []byte, selfClosing, keep, ok bool) {
 			// what is left reads as the other attributes did, unless an
 			// '=' follows it (it would give a value to a key without
 			// one before it). A '/' after it stays, for "/>".
+			k, v := knownAttrs.get(key)
+			if k == "id" {
+				ids++
+			}
 			if aEnd < len(b) && isHTMLSpace(b[kStart-1]) && b[aEnd] != '=' {
-				if k, v := knownAttrs.get(key); v == 0 || k == "href" || k == "id" && plainName(b[vStart:vEnd]) {
-					s.unread = append(s.unread, unreadAttr{kStart, aEnd, k == "href"})
+				if v == 0 || k == "href" || k == "id" && plainName(b[vStart:vEnd]) {
+					s.unread = append(s.unread, unreadAttr{kStart, aEnd, k == "href", k == "id"})
 				}
 			}
 		}
 		s.skipSpace()
+	}
+	if ids > 1 {
+		// Dropping a plain id would give the element the next one.
+		s.unread = slices.DeleteFunc(s.unread, func(u unreadAttr) bool { return u.id })
 	}
 	// readStartTag: "/>" closes the tag unless the '/' ends an unquoted
 	// value (<p a=/>).
@@ -435,7 +445,7 @@ func plainName(v []byte) bool {
 
 type unreadAttr struct {
 	from, to int
-	href     bool
+	href, id bool
 }
 
 // knownAttrs is readAttrs as a nameSet.

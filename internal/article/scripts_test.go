@@ -142,6 +142,9 @@ func TestDropScripts(t *testing.T) {
 // scriptCases are the tokenizer's corners: where the scan must find the
 // same element boundaries as golang.org/x/net/html, or stop.
 var scriptCases = []string{
+	// The parser keeps the first of a repeated name: a plain id dropped
+	// before another id would give the element the second.
+	`<div><span id="x" id="author">Jane Doe</span><span ID=main Id="comments">c</span><p id=a id=b>d</p></div>`,
 	`<p>a</p><script>var x = "<p>";</script><p>b</p>`,
 	`<SCRIPT type=text/javascript>x<y</SCRIPT ><style>p{}</style/><p>c`,
 	`<script type="application/ld+json">{"@type":"NewsArticle"}</script><p>d`,

@@ -721,12 +721,12 @@ func (r *reader) syndication(i, n int) Syndication {
 // paragraphs and quotations of a real index are longer encoded than in
 // memory and get their full count; vocabulary words and token ids, which
 // are shorter encoded, may outgrow the reserve and then grow by append.
-// idRun is how many ids reader.run holds: 256 KB.
-const idRun = 1 << 16
-
 func reserve(n, left, size int) int {
 	return min(n, left/size)
 }
+
+// idRun is how many ids reader.run holds: 256 KB.
+const idRun = 1 << 16
 
 func checkQuote(x *Index, q Quote, nq int) string {
 	if q.Article >= len(x.Articles) {

@@ -211,11 +211,14 @@ func addedPairs(x *index.Index, sh [][]uint64, from int) []Pair {
 
 // filterBits sizes addedPairs' filter: 128 KB, a few hundredths of its
 // bits set by a day's articles.
-const filterBits = 1 << 20
+const (
+	filterLog  = 20
+	filterBits = 1 << filterLog
+)
 
 // filterBit is the filter's bit for shingle h, from its high bits after a
 // multiplication (the shingles are sampled by their value).
-func filterBit(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> (64 - 20) }
+func filterBit(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> (64 - filterLog) }
 
 // articleShingles returns the sampled shingle hashes of article ai's
 // narrative, sorted and distinct: its paragraphs without the words in
