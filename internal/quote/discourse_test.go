@@ -110,7 +110,7 @@ func TestDocumentSpeakerNamesItsAuthor(t *testing.T) {
 			paras: []string{
 				"“The plan is sound and it is paid for,” Mayor Tom Becker said, according to a transcript of the meeting.",
 			},
-			quote: "The plan is sound", speaker: "Tom Becker", doc: "",
+			quote: "The plan is sound", speaker: "Tom Becker", doc: "transcript",
 		},
 	})
 }
@@ -302,8 +302,7 @@ func TestPronounAndRoleAntecedents(t *testing.T) {
 		{
 			name: "a capitalised plural that opens a sentence is no role's antecedent",
 			paras: []string{
-				"Mayor Tom Birch spoke on Monday.",
-				"Critics say the plan fails.",
+				"Mayor Tom Birch spoke on Monday. Critics say the plan fails.",
 				"“We will go ahead,” the businessman said.",
 			},
 			quote: "We will go ahead", speaker: "Tom Birch", doc: "businessman",

@@ -123,7 +123,8 @@ func words(p string, spans []span) []word {
 }
 
 // wordsCap is the room words makes for p's tokens: news text runs about
-// one token every five bytes, so one allocation does for most paragraphs.
+// one token every five bytes; room for one every four makes one
+// allocation do for most paragraphs.
 func wordsCap(p string) int { return len(p)/4 + 4 }
 
 // appendWords is words appending to out.
