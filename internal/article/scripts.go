@@ -404,11 +404,12 @@ var readAttrs = map[string]bool{"class": true, "id": true, "content": true, "dat
 	"href": true, "itemprop": true, "itemscope": true, "itemtype": true, "pubdate": true, "rel": true,
 	"type": true, "property": true, "name": true, "hidden": true, "aria-hidden": true, "role": true}
 
-// plainName reports whether a class or id value, as the page writes it,
-// is one the extractor reads no word of: ASCII, without a character
-// reference, NUL or carriage return (which the tokenizer would change),
-// and without any of the words and parts of words it looks for in names
-// (nameKinds, nameHints, nameParts).
+// plainName reports whether an id, as the page writes it, is one the
+// extractor reads no word of: ASCII, without a character reference, NUL
+// or carriage return (which the tokenizer would change), and without any
+// of the words and parts of words it looks for in ids (nameKinds,
+// nameHints). Classes stay whole: isModTime and holdsEmbeddedPost read
+// other parts of words in them.
 func plainName(v []byte) bool {
 	for _, c := range v {
 		if c >= utf8.RuneSelf || c == '&' || c == 0 || c == '\r' {
@@ -420,25 +421,6 @@ func plainName(v []byte) bool {
 	s := unsafe.String(unsafe.SliceData(v), len(v))
 	if nameHints(s) != 0 || nameKinds(s) != 0 {
 		return false
-	}
-	// The parts of words the extractor looks for in class names besides
-	// nameKinds's and nameHints's: isModTime's and holdsEmbeddedPost's,
-	// in one pass.
-	for i := 0; i < len(s); i++ {
-		var hit bool
-		switch s[i] | 0x20 { // lower case, for a letter
-		case 'm':
-			hit = hasFoldAt(s, i, "modif")
-		case 'u':
-			hit = hasFoldAt(s, i, "updated")
-		case 't':
-			hit = hasFoldAt(s, i, "tweet") || hasFoldAt(s, i, "tiktok")
-		case 'i':
-			hit = hasFoldAt(s, i, "instagram")
-		}
-		if hit {
-			return false
-		}
 	}
 	return true
 }
