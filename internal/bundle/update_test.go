@@ -250,7 +250,8 @@ func TestUpdateAppendingLike(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "index one"
-	for _, more := range []string{" and two", " and three"} {
+	for i, more := range []string{" and two", " and three"} {
+		before, _ := os.Stat(filepath.Join(out, whole))
 		add := Append{Size: int64(len(want)), Data: []byte(more)}
 		like := add
 		like.Like = whole
@@ -267,6 +268,11 @@ func TestUpdateAppendingLike(t *testing.T) {
 		}
 		if !os.SameFile(a, b) {
 			t.Errorf("%s is not a link to %s", ext, whole)
+		}
+		// Once the two names are one file, it is appended to in place,
+		// not copied: the link is the site's own.
+		if i > 0 && !os.SameFile(before, a) {
+			t.Errorf("append %d: %s was copied, not appended to in place", i+1, whole)
 		}
 	}
 }
